@@ -1,0 +1,96 @@
+/**
+ * Grouping of parsed `show stat` rows into the proxies the monitor shows, merging several filtered replies.
+ *
+ * @example
+ * ```ts
+ * import { parseInfo } from "./info.ts";
+ * import { parseStat } from "./csv.ts";
+ * import { buildSnapshot } from "./snapshot.ts";
+ * const snapshot = buildSnapshot(parseInfo("Name: HAProxy\n"), [parseStat("# pxname,svname,iid,sid,type,\n")]);
+ * snapshot.proxies.length; // 0
+ * ```
+ *
+ * @module
+ */
+import { ROW_TYPE } from "./types.ts";
+import type { Info, ProxyGroup, Snapshot, StatRow } from "./types.ts";
+import type { StatTable } from "./csv.ts";
+
+interface Group {
+  iid: number;
+  name: string;
+  frontend?: StatRow;
+  servers: StatRow[];
+  backend?: StatRow;
+}
+
+/** Where a row goes: by its `type`, or by its svname when `type` is garbage. */
+function kindOf(row: StatRow): "frontend" | "backend" | "server" {
+  if (row.type === ROW_TYPE.frontend) return "frontend";
+  if (row.type === ROW_TYPE.backend) return "backend";
+  if (row.type === ROW_TYPE.server || row.type === ROW_TYPE.listener) return "server";
+  if (row.svname === "FRONTEND") return "frontend";
+  if (row.svname === "BACKEND") return "backend";
+  return "server";
+}
+
+/** Identity of a row across filtered replies: (iid, type, sid), or names when the ids are garbage. */
+function rowKey(row: StatRow): string {
+  if (Number.isFinite(row.iid) && Number.isFinite(row.type) && Number.isFinite(row.sid)) {
+    return `${row.iid} ${row.type} ${row.sid}`;
+  }
+  return `name ${row.pxname}\u0000${row.svname}\u0000${kindOf(row)}`;
+}
+
+/** Ascending sid; rows with a garbage sid last, in arrival order (the sort is stable). */
+function bySid(a: StatRow, b: StatRow): number {
+  const x = Number.isFinite(a.sid) ? a.sid : Infinity;
+  const y = Number.isFinite(b.sid) ? b.sid : Infinity;
+  return x === y ? 0 : x < y ? -1 : 1;
+}
+
+/**
+ * Builds one refresh's snapshot as the original groups it: proxies in order of first appearance, each with
+ * its FRONTEND, then servers and listeners by ascending sid, then its BACKEND.
+ *
+ * Several tables (one per `show stat` filter) are merged per proxy: a row seen again, identified by
+ * (iid, type, sid), is dropped, so one filter's rows never overwrite another's. Proxies are keyed by iid
+ * (by name when the iid is garbage). The tables' warnings are carried over, duplicates removed.
+ *
+ * @param info Parsed `show info`.
+ * @param tables Parsed `show stat` replies of one refresh, in command order.
+ * @returns The snapshot.
+ */
+export function buildSnapshot(info: Info, tables: readonly StatTable[]): Snapshot {
+  const groups = new Map<string, Group>();
+  const seen = new Set<string>();
+  const warnings = new Set<string>();
+  let services = 0;
+
+  for (const table of tables) {
+    for (const warning of table.warnings) warnings.add(warning);
+    for (const row of table.rows) {
+      const key = rowKey(row);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const groupKey = Number.isFinite(row.iid) ? `iid ${row.iid}` : `name ${row.pxname}`;
+      let group = groups.get(groupKey);
+      if (group === undefined) {
+        group = { iid: row.iid, name: row.pxname, servers: [] };
+        groups.set(groupKey, group);
+      }
+      const kind = kindOf(row);
+      if (kind === "server") group.servers.push(row);
+      else if (group[kind] === undefined) group[kind] = row;
+      else continue; // A second FRONTEND/BACKEND with garbage ids: keep the first.
+      services++;
+    }
+  }
+
+  const proxies: ProxyGroup[] = [];
+  for (const group of groups.values()) {
+    group.servers.sort(bySid);
+    proxies.push(group);
+  }
+  return { info, proxies, services, warnings: [...warnings] };
+}
