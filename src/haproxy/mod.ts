@@ -1,0 +1,18 @@
+/**
+ * HAProxy runtime-API client: socket addresses, prompt-mode framing, a single connection and the reconnecting
+ * client the app uses.
+ *
+ * @module
+ */
+export { AddressError, describeAddress, parseTcpAddress, type SocketAddress } from "./address.ts";
+export { HaproxyError, type HaproxyErrorKind } from "./errors.ts";
+export { ResponseReader, splitCommands } from "./framing.ts";
+export { type ConnectionOptions, HaproxyConnection } from "./connection.ts";
+export {
+  type ClientOptions,
+  type ConnectionStatus,
+  describeConnectError,
+  HaproxyClient,
+  isPermissionDenied,
+  type PathKind,
+} from "./client.ts";
