@@ -1,0 +1,24 @@
+/**
+ * What tests need from the real-HAProxy lab, in one import.
+ *
+ * @module
+ */
+export {
+  ensureHaproxy,
+  findHaproxy,
+  freePort,
+  type Lab,
+  type LabContext,
+  type LabOptions,
+  type LabSockets,
+  oneShot,
+  startLab,
+} from "../../scripts/lab/haproxy.ts";
+export {
+  checkOf,
+  manyServersBody,
+  mixedBody,
+  mixedSettled,
+  startMixedLab,
+  statusOf,
+} from "../../scripts/lab/configs.ts";
