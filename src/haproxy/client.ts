@@ -147,7 +147,7 @@ export class HaproxyClient {
 
   /** A snapshot of the connection state. */
   get status(): ConnectionStatus {
-    if (this.#status.connected && this.#conn?.closed) this.#lost("the connection was closed");
+    if (this.#status.connected && this.#conn?.closed) this.#lost(this.#conn?.closeReason ?? "the connection was closed");
     return { ...this.#status };
   }
 
@@ -184,7 +184,7 @@ export class HaproxyClient {
     if (!this.#everConnected) {
       await this.connect();
     } else if (!this.#conn || this.#conn.closed) {
-      if (this.#status.connected) this.#lost("the connection was closed");
+      if (this.#status.connected) this.#lost(this.#conn?.closeReason ?? "the connection was closed");
       const wait = (this.#status.nextAttemptAt ?? 0) - this.#now();
       if (wait > 0) {
         throw new HaproxyError("closed", `${this.#status.lastError}; reconnecting in ${seconds(wait)}`);

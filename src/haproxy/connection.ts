@@ -105,6 +105,11 @@ export class HaproxyConnection {
     return this.#closed;
   }
 
+  /** Why the connection closed (one line); "connection closed" after a local close. */
+  get closeReason(): string {
+    return this.#closeReason;
+  }
+
   /** Settles once the socket's read loop has ended (after {@linkcode HaproxyConnection.close} or a hang-up). */
   get finished(): Promise<void> {
     return this.#readLoop;
