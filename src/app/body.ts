@@ -1,0 +1,38 @@
+/**
+ * The body of the stat modes as a list of lines, derived once per snapshot: for each proxy a `>>> name`
+ * line, its FRONTEND, its servers and listeners, its BACKEND, and a blank line between proxies.
+ *
+ * @module
+ */
+import type { ProxyGroup, StatRow } from "../stats/types.ts";
+import { ROW_TYPE } from "../stats/types.ts";
+
+/** One line of the stat body. */
+export type BodyLine =
+  | { readonly kind: "proxy"; readonly name: string; readonly key: string }
+  | { readonly kind: "row"; readonly row: StatRow; readonly key: string }
+  | { readonly kind: "blank"; readonly key: string };
+
+/** A service's identity across refreshes: its type and names (ids can change when HAProxy reloads). */
+export function rowKey(row: StatRow): string {
+  return `${row.type}|${row.pxname}|${row.svname}`;
+}
+
+/** True for rows an action may target: servers (and listeners, as the original allowed). */
+export function isServerRow(row: StatRow): boolean {
+  return row.type === ROW_TYPE.server && row.pxname !== "" && row.svname !== "";
+}
+
+/** Builds the body lines for the given proxies. */
+export function bodyLines(proxies: readonly ProxyGroup[]): BodyLine[] {
+  const lines: BodyLine[] = [];
+  for (const px of proxies) {
+    if (!px.frontend && !px.backend && px.servers.length === 0) continue;
+    if (lines.length > 0) lines.push({ kind: "blank", key: `blank|${px.name}|${px.iid}` });
+    lines.push({ kind: "proxy", name: px.name, key: `proxy|${px.name}|${px.iid}` });
+    if (px.frontend) lines.push({ kind: "row", row: px.frontend, key: rowKey(px.frontend) });
+    for (const row of px.servers) lines.push({ kind: "row", row, key: rowKey(row) });
+    if (px.backend) lines.push({ kind: "row", row: px.backend, key: rowKey(px.backend) });
+  }
+  return lines;
+}

@@ -1,0 +1,96 @@
+/**
+ * The online help (mode 0): the reference for every key, built from the same data the program uses (modes,
+ * hotkeys), so it cannot drift from what the keys do.
+ *
+ * @module
+ */
+import { STAT_MODES } from "../stats/columns.ts";
+import { HOTKEYS } from "./hotkeys.ts";
+import { PROGRAM, VERSION } from "../version.ts";
+
+const row = (key: string, text: string) => `  ${key.padEnd(22)} ${text}`;
+
+function build(): string[] {
+  const out: string[] = [
+    `${PROGRAM} ${VERSION}: an interactive monitor and control client for HAProxy's stats socket`,
+    "=".repeat(76),
+    "",
+    "Display modes",
+    "",
+    row("1  STATUS", "health, session and queue statistics (default)"),
+    row("2  TRAFFIC", "connection and request rates, traffic"),
+    row("3  HTTP", "HTTP request rates and response codes"),
+    row("4  ERRORS", "health, error counters and downtimes"),
+    row("5  CLI", "embedded HAProxy command line (not with --read-only)"),
+    "",
+    "Keys everywhere",
+    "",
+    row("H h ?", "this help (UP/DOWN/PGUP/PGDOWN/HOME/END scroll it)"),
+    row("q Q / Ctrl-C", "quit (in the CLI: Ctrl-C or ALT-q)"),
+    row("TAB / SHIFT-TAB", "next / previous mode"),
+    row("1-5 / ALT-n / ESC n", "switch to mode n (in the CLI only ALT-n / ESC n)"),
+    row("ESC ESC (or ESC)", "back to the previous mode"),
+    "",
+    "Keys in the stat modes (1-4)",
+    "",
+    row("UP / DOWN", "move the cursor one line"),
+    row("PGUP / PGDOWN", "move the cursor ten lines"),
+    row("HOME / END, Ctrl-A/E", "first / last line"),
+    row("ENTER", "on a server row: show the hotkey menu"),
+    row("SPACE", "on a server row: paste <proxy>/<server> into the CLI and open it"),
+    "",
+    "Hotkeys (server rows; not with --read-only; the socket needs level admin)",
+    "",
+    ...HOTKEYS.map((h) => row(`${h.key.toUpperCase()}  ${h.label}`, h.help)),
+    "",
+    "  Every hotkey command and HAProxy's reply is logged in the CLI (mode 5); the row",
+    "  shows 'updating' until a refresh shows the new state.",
+    "",
+    "Keys in the CLI (mode 5)",
+    "",
+    row("ENTER", "run the line (commands split on ';' run one by one); empty: a marker"),
+    row("LEFT / RIGHT", "move in the line"),
+    row("HOME / END, Ctrl-A/E", "start / end of the line"),
+    row("BACKSPACE / DEL", "delete before / under the cursor (Ctrl-H is BACKSPACE)"),
+    row("Ctrl-U / Ctrl-K", "delete to the start / to the end of the line"),
+    row("Ctrl-W", "delete the word before the cursor"),
+    row("UP / DOWN", "older / newer history entry (100 kept; the unsent line comes back)"),
+    row("PGUP / PGDOWN", "scroll the output a page"),
+    "  prompt, quit and set timeout cli are refused: they would break the monitor's connection.",
+    "",
+    "Header",
+    "",
+    row("Node / uptime", "HAProxy's node name and uptime"),
+    row("Threads / Idle", "HAProxy's threads and idle percentage"),
+    row("Pipes / Connections", "used and maximum pipes and connections"),
+    row("Procs", "processes (always 1 since HAProxy 2.5)"),
+    row("Tasks / Queue", "tasks and run queue"),
+    row("Proxies / Services", "proxies and rows (frontends, backends, servers) shown"),
+    "",
+    "Columns",
+  ];
+  for (const mode of STAT_MODES) {
+    out.push("", `  ${mode.id}-${mode.name}`);
+    for (const c of mode.columns) out.push(row(`  ${c.header}`, c.help));
+  }
+  out.push(
+    "",
+    "Status colours: UP green, DOWN red, MAINT magenta, DRAIN and NOLB yellow, transitional (UP 1/3) cyan.",
+    "Under NO_COLOR or a terminal without colours, DOWN and transitional states are bold.",
+    "",
+    "Health check codes (CHECK column)",
+    "",
+    row("UNK / INI", "unknown / initialising"),
+    row("SOCKERR", "socket error"),
+    row("L4OK / L4TOUT / L4CON", "layer 4 (TCP) passed / timed out / connection problem"),
+    row("L6OK / L6TOUT / L6RSP", "layer 6 (SSL) passed / timed out / invalid response"),
+    row("L7OK / L7OKC", "layer 7 (HTTP/SMTP) passed / conditionally passed"),
+    row("L7TOUT / L7RSP / L7STS", "layer 7 timed out / invalid response / bad status"),
+    row("PROCOK/PROCERR/PROCTOUT", "external check passed / failed / timed out"),
+    row("* <code>", "a check is running; the code is the last result"),
+  );
+  return out;
+}
+
+/** The help screen's lines. */
+export const HELP_LINES: readonly string[] = build();

@@ -1,0 +1,111 @@
+/**
+ * The monitor's one state object, and the events and commands that move it (the Elm architecture):
+ * `update(state, event)` returns the next state and the commands for the edges to run.
+ *
+ * @module
+ */
+import type { Snapshot } from "../stats/types.ts";
+import type { Key } from "../tui/types.ts";
+import type { BodyLine } from "./body.ts";
+import type { ScrollState } from "./scroll.ts";
+import type { History, LineEditor } from "./line_editor.ts";
+
+/** 0 is the help screen; 1-4 the stat modes; 5 the CLI. */
+export type ModeId = 0 | 1 | 2 | 3 | 4 | 5;
+
+export const MIN_COLUMNS = 78;
+export const MIN_ROWS = 20;
+/** Raw CLI output lines kept for scrollback. */
+export const CLI_SCROLLBACK = 5000;
+
+export interface Size {
+  readonly columns: number;
+  readonly rows: number;
+}
+
+/** Settings fixed at start-up. */
+export interface Config {
+  readonly readOnly: boolean;
+  /** Refresh interval in ms. */
+  readonly intervalMs: number;
+  readonly color: boolean;
+  /** "unix socket /path" or "tcp host:port", for messages. */
+  readonly socketName: string;
+}
+
+export type Level = "user" | "operator" | "admin";
+
+/** A transient message shown above the footer. */
+export interface Message {
+  readonly text: string;
+  readonly tone: "info" | "ok" | "error";
+  readonly at: number;
+}
+
+export interface CliState {
+  readonly input: LineEditor;
+  readonly history: History;
+  /** Raw output lines (newest last). */
+  readonly output: readonly string[];
+  /** Wrapped lines scrolled up from the bottom (0 = at the bottom). */
+  readonly scroll: number;
+  /** A command is being executed. */
+  readonly busy: boolean;
+}
+
+export interface State {
+  readonly config: Config;
+  readonly size: Size;
+  readonly now: number;
+  readonly mode: ModeId;
+  readonly previousMode: ModeId;
+  readonly snapshot?: Snapshot;
+  /** When the snapshot was taken (epoch ms). */
+  readonly snapshotAt?: number;
+  /** Body lines of the stat modes, derived from the snapshot when it arrives. */
+  readonly lines: readonly BodyLine[];
+  readonly scroll: ScrollState;
+  /** Key of the selected line, so the cursor follows its service across refreshes. */
+  readonly selectedKey?: string;
+  readonly helpScroll: number;
+  readonly menu: boolean;
+  /** Row keys with an action sent; shown as pending until a refresh requested after the action arrives. */
+  readonly pending: ReadonlyMap<string, number>;
+  /** Sequence number of the latest refresh requested. */
+  readonly refreshSeq: number;
+  readonly connected: boolean;
+  readonly connectionError?: string;
+  readonly level?: Level;
+  readonly message?: Message;
+  readonly cli: CliState;
+  readonly quit?: number;
+}
+
+/** Everything that happens to the monitor. */
+export type Event =
+  | { readonly type: "key"; readonly key: Key; readonly now: number }
+  | { readonly type: "resize"; readonly size: Size; readonly now: number }
+  | { readonly type: "tick"; readonly now: number }
+  | { readonly type: "snapshot"; readonly snapshot: Snapshot; readonly seq: number; readonly now: number }
+  | { readonly type: "refreshFailed"; readonly error: string; readonly now: number }
+  | { readonly type: "level"; readonly level?: Level; readonly now: number }
+  | {
+    readonly type: "sent";
+    readonly origin: "cli" | "action";
+    readonly results: readonly { readonly command: string; readonly output: string }[];
+    readonly error?: string;
+    readonly rowKeys: readonly string[];
+    readonly now: number;
+  };
+
+/** Work for the edges. */
+export type Command =
+  | { readonly type: "refresh"; readonly seq: number }
+  | {
+    readonly type: "send";
+    readonly origin: "cli" | "action";
+    /** Each is sent on its own and answered on its own. */
+    readonly commands: readonly string[];
+    readonly rowKeys: readonly string[];
+  }
+  | { readonly type: "quit"; readonly code: number };

@@ -1,0 +1,47 @@
+/**
+ * `--batch`: one snapshot as plain text (every row, names never cut, no escape codes), or as JSON.
+ *
+ * @module
+ */
+import { STAT_MODES } from "../stats/columns.ts";
+import { cellValue } from "../stats/layout.ts";
+import type { Snapshot, StatRow } from "../stats/types.ts";
+
+/** The rows of a proxy in display order. */
+function proxyRows(px: Snapshot["proxies"][number]): StatRow[] {
+  return [...(px.frontend ? [px.frontend] : []), ...px.servers, ...(px.backend ? [px.backend] : [])];
+}
+
+/** Mode 1-4 as a plain-text table: `>>> proxy` lines, then rows; column widths fit the longest value. */
+export function batchText(snapshot: Snapshot, mode: 1 | 2 | 3 | 4): string {
+  const columns = STAT_MODES[mode - 1].columns;
+  const all = snapshot.proxies.flatMap(proxyRows);
+  const widths = columns.map((c) => Math.max(c.header.length, ...all.map((r) => cellValue(c, r).length)));
+  const pad = (text: string, i: number) =>
+    columns[i].align === "left" ? text.padEnd(widths[i]) : text.padStart(widths[i]);
+  const line = (cells: string[]) => cells.map(pad).join(" ").trimEnd();
+  const out = [line(columns.map((c) => c.header))];
+  for (const px of snapshot.proxies) {
+    const rows = proxyRows(px);
+    if (rows.length === 0) continue;
+    out.push("", `>>> ${px.name}`);
+    for (const row of rows) out.push(line(columns.map((c) => cellValue(c, row))));
+  }
+  return out.join("\n") + "\n";
+}
+
+/** A CSV value for JSON: integers as numbers, empty as null, anything else as the text HAProxy sent. */
+export function jsonValue(text: string): string | number | null {
+  if (text === "") return null;
+  if (/^-?\d{1,15}$/.test(text)) return Number(text);
+  return text;
+}
+
+/** `show info` and every `show stat` row with all fields by name. */
+export function batchJson(snapshot: Snapshot): string {
+  const info = Object.fromEntries(snapshot.info);
+  const stats = snapshot.proxies.flatMap(proxyRows).map((row) =>
+    Object.fromEntries(row.entries().map(([k, v]) => [k, jsonValue(v)]))
+  );
+  return JSON.stringify({ info, stats, warnings: snapshot.warnings }, null, 2) + "\n";
+}

@@ -1,0 +1,189 @@
+/**
+ * Command-line options: hatop's options, spellings and semantics, plus batch and check output.
+ *
+ * `parseOptions` is pure: it never exits, prints or touches a socket; it returns either the options to run
+ * with or what to print and the exit code. Every check happens here, before the terminal or the socket.
+ *
+ * Exit codes follow the original: 0 for help and version; 1 for invalid values; 2 for usage errors
+ * (unknown option, missing value, stray argument).
+ *
+ * @module
+ */
+import { Command, CommanderError } from "../../deps.ts";
+import { OPTION_TABLE } from "./option_table.ts";
+import { helpText, USAGE } from "./help.ts";
+import { PROGRAM, VERSION } from "../version.ts";
+import { AddressError, parseTcpAddress, type SocketAddress } from "../haproxy/address.ts";
+import { parseProxyName, parseStatFilter, type StatFilter } from "../stats/filters.ts";
+
+/** The most filters (-f and -p together) the original accepted; kept. */
+export const FILTER_LIMIT = 50;
+
+/** Everything the program needs to run, validated. */
+export interface Options {
+  readonly socket: SocketAddress;
+  /** Refresh interval in seconds (1-30). */
+  readonly interval: number;
+  /** Start mode 1-5. */
+  readonly mode: 1 | 2 | 3 | 4 | 5;
+  readonly readOnly: boolean;
+  readonly filters: readonly StatFilter[];
+  readonly proxies: readonly string[];
+  /** Per-command socket timeout in milliseconds. */
+  readonly timeoutMs: number;
+  readonly batch: boolean;
+  readonly check: boolean;
+  readonly format: "text" | "json";
+  /** --wait in seconds (0 = check once). */
+  readonly wait: number;
+}
+
+/** The result of parsing: run with options, or print and exit. */
+export type ParseResult =
+  | { readonly kind: "run"; readonly options: Options }
+  | { readonly kind: "exit"; readonly code: number; readonly stdout?: string; readonly stderr?: string };
+
+function fail(code: number, message: string): ParseResult {
+  return { kind: "exit", code, stderr: `${PROGRAM}: ${message}\n` };
+}
+
+function integer(name: string, text: string | undefined, min: number, max: number, fallback: number) {
+  if (text === undefined) return fallback;
+  if (!/^\s*-?\d+\s*$/.test(text)) {
+    throw new OptionError(2, `option ${name}: invalid integer value: '${text}'`);
+  }
+  const n = Number(text);
+  if (n < min || n > max) return NaN;
+  return n;
+}
+
+class OptionError extends Error {
+  constructor(readonly code: number, message: string) {
+    super(message);
+  }
+}
+
+function buildParser(): Command {
+  const cmd = new Command(PROGRAM)
+    .helpOption(false)
+    .allowExcessArguments(false)
+    .exitOverride()
+    .configureOutput({ writeOut: () => {}, writeErr: () => {}, outputError: () => {} });
+  for (const spec of OPTION_TABLE) {
+    if (spec.repeatable) {
+      cmd.option(spec.flags, spec.help, (v: string, prev: string[]) => [...prev, v], [] as string[]);
+    } else cmd.option(spec.flags, spec.help);
+  }
+  return cmd;
+}
+
+/** Parses argv (without the program name). */
+export function parseOptions(argv: readonly string[]): ParseResult {
+  const cmd = buildParser();
+  try {
+    cmd.parse([...argv], { from: "user" });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      const message = e.message.replace(/^error: /, "");
+      return { kind: "exit", code: 2, stderr: `${USAGE}\n\n${PROGRAM}: error: ${message}\n` };
+    }
+    throw e;
+  }
+  const o = cmd.opts();
+  if (o.help) return { kind: "exit", code: 0, stdout: helpText() };
+  if (o.version) return { kind: "exit", code: 0, stdout: `${PROGRAM} version ${VERSION}\n` };
+  try {
+    return validate(o);
+  } catch (e) {
+    if (e instanceof OptionError) {
+      return { kind: "exit", code: e.code, stderr: `${USAGE}\n\n${PROGRAM}: error: ${e.message}\n` };
+    }
+    throw e;
+  }
+}
+
+function validate(o: Record<string, unknown>): ParseResult {
+  const str = (k: string) => o[k] as string | undefined;
+  const interval = integer("-i", str("updateInterval"), 1, 30, 3);
+  if (Number.isNaN(interval)) return fail(1, `invalid update interval: ${str("updateInterval")} (1-30)`);
+  const mode = integer("-m", str("mode"), 1, 5, 1);
+  if (Number.isNaN(mode)) return fail(1, `invalid mode: ${str("mode")} (1-5)`);
+  const filterTexts = o.filter as string[];
+  const proxyTexts = o.proxy as string[];
+  if (filterTexts.length + proxyTexts.length > FILTER_LIMIT) {
+    return fail(1, `filter limit exceeded (${FILTER_LIMIT})`);
+  }
+  const readOnly = Boolean(o.readOnly);
+  const batch = Boolean(o.batch);
+  const check = Boolean(o.check);
+  if (readOnly && mode === 5) return fail(1, "cli not available in read-only mode");
+  if (batch && check) return fail(1, "--batch and --check exclude each other: choose one");
+  if (batch && mode === 5) return fail(1, "--batch prints a stat mode: use -m 1, 2, 3 or 4");
+  const format = str("format") ?? "text";
+  if (format !== "text" && format !== "json") return fail(1, `invalid format: ${format} (text or json)`);
+  if (format === "json" && !batch && !check) return fail(1, "--format goes with --batch or --check");
+  let wait = 0;
+  if (str("wait") !== undefined) {
+    if (!check) return fail(1, "--wait goes with --check");
+    wait = integer("--wait", str("wait"), 0, 86400, 0);
+    if (Number.isNaN(wait)) return fail(1, `invalid wait: ${str("wait")} (0-86400 seconds)`);
+  }
+  let timeoutSeconds = 5;
+  if (str("timeout") !== undefined) {
+    const t = Number(str("timeout"));
+    if (!Number.isFinite(t) || t <= 0 || t > 3600) {
+      return fail(1, `invalid timeout: ${str("timeout")} (seconds, more than 0, at most 3600)`);
+    }
+    timeoutSeconds = t;
+  }
+  let filters: StatFilter[];
+  let proxies: string[];
+  try {
+    filters = filterTexts.map(parseStatFilter);
+    proxies = [...new Set(proxyTexts.map(parseProxyName))];
+  } catch (e) {
+    return fail(1, (e as Error).message);
+  }
+  const unix = str("unixSocket");
+  const tcp = str("tcpSocket");
+  if (unix !== undefined && tcp !== undefined) return fail(1, "Specify either --unix-socket OR --tcp-socket");
+  if (unix === undefined && tcp === undefined) return { kind: "exit", code: 0, stdout: helpText() };
+  let socket: SocketAddress;
+  if (unix !== undefined) {
+    if (unix === "") return fail(1, "empty unix socket path");
+    socket = { transport: "unix", path: unix };
+  } else {
+    try {
+      socket = parseTcpAddress(tcp!);
+    } catch (e) {
+      if (e instanceof AddressError) return fail(1, e.message);
+      throw e;
+    }
+  }
+  return {
+    kind: "run",
+    options: {
+      socket,
+      interval,
+      mode: mode as Options["mode"],
+      readOnly,
+      filters: dedupeFilters(filters),
+      proxies,
+      timeoutMs: Math.round(timeoutSeconds * 1000),
+      batch,
+      check,
+      format,
+      wait,
+    },
+  };
+}
+
+function dedupeFilters(filters: StatFilter[]): StatFilter[] {
+  const seen = new Set<string>();
+  return filters.filter((f) => {
+    const key = `${f.iid} ${f.type} ${f.sid}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
