@@ -4,6 +4,7 @@
  * @module
  */
 import type { Key } from "../tui/types.ts";
+import { stripControls } from "./text.ts";
 
 /** Longest input line accepted (HAProxy reads up to its buffer size; this is far below). */
 export const INPUT_LIMIT = 4096;
@@ -20,7 +21,7 @@ export const EMPTY_LINE: LineEditor = { text: "", cursor: 0 };
 
 /** Inserts text at the cursor (respecting the input limit). */
 export function insertText(ed: LineEditor, text: string): LineEditor {
-  const clean = text.replace(/[\x00-\x1f\x7f]/g, "");
+  const clean = stripControls(text);
   if (!clean || ed.text.length + clean.length > INPUT_LIMIT) return ed;
   return {
     text: ed.text.slice(0, ed.cursor) + clean + ed.text.slice(ed.cursor),

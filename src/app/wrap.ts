@@ -3,11 +3,12 @@
  *
  * @module
  */
+import { stripControls } from "./text.ts";
 
 /** Wraps one raw line to `width` columns (an empty line stays one empty line). */
 export function wrapLine(line: string, width: number): string[] {
   const w = Math.max(1, width);
-  const text = line.replace(/\t/g, "    ").replace(/[\x00-\x1f\x7f]/g, "");
+  const text = stripControls(line.replaceAll("\t", "    "));
   if (text.length <= w) return [text];
   const out: string[] = [];
   let rest = text;
