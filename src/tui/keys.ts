@@ -32,6 +32,7 @@ const MAX_SEQUENCE = 64;
 type Step =
   | { readonly kind: "key"; readonly length: number; readonly key: Key }
   | { readonly kind: "skip"; readonly length: number }
+  | { readonly kind: "overlong"; readonly length: number }
   | { readonly kind: "wait" };
 
 const WAIT: Step = { kind: "wait" };
@@ -42,6 +43,11 @@ function key(length: number, k: Key): Step {
 
 function skip(length: number): Step {
   return { kind: "skip", length };
+}
+
+/** Drops `length` bytes of a sequence that grew too long, and the rest of it as it arrives. */
+function overlong(length: number): Step {
+  return { kind: "overlong", length };
 }
 
 /** Builds a key with only the fields that are set (so results compare cleanly with deepEqual). */
@@ -204,7 +210,7 @@ function parseSgrMouse(buf: Uint8Array, at: number, prefix: number, alt: boolean
     }
     if ((b >= 0x30 && b <= 0x39) || b === 0x3b) {
       body += String.fromCharCode(b);
-      if (body.length > MAX_SEQUENCE) return skip(i - at + prefix);
+      if (body.length > MAX_SEQUENCE) return overlong(i + 1 - at + prefix);
       continue;
     }
     return skip(i - at + prefix); // invalid byte: drop the report so far, reparse this byte
@@ -242,7 +248,7 @@ function parseCsi(buf: Uint8Array, start: number, alt: boolean): Step {
     const b = buf[i];
     if (b >= 0x20 && b <= 0x3f && b !== 0x24) { // parameter and intermediate bytes
       body += String.fromCharCode(b);
-      if (i - start >= MAX_SEQUENCE) return skip(i - start);
+      if (i - start >= MAX_SEQUENCE) return overlong(i + 1 - start);
       continue;
     }
     if (b >= 0x40 && b <= 0x7e || b === 0x24) { // final byte ('$' ends rxvt shifted keys)
@@ -277,7 +283,7 @@ function parseSs3(buf: Uint8Array, start: number, alt: boolean): Step {
     const b = buf[i];
     if ((b >= 0x30 && b <= 0x39) || b === 0x3b) { // old xterm: ESC O 2 P, ESC O 1 ; 2 P
       body += String.fromCharCode(b);
-      if (body.length > 8) return skip(i - start);
+      if (body.length > 8) return overlong(i + 1 - start);
       continue;
     }
     const length = i + 1 - start;
@@ -328,6 +334,8 @@ function parseOne(buf: Uint8Array): Step {
  */
 export class KeyDecoder {
   #buf: Uint8Array = new Uint8Array(0);
+  /** True while dropping the tail of an over-long sequence (until its final byte). */
+  #discarding = false;
 
   /** True when bytes are held back waiting for more (e.g. a lone ESC or half a UTF-8 character). */
   get pending(): boolean {
@@ -343,9 +351,22 @@ export class KeyDecoder {
     let buf = joined;
     const keys: Key[] = [];
     while (buf.length > 0) {
+      if (this.#discarding) {
+        const b = buf[0];
+        if (b >= 0x20 && b <= 0x3f) {
+          buf = buf.subarray(1);
+          continue;
+        }
+        this.#discarding = false;
+        if (b >= 0x40 && b <= 0x7e) {
+          buf = buf.subarray(1);
+          continue;
+        }
+      }
       const step = parseOne(buf);
       if (step.kind === "wait") break;
       if (step.kind === "key") keys.push(step.key);
+      if (step.kind === "overlong") this.#discarding = true;
       buf = buf.subarray(Math.max(1, step.length));
     }
     this.#buf = buf.slice();
@@ -359,6 +380,7 @@ export class KeyDecoder {
   flush(): Key[] {
     const buf = this.#buf;
     this.#buf = new Uint8Array(0);
+    this.#discarding = false;
     if (buf.length === 0) return [];
     if (buf[0] !== ESC) return []; // half a UTF-8 character
     if (buf.length === 1) return [makeKey("escape")];
