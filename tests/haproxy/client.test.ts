@@ -7,10 +7,12 @@ const TIMEOUT = { timeoutMs: 5000 };
 
 Deno.test("client: show info over the admin unix socket and over TCP", async () => {
   await using lab = await startLab(mixedBody, { node: "lab-node" });
-  for (const addr of [
-    { transport: "unix" as const, path: lab.sockets.admin },
-    { transport: "tcp" as const, ...lab.sockets.tcp },
-  ]) {
+  for (
+    const addr of [
+      { transport: "unix" as const, path: lab.sockets.admin },
+      { transport: "tcp" as const, ...lab.sockets.tcp },
+    ]
+  ) {
     const client = new HaproxyClient(addr, TIMEOUT);
     try {
       await client.connect();
@@ -33,7 +35,11 @@ Deno.test("client: a ';' line via sendLine yields one output per command and sta
   try {
     await client.connect();
     const results = await client.sendLine("show cli level; get weight be_app/s2 ;show backend");
-    assert.deepEqual(results.map((r) => r.command), ["show cli level", "get weight be_app/s2", "show backend"]);
+    assert.deepEqual(results.map((r) => r.command), [
+      "show cli level",
+      "get weight be_app/s2",
+      "show backend",
+    ]);
     assert.equal(results[0].output, "admin");
     assert.equal(results[1].output, "50 (initial 50)");
     assert.equal(results[2].output, "# name\nfake_app\nbe_app\nbe_tcp");
@@ -141,7 +147,10 @@ Deno.test("client: HAProxy killed while connected, then restarted on the same so
     await assert.rejects(client.send("show info"), (err: unknown) => {
       assert.ok(err instanceof HaproxyError);
       assert.equal(err.kind, "closed");
-      assert.match(err.message, new RegExp(`cannot connect to ${lab.sockets.admin}: .*; reconnecting in 1s$`));
+      assert.match(
+        err.message,
+        new RegExp(`cannot connect to ${lab.sockets.admin}: .*; reconnecting in 1s$`),
+      );
       return true;
     });
     assert.equal(client.status.nextAttemptAt, now + 1000);

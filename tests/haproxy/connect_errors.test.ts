@@ -98,7 +98,7 @@ Deno.test("describeConnectError maps each cause to its message", () => {
   );
   assert.equal(describeConnectError(unix, new Error("x"), "other"), `${where}: it is not a socket`);
   assert.equal(
-    describeConnectError(unix, new HaproxyError("timeout", "no reply to \"prompt\" within 5 ms")),
+    describeConnectError(unix, new HaproxyError("timeout", 'no reply to "prompt" within 5 ms')),
     `${where}: no answer within the timeout (no reply to "prompt" within 5 ms)`,
   );
   assert.equal(
@@ -139,8 +139,12 @@ Deno.test("connect: a socket without permission (chmod 000), as a non-root user"
     await Deno.chmod(home, 0o777);
     const deno = await denoForOthers(dir);
     const script = `
-      import { HaproxyClient } from ${JSON.stringify(new URL("../../src/haproxy/client.ts", import.meta.url).href)};
-      const client = new HaproxyClient({ transport: "unix", path: ${JSON.stringify(path)} }, { timeoutMs: 2000 });
+      import { HaproxyClient } from ${
+      JSON.stringify(new URL("../../src/haproxy/client.ts", import.meta.url).href)
+    };
+      const client = new HaproxyClient({ transport: "unix", path: ${
+      JSON.stringify(path)
+    } }, { timeoutMs: 2000 });
       try { await client.connect(); console.log("connected"); }
       catch (err) { console.log(err.kind + ": " + err.message); }
       finally { await client.close(); }
