@@ -21,7 +21,9 @@ export interface Column {
   min: number;
   /** Maximum width; no limit when absent. */
   max?: number;
+  /** Alignment of cells and header within the column. */
   align: "left" | "right";
+  /** How the value is formatted. */
   format: CellFormat;
   /** What the column shows, for the help screen. */
   help: string;
@@ -29,8 +31,11 @@ export interface Column {
 
 /** One stat display mode. */
 export interface StatMode {
+  /** Mode key (1-4). */
   id: 1 | 2 | 3 | 4;
+  /** Name shown in the footer. */
   name: "STATUS" | "TRAFFIC" | "HTTP" | "ERRORS";
+  /** The columns, left to right. */
   columns: readonly Column[];
 }
 
