@@ -132,7 +132,7 @@ function applySnapshot(s: State, snapshot: Snapshot, seq: number): State {
   const lines = bodyLines(snapshot.proxies);
   const visible = bodyHeight(s.size);
   let scroll = s.scroll;
-  let msg = s.message;
+  let msg = changeMessage(s, snapshot) ?? s.message;
   let menu = s.menu;
   if (s.selectedKey !== undefined) {
     const index = lines.findIndex((l) => l.key === s.selectedKey);
@@ -150,21 +150,6 @@ function applySnapshot(s: State, snapshot: Snapshot, seq: number): State {
     }
   }
   scroll = clampScroll(scroll, lines.length, visible);
-  const previous = s.snapshot;
-  if (previous) {
-    const oldPid = infoNumber(previous.info, "Pid");
-    const newPid = infoNumber(snapshot.info, "Pid");
-    if (oldPid !== undefined && newPid !== undefined && oldPid !== newPid) {
-      msg = message(`HAProxy restarted or reloaded: pid ${oldPid} -> ${newPid}`, "info", s.now);
-    } else if (
-      previous.services !== snapshot.services || previous.proxies.length !== snapshot.proxies.length
-    ) {
-      const dp = snapshot.proxies.length - previous.proxies.length;
-      const ds = snapshot.services - previous.services;
-      const sign = (n: number) => (n >= 0 ? `+${n}` : `${n}`);
-      msg = message(`configuration changed: proxies ${sign(dp)}, services ${sign(ds)}`, "info", s.now);
-    }
-  }
   const pending = new Map([...s.pending].filter(([, due]) => due > seq));
   return {
     ...s,
@@ -179,6 +164,24 @@ function applySnapshot(s: State, snapshot: Snapshot, seq: number): State {
     connected: true,
     connectionError: undefined,
   };
+}
+
+/** A message when HAProxy restarted (new pid) or its configuration changed (counts differ). */
+function changeMessage(s: State, snapshot: Snapshot): Message | undefined {
+  const previous = s.snapshot;
+  if (!previous) return undefined;
+  const oldPid = infoNumber(previous.info, "Pid");
+  const newPid = infoNumber(snapshot.info, "Pid");
+  if (oldPid !== undefined && newPid !== undefined && oldPid !== newPid) {
+    return message(`HAProxy restarted or reloaded: pid ${oldPid} -> ${newPid}`, "info", s.now);
+  }
+  if (previous.services !== snapshot.services || previous.proxies.length !== snapshot.proxies.length) {
+    const sign = (n: number) => (n >= 0 ? `+${n}` : `${n}`);
+    const dp = snapshot.proxies.length - previous.proxies.length;
+    const ds = snapshot.services - previous.services;
+    return message(`configuration changed: proxies ${sign(dp)}, services ${sign(ds)}`, "info", s.now);
+  }
+  return undefined;
 }
 
 function sent(s: State, e: Extract<Event, { type: "sent" }>): Step {
@@ -378,7 +381,6 @@ function execute(s: State): Step {
   if (text.trim() === "") {
     return [appendOutput(s, [`- ${ctime(s.now)} ${"-".repeat(50)}`, ""]), []];
   }
-  if (cli.busy) return [{ ...s, message: message("a command is still running", "info", s.now) }, []];
   const commands = splitCommands(text);
   for (const c of commands) {
     const why = refusal(c);
@@ -387,6 +389,7 @@ function execute(s: State): Step {
       return [{ ...next, message: message(why, "error", s.now) }, []];
     }
   }
+  if (cli.busy) return [{ ...s, message: message("a command is still running", "info", s.now) }, []];
   const next: State = {
     ...s,
     cli: { ...cli, input: EMPTY_LINE, history: remember(cli.history, text), busy: true, scroll: 0 },

@@ -207,8 +207,8 @@ function drawCli(buf: ScreenBuffer, s: State): Frame["cursor"] {
 function drawMessage(buf: ScreenBuffer, s: State) {
   const y = buf.height - 2;
   if (!s.connected) {
-    const since = s.snapshotAt ? `; the data shown is from ${clockTime(s.snapshotAt)}` : "";
-    const text = ` DISCONNECTED from ${s.config.socketName}: ${s.connectionError ?? "?"}${since}`;
+    const since = s.snapshotAt !== undefined ? ` Data shown is from ${clockTime(s.snapshotAt)}.` : "";
+    const text = ` DISCONNECTED: ${s.connectionError ?? "?"}.${since} Socket: ${s.config.socketName}`;
     buf.line(y, text, s.config.color ? style(BOLD, FG.red) : BOLD | REVERSE);
     return;
   }
