@@ -1,0 +1,47 @@
+import { assert, assertEquals, assertMatch } from "../support/assert.ts";
+import { batchJson, batchText } from "../../src/cli/batch.ts";
+import { checkJson, checkSnapshot, checkText } from "../../src/cli/check.ts";
+import { fixtureSnapshot, smallSnapshot } from "../support/snapshots.ts";
+
+Deno.test("batch text: every row, names never cut, no escape codes", () => {
+  const text = batchText(fixtureSnapshot(), 1);
+  assert(!text.includes("\x1b"));
+  const lines = text.trimEnd().split("\n");
+  assertMatch(lines[0], /^NAME +W STATUS +CHECK +ACT BCK QCUR QMAX SCUR SMAX +SLIM STOT$/);
+  assert(lines.includes(">>> odd.name_with-chars:9"));
+  assert(lines.some((l) => /^x\.y_z-1 /.test(l)));
+  assert(lines.some((l) => /^web2 +50 UP +\* L7OK/.test(l)));
+  assertEquals(lines.filter((l) => !l.startsWith(">>>") && l !== "").length, 1 + 19);
+});
+
+Deno.test("batch json: show info and every row with all fields by name", () => {
+  const data = JSON.parse(batchJson(fixtureSnapshot()));
+  assertEquals(data.info.Version, "2.6.12-1+deb12u4");
+  assertEquals(data.info["Unstoppable Jobs"], "0");
+  assertEquals(data.stats.length, 19);
+  const web3 = data.stats.find((r: Record<string, unknown>) => r.svname === "web3");
+  assertEquals([web3.status, web3.weight, web3.check_status, web3.qlimit], ["DRAIN", 10, "L7OK", null]);
+  assert("h1_bytes_in" in web3, "module counters too");
+  assert(!("-" in web3));
+});
+
+Deno.test("check: DOWN, MAINT and DRAIN are not healthy; the report lists them with the last check", () => {
+  const r = checkSnapshot(fixtureSnapshot());
+  assert(!r.healthy);
+  const names = r.unhealthy.map((row) => `${row.pxname}/${row.svname}`);
+  for (const n of ["web/web3", "web/web4-dead", "web/web5-maint"]) assert(names.includes(n), n);
+  assert(!names.includes("web/web1"));
+  assert(!names.includes("tcp-db/db1"), "no check counts as healthy");
+  assertMatch(checkText(r), /web\/web4-dead {2}DOWN {2}last check: L4CON, Layer4 connection problem/);
+  assertEquals(JSON.parse(checkJson(r)).healthy, false);
+});
+
+Deno.test("check: transitional states are not settled; all UP is healthy; no server is not", () => {
+  const up = smallSnapshot([["be", "a", "UP", 1, 3, 1, 2], ["be", "b", "no check", 1, 3, 2, 2]]);
+  assert(checkSnapshot(up).healthy);
+  assert(!checkSnapshot(smallSnapshot([["be", "a", "UP 1/3", 1, 3, 1, 2]])).healthy);
+  assert(!checkSnapshot(smallSnapshot([["be", "a", "DOWN 1/2", 1, 3, 1, 2]])).healthy);
+  const none = checkSnapshot(smallSnapshot([["fe", "FRONTEND", "OPEN", "", 2, 0, 0]]));
+  assert(!none.healthy);
+  assertMatch(checkText(none), /no server matched/);
+});

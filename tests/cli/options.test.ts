@@ -1,0 +1,100 @@
+import { assert, assertEquals, assertMatch } from "../support/assert.ts";
+import { parseOptions } from "../../src/cli/options.ts";
+
+function exit(argv: string[]) {
+  const r = parseOptions(argv);
+  if (r.kind !== "exit") throw new Error(`expected an exit for ${argv.join(" ")}`);
+  return r;
+}
+function run(argv: string[]) {
+  const r = parseOptions(argv);
+  if (r.kind !== "run") {
+    throw new Error(`expected options for ${argv.join(" ")}: ${r.kind === "exit" && r.stderr}`);
+  }
+  return r.options;
+}
+
+Deno.test("defaults and hatop's options", () => {
+  const o = run(["-s", "/run/haproxy.sock"]);
+  assertEquals(o.socket, { transport: "unix", path: "/run/haproxy.sock" });
+  assertEquals([o.interval, o.mode, o.readOnly, o.timeoutMs], [3, 1, false, 5000]);
+  const l = run(["--unix-socket=/x", "--update-interval=1", "--mode=4", "--read-only", "--proxy", "web"]);
+  assertEquals([l.interval, l.mode, l.readOnly, l.proxies], [1, 4, true, ["web"]]);
+});
+
+Deno.test("no socket option prints the help and exits 0, like the original", () => {
+  const r = exit([]);
+  assertEquals(r.code, 0);
+  assertMatch(r.stdout!, /^Usage: hatop \(-s SOCKET \| -t HOST:PORT\) \[OPTIONS\]\.\.\./);
+  for (
+    const group of [
+      "Mandatory:",
+      "Optional:",
+      "Filters:",
+      "Note: All filter options may be given multiple times.",
+    ]
+  ) {
+    assert(r.stdout!.includes(group), group);
+  }
+  assert(r.stdout!.includes("-s SOCKET, --unix-socket=SOCKET"));
+  assertEquals(exit(["-h"]).stdout, r.stdout);
+});
+
+Deno.test("--version prints the version and exits 0", () => {
+  const r = exit(["--version"]);
+  assertEquals(r.code, 0);
+  assertMatch(r.stdout!, /^hatop version \d+\.\d+\.\d+\n$/);
+});
+
+Deno.test("invalid values: one line on stderr and exit 1", () => {
+  const cases: [string[], RegExp][] = [
+    [["-s", "x", "-i", "0"], /invalid update interval: 0/],
+    [["-s", "x", "-i", "31"], /invalid update interval: 31/],
+    [["-s", "x", "-m", "6"], /invalid mode: 6/],
+    [["-s", "x", "-n", "-m", "5"], /cli not available in read-only mode/],
+    [["-s", "x", "-t", "h:1"], /Specify either --unix-socket OR --tcp-socket/],
+    [["-s", "x", "-f", "1 2"], /invalid stat filter: "1 2"/],
+    [["-s", "x", "-p", "bad name!"], /invalid proxy filter/],
+    [["-t", "localhost"], /localhost/],
+    [["-s", "x", "--batch", "-m", "5"], /--batch prints a stat mode/],
+    [["-s", "x", "--batch", "--check"], /exclude each other/],
+    [["-s", "x", "--wait", "3"], /--wait goes with --check/],
+    [["-s", "x", "--format", "xml", "--batch"], /invalid format: xml/],
+    [["-s", "x", "--timeout", "0"], /invalid timeout/],
+  ];
+  for (const [argv, re] of cases) {
+    const r = exit(argv);
+    assertEquals(r.code, 1, argv.join(" "));
+    assertMatch(r.stderr!, re);
+    assertMatch(r.stderr!, /^hatop: [^\n]+\n$/);
+  }
+});
+
+Deno.test("a bad filter is an error before start, and the 50-filter limit holds", () => {
+  const many = Array.from({ length: 51 }, (_, i) => ["-f", `${i} -1 -1`]).flat();
+  assertMatch(exit(["-s", "x", ...many]).stderr!, /filter limit exceeded \(50\)/);
+  const o = run(["-s", "x", "-f", "3 1 -1", "-f", "3 4 -1", "-f", "3 1 -1"]);
+  assertEquals(o.filters, [{ iid: 3, type: 1, sid: -1 }, { iid: 3, type: 4, sid: -1 }]);
+});
+
+Deno.test("usage errors exit 2: unknown option, missing value, non-integer, stray argument", () => {
+  for (const argv of [["-s", "x", "--bogus"], ["-s"], ["-s", "x", "-i", "abc"], ["-s", "x", "extra"]]) {
+    const r = exit(argv);
+    assertEquals(r.code, 2, argv.join(" "));
+    assertMatch(r.stderr!, /hatop: error: /);
+  }
+});
+
+Deno.test("-t accepts host:port, [ipv6]:port and HAProxy's prefixes", () => {
+  assertEquals(run(["-t", "127.0.0.1:9999"]).socket, { transport: "tcp", hostname: "127.0.0.1", port: 9999 });
+  assertEquals(run(["-t", "[::1]:9999"]).socket, { transport: "tcp", hostname: "::1", port: 9999 });
+  assertEquals(run(["-t", "ipv4@lb1:80"]).socket, { transport: "tcp", hostname: "lb1", port: 80 });
+  assertEquals(run(["-t", "unix@/run/h.sock"]).socket, { transport: "unix", path: "/run/h.sock" });
+});
+
+Deno.test("batch and check options", () => {
+  const b = run(["-s", "x", "-b", "-m", "2", "--format", "json"]);
+  assertEquals([b.batch, b.mode, b.format], [true, 2, "json"]);
+  const c = run(["-s", "x", "--check", "--wait", "30"]);
+  assertEquals([c.check, c.wait], [true, 30]);
+});
