@@ -37,7 +37,8 @@ Deno.test("80x25 STATUS screen: title, header, info, columns, the first proxies 
   assertMatch(lines[11], /^NAME +W STATUS +CHECK +ACT BCK +QCUR +QMAX +SCUR +SMAX +SLIM +STOT$/);
   assertEquals(lines[13].trimEnd(), ">>> www");
   assertMatch(lines[14], /^FRONTEND +OPEN/);
-  assertMatch(lines[24], /^ 1-STATUS  2-TRAFFIC  3-HTTP  4-ERRORS  5-CLI .*UP\/DOWN=SCROLL H=HELP Q=QUIT $/);
+  assert(lines[24].startsWith(" 1-STATUS  2-TRAFFIC  3-HTTP  4-ERRORS  5-CLI "));
+  assert(lines[24].endsWith("UP/DOWN=SCROLL H=HELP Q=QUIT "));
 });
 
 Deno.test("nothing overlaps when the version string is long: PID moves right of it", () => {
