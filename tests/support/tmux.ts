@@ -42,13 +42,16 @@ export interface TmuxSession extends AsyncDisposable {
    * that screen. Throws with the last screen after `timeoutMs` (default 10 s).
    */
   waitFor(match: ScreenMatcher, timeoutMs?: number): Promise<string>;
+  /** `display -p <format>` for the pane, e.g. "#{alternate_on} #{cursor_flag} #{mouse_any_flag}". */
+  display(format: string): Promise<string>;
   /** `resize-window -x -y`: the program sees a SIGWINCH and the new size. */
   resize(columns: number, rows: number): Promise<void>;
   /** The pid of the command started (not of the sh wrapper around it); throws once it has exited. */
   pid(): Promise<number>;
   /**
-   * Waits for the pane's process to exit and returns its exit status (128 + signal number when it was
-   * killed by a signal). Throws after `timeoutMs` (default 10 s).
+   * Waits for the pane's process to exit and tmux to have read all its output (so capture() then shows the
+   * final screen) and returns the exit status (128 + signal number when it was killed by a signal). Throws
+   * after `timeoutMs` (default 10 s).
    */
   exitStatus(timeoutMs?: number): Promise<number>;
   /** Kills the tmux server and removes its files. Idempotent. */
@@ -164,6 +167,7 @@ export async function startTmux(
       }
       throw new Error(`timed out after ${timeoutMs} ms waiting for ${String(match)}; screen:\n${screen}`);
     },
+    display: async (format) => (await tmux("display", "-p", "-t", "s", format)).replace(/\n$/, ""),
     resize: async (columns, rows) => {
       await tmux("resize-window", "-t", "s", "-x", String(columns), "-y", String(rows));
     },
@@ -181,8 +185,7 @@ export async function startTmux(
     async exitStatus(timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       while (true) {
-        const written = await Deno.readTextFile(statusFile).catch(() => "");
-        if (written.trim() !== "") return Number(written.trim());
+        const written = (await Deno.readTextFile(statusFile).catch(() => "")).trim();
         const [dead, status, signal] = (await tmux(
           "display",
           "-p",
@@ -190,7 +193,9 @@ export async function startTmux(
           "s",
           "#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}",
         )).trim().split("|");
-        // Only when the wrapper itself was killed; tmux may not have reaped it yet, so wait for a status.
+        // Dead means tmux has read the pane's last output, so the screen is final as well.
+        if (dead === "1" && written !== "") return Number(written);
+        // Without a written status the wrapper itself was killed; tmux may not have reaped it yet.
         if (dead === "1" && status !== "") return Number(status);
         if (dead === "1" && signal !== "") {
           const n = Number(signal);
