@@ -6,8 +6,8 @@
  * apart from its own buffer of pending bytes, so it can be tested byte by byte.
  *
  * Choices worth knowing:
- * - `ESC ESC` yields two `escape` keys (the first at once, the second after {@linkcode KeyDecoder.flush}
- *   unless more bytes follow it, e.g. `ESC ESC [ A` is `escape` then `up`).
+ * - `ESC ESC` yields one `escape` key with `alt` (hatop's ESC-ESC), unless a sequence follows the second ESC:
+ *   `ESC ESC [ A` is `escape` then `up`.
  * - `ESC x` (ALT-x) yields key `x` with `alt: true`; this covers printable text, Enter, Backspace, Tab and
  *   Ctrl-letters.
  * - Unknown or malformed sequences and invalid UTF-8 are dropped silently; no part of an escape sequence is
@@ -303,7 +303,13 @@ function parseSs3(buf: Uint8Array, start: number, alt: boolean): Step {
 function parseEscape(buf: Uint8Array, start: number): Step {
   if (start + 1 >= buf.length) return WAIT;
   const b = buf[start + 1];
-  if (b === ESC) return key(1, makeKey("escape"));
+  if (b === ESC) {
+    // ESC ESC is one key (hatop's "back to the previous mode"), unless a sequence follows the second ESC.
+    if (start + 2 >= buf.length) return WAIT;
+    const next = buf[start + 2];
+    if (next === 0x5b || next === 0x4f) return key(1, makeKey("escape"));
+    return key(2, makeKey("escape", { alt: true }));
+  }
   if (b === 0x5b) return parseCsi(buf, start, false);
   if (b === 0x4f) return parseSs3(buf, start, false);
   if (b < 0x20 || b === 0x7f) return key(2, controlKey(b, true));
@@ -384,6 +390,7 @@ export class KeyDecoder {
     if (buf.length === 0) return [];
     if (buf[0] !== ESC) return []; // half a UTF-8 character
     if (buf.length === 1) return [makeKey("escape")];
+    if (buf.length === 2 && buf[1] === ESC) return [makeKey("escape", { alt: true })];
     if (buf.length === 2 && buf[1] < 0x7f) {
       return [makeKey("char", { text: String.fromCharCode(buf[1]), alt: true })];
     }

@@ -59,6 +59,9 @@ Deno.test("digits and ALT-n switch modes; ESC goes back; H in help keeps the pre
   assertEquals(s.mode, 0);
   [s] = run(s, key("escape"));
   assertEquals(s.mode, 3, "ESC returns to the mode before help");
+  [s] = run(s, key("escape", undefined, true));
+  assertEquals(s.mode, 0, "ESC ESC (one key) toggles back once");
+  [s] = run(s, key("escape", undefined, true));
   [s] = run(s, ch("5"), ch("2"));
   assertEquals(s.mode, 5);
   assertEquals(s.cli.input.text, "2", "digits are text in the CLI");

@@ -130,7 +130,7 @@ Deno.test("keys: ALT-x arrives as ESC x", () => {
   assertDecodes("\x1b\x1b[A", [{ name: "escape" }, { name: "up" }]);
 });
 
-Deno.test("keys: a lone ESC is pending until flush; ESC ESC is two escapes", () => {
+Deno.test("keys: a lone ESC is pending until flush; ESC ESC is one escape with alt", () => {
   const d = new KeyDecoder();
   deepEqual(d.feed(bytesOf("\x1b")), []);
   equal(d.pending, true);
@@ -138,7 +138,8 @@ Deno.test("keys: a lone ESC is pending until flush; ESC ESC is two escapes", () 
   equal(d.pending, false);
   deepEqual(d.flush(), []);
   assertDecodes("\x1b", [{ name: "escape" }]);
-  assertDecodes("\x1b\x1b", [{ name: "escape" }, { name: "escape" }]);
+  assertDecodes("\x1b\x1b", [{ name: "escape", alt: true }]);
+  assertDecodes("\x1b\x1bx", [{ name: "escape", alt: true }, ch("x")]);
   // After ESC, flush turns a lone "[" or "O" into ALT-[ / ALT-O.
   assertDecodes("\x1b[", [ch("[", true)]);
   assertDecodes("\x1bO", [ch("O", true)]);
