@@ -132,7 +132,7 @@ function applySnapshot(s: State, snapshot: Snapshot, seq: number): State {
   const lines = bodyLines(snapshot.proxies);
   const visible = bodyHeight(s.size);
   let scroll = s.scroll;
-  let msg = changeMessage(s, snapshot) ?? s.message;
+  let msg = changeMessage(s, snapshot) ?? warningMessage(s, snapshot) ?? s.message;
   let menu = s.menu;
   if (s.selectedKey !== undefined) {
     const index = lines.findIndex((l) => l.key === s.selectedKey);
@@ -164,6 +164,13 @@ function applySnapshot(s: State, snapshot: Snapshot, seq: number): State {
     connected: true,
     connectionError: undefined,
   };
+}
+
+/** HAProxy's reply had problems (garbage values, a filter that matches nothing): say so when they change. */
+function warningMessage(s: State, snapshot: Snapshot): Message | undefined {
+  const w = snapshot.warnings;
+  if (w.length === 0 || w.join("\n") === s.snapshot?.warnings.join("\n")) return undefined;
+  return message(w.length === 1 ? w[0] : `${w[0]} (+${w.length - 1} more)`, "info", s.now);
 }
 
 /** A message when HAProxy restarted (new pid) or its configuration changed (counts differ). */

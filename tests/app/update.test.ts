@@ -288,3 +288,14 @@ Deno.test("below 78x20 only quitting works; growing back restores the view", () 
   [s] = run(s, { type: "resize", size: { columns: 80, rows: 25 }, now: 1 }, ch("3"));
   assertEquals(s.mode, 3);
 });
+
+Deno.test("problems in HAProxy's reply are shown once, when they change", () => {
+  const bad = smallSnapshot([["be", "s1", "UP", 1, 3, 1, 2]]);
+  const withWarning = { ...bad, warnings: ['show stat: row 2: garbage iid "x"'] };
+  let [s] = run(start(), snap(withWarning));
+  assertEquals(s.message?.text, 'show stat: row 2: garbage iid "x"');
+  [s] = run(s, { type: "tick", now: 100000 });
+  assertEquals(s.message, undefined, "messages expire");
+  [s] = run(s, snap(withWarning));
+  assertEquals(s.message, undefined, "the same warning is not repeated every refresh");
+});
