@@ -27,7 +27,8 @@ function spread(extra: number, n: number): number[] {
 /**
  * Column widths for a table `width` characters wide.
  *
- * Every column gets its minimum; the extra width is spread left to right as hatop's py2 algorithm did (all
+ * Every column gets its minimum; status columns then grow first, up to their maximum (a status must be read
+ * whole); the remaining extra width is spread left to right as hatop's py2 algorithm did (all
  * columns get `floor(extra / n)`, the first `extra % n` one more, so at most `n` extra gives the first
  * columns +1 each), except that a column never grows past its maximum: what a capped column could not take
  * is spread again, the same way, over the columns still below their maximum. So the widths plus one space
@@ -43,6 +44,13 @@ export function columnWidths(columns: readonly Column[], width: number): number[
   const maxOf = (i: number) => Math.max(widths[i], columns[i].max ?? Infinity);
   const maxima = columns.map((_, i) => maxOf(i));
   let extra = width - (widths.reduce((a, b) => a + b, 0) + Math.max(0, columns.length - 1));
+  // The status is what an operator must read whole: status columns grow first, up to their maximum.
+  columns.forEach((c, i) => {
+    if (c.format !== "status" || extra <= 0) return;
+    const add = Math.min(extra, maxima[i] - widths[i]);
+    widths[i] += add;
+    extra -= add;
+  });
   let open = columns.map((_, i) => i).filter((i) => widths[i] < maxima[i]);
   while (extra > 0 && open.length > 0) {
     const add = spread(extra, open.length);
@@ -98,7 +106,20 @@ export function formatCell(column: Column, row: StatRow, width: number): string 
     else if (column.format === "binary") text = humanBinary(Number(raw));
     else if (column.format === "seconds") text = humanSeconds(Number(raw), width);
   }
-  return pad(fitText(text, width), width, column.align);
+  return pad(column.format === "status" ? fitStatus(text, width) : fitText(text, width), width, column.align);
+}
+
+/**
+ * A status fitted to `width`: whole when it fits, else its first word (the state itself: `MAINT`, `DOWN`,
+ * `DRAIN`) with `..` marking that more follows, else the first word alone; never cut inside the state word
+ * when that fits.
+ */
+export function fitStatus(status: string, width: number): string {
+  if (Array.from(status).length <= width) return status;
+  const first = status.split(" ")[0];
+  if (first.length + 2 <= width) return `${first}..`;
+  if (first.length <= width) return first;
+  return fitText(status, width);
 }
 
 /** A row's cells, each exactly its column's width, joined by single spaces. */

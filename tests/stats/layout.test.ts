@@ -40,12 +40,12 @@ Deno.test("columnWidths fill every width exactly, within minima and maxima", () 
   }
 });
 
-Deno.test("columnWidths spreads extra width left to right like hatop (py2)", () => {
+Deno.test("columnWidths: STATUS grows first, then the rest spreads left to right like hatop (py2)", () => {
   const status = mode("STATUS");
   assert.deepEqual(columnWidths(status, 78), status.map((c) => c.min));
-  assert.deepEqual(columnWidths(status, 80), [11, 5, 6, 7, 3, 3, 5, 5, 6, 6, 6, 6]);
-  // 100: 22 extra over 12 columns: +1 each, the first 10 +1 more.
-  assert.deepEqual(columnWidths(status, 100), [12, 6, 8, 9, 5, 5, 7, 7, 8, 8, 7, 7]);
+  assert.deepEqual(columnWidths(status, 80), [10, 4, 8, 7, 3, 3, 5, 5, 6, 6, 6, 6]);
+  // 100: 22 extra: STATUS takes 16 (to its maximum 22), the other 6 go +1 to the first six still growing.
+  assert.deepEqual(columnWidths(status, 100), [11, 5, 22, 8, 4, 4, 6, 5, 6, 6, 6, 6]);
   const wide = columnWidths(status, 400);
   assert.deepEqual(wide.slice(1, 4), [6, 22, 20]); // W, STATUS, CHECK capped; the rest took the overflow
 });
@@ -90,7 +90,8 @@ Deno.test("formatCell fits and aligns: metric on demand, right-cut text, exact w
   assert.equal(formatCell(col("STOT"), row, 3), " 1M");
   assert.equal(formatCell(col("NAME"), row, 16), "static-with-a-..");
   assert.equal(formatCell(col("STATUS"), row, 22), "MAINT (via be/sv)     ");
-  assert.equal(formatCell(col("STATUS"), row, 6), "MAIN..");
+  assert.equal(formatCell(col("STATUS"), row, 6), "MAINT ", "the state word is kept whole");
+  assert.equal(formatCell(col("STATUS"), row, 8), "MAINT.. ", "'..' says more follows");
   assert.equal(formatCell(col("SCUR"), row, 6), "      ");
   assert.equal(formatCell(col("SCUR"), rowOf({ scur: "12abcdefgh" }), 6), "12ab..");
 });
@@ -136,24 +137,26 @@ const server = (svname: string, status: string, check: string, scur: number, sli
     stot,
   });
 
+// The original's §4.4 examples at 80 columns; by design our 2 extra columns go to STATUS (it grows first),
+// where the original gave them to NAME and W. Every cell is otherwise the same.
 Deno.test("renderRow at 80 columns matches the original's STATUS example", () => {
   const cols = mode("STATUS");
   const widths = columnWidths(cols, 80);
   assert.equal(
     renderHeader(cols, widths),
-    "NAME            W STATUS CHECK   ACT BCK  QCUR  QMAX   SCUR   SMAX   SLIM   STOT",
+    "NAME          W STATUS   CHECK   ACT BCK  QCUR  QMAX   SCUR   SMAX   SLIM   STOT",
   );
   assert.equal(
     renderRow(cols, widths, server("app1", "UP", "* L7OK", 4, 100, 400000)),
-    "app1          100 UP     * L7OK    1   0     0     3      4     50    100 400000",
+    "app1        100 UP       * L7OK    1   0     0     3      4     50    100 400000",
   );
   assert.equal(
     renderRow(cols, widths, server("app2", "DOWN", "L7OK", 8, 0, 800000)),
-    "app2          100 DOWN   L7OK      1   0     0     3      8     50      0 800000",
+    "app2        100 DOWN     L7OK      1   0     0     3      8     50      0 800000",
   );
   assert.equal(
     renderRow(cols, widths, server("app3", "MAINT", "L7OK", 12, 100, 1000000)),
-    "app3          100 MAINT  L7OK      1   0     0     3     12     50    100     1M",
+    "app3        100 MAINT    L7OK      1   0     0     3     12     50    100     1M",
   );
   const backend = rowOf({
     svname: "BACKEND",
@@ -171,12 +174,12 @@ Deno.test("renderRow at 80 columns matches the original's STATUS example", () =>
   });
   assert.equal(
     renderRow(cols, widths, backend),
-    "BACKEND       300 UP               3   0     0     3     24    150    200     2M",
+    "BACKEND     300 UP                 3   0     0     3     24    150    200     2M",
   );
   // Differences by design: empty fields stay blank instead of a fake 0.
   assert.equal(
     renderRow(cols, widths, fe),
-    "FRONTEND          OPEN                                   12    345   2000     1M",
+    "FRONTEND        OPEN                                     12    345   2000     1M",
   );
 });
 
@@ -186,12 +189,12 @@ Deno.test("renderRow at 80 columns: TRAFFIC, HTTP and ERRORS examples", () => {
   // we leave empty fields blank and use G/T units.
   assert.equal(
     renderRow(traffic, columnWidths(traffic, 80), fe),
-    "FRONTEND          OPEN                42      0   1500      114.98G        8.98T",
+    "FRONTEND        OPEN                  42      0   1500      114.98G        8.98T",
   );
   const http = mode("HTTP");
   assert.equal(
     renderRow(http, columnWidths(http, 80), fe),
-    "FRONTEND          OPEN      40  1490 1237269     0    1M  2345 34567    12     0",
+    "FRONTEND        OPEN        40  1490 1237269     0    1M  2345 34567    12     0",
   );
   const errors = mode("ERRORS");
   const app2 = rowOf({
@@ -212,6 +215,6 @@ Deno.test("renderRow at 80 columns: TRAFFIC, HTTP and ERRORS examples", () => {
   // Original DOWN cell: "   1d"; we show two units when they fit.
   assert.equal(
     renderRow(errors, columnWidths(errors, 80), app2),
-    "app2          100 DOWN   L7OK      2   1  1h     2     0     4     0     0 1d00h",
+    "app2        100 DOWN     L7OK      2   1  1h     2     0     4     0     0 1d00h",
   );
 });
