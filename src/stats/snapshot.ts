@@ -22,6 +22,8 @@ interface Group {
   frontend?: StatRow;
   servers: StatRow[];
   backend?: StatRow;
+  /** {@linkcode numericKey}s of the rows taken into this group. */
+  seen: Set<number>;
 }
 
 /** Where a row goes: by its `type`, or by its svname when `type` is garbage. */
@@ -40,6 +42,16 @@ function rowKey(row: StatRow): string {
     return `${row.iid} ${row.type} ${row.sid}`;
   }
   return `name ${row.pxname}\u0000${row.svname}\u0000${kindOf(row)}`;
+}
+
+/**
+ * The identity of a row with integer ids within its proxy, as one number (sid * 4 + type, one-to-one for
+ * types 0-3); undefined when the ids do not allow it (then {@linkcode rowKey} is used).
+ */
+function numericKey(row: StatRow): number | undefined {
+  const { iid, sid, type } = row;
+  if (!Number.isInteger(iid) || !Number.isInteger(sid) || Math.abs(sid) > 2 ** 40) return undefined;
+  return type === 0 || type === 1 || type === 2 || type === 3 ? sid * 4 + type : undefined;
 }
 
 /** Ascending sid; rows with a garbage sid last, in arrival order (the sort is stable). */
@@ -66,18 +78,37 @@ export function buildSnapshot(info: Info, tables: readonly StatTable[]): Snapsho
   const seen = new Set<string>();
   const warnings = new Set<string>();
   let services = 0;
+  // Rows of one proxy come together: the last group is looked up once, not per row.
+  let lastIid = NaN;
+  let last: Group | undefined;
 
   for (const table of tables) {
     for (const warning of table.warnings) warnings.add(warning);
     for (const row of table.rows) {
-      const key = rowKey(row);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const groupKey = Number.isFinite(row.iid) ? `iid ${row.iid}` : `name ${row.pxname}`;
-      let group = groups.get(groupKey);
-      if (group === undefined) {
-        group = { iid: row.iid, name: row.pxname, servers: [] };
-        groups.set(groupKey, group);
+      let group: Group | undefined;
+      if (last !== undefined && row.iid === lastIid) group = last;
+      else {
+        const groupKey = Number.isFinite(row.iid) ? `iid ${row.iid}` : `name ${row.pxname}`;
+        group = groups.get(groupKey);
+        if (group === undefined) {
+          group = { iid: row.iid, name: row.pxname, servers: [], seen: new Set() };
+          groups.set(groupKey, group);
+        }
+        if (Number.isFinite(row.iid)) {
+          lastIid = row.iid;
+          last = group;
+        } else {
+          last = undefined;
+        }
+      }
+      const id = numericKey(row);
+      if (id !== undefined) {
+        if (group.seen.has(id)) continue;
+        group.seen.add(id);
+      } else {
+        const key = rowKey(row);
+        if (seen.has(key)) continue;
+        seen.add(key);
       }
       const kind = kindOf(row);
       if (kind === "server") group.servers.push(row);
@@ -90,7 +121,8 @@ export function buildSnapshot(info: Info, tables: readonly StatTable[]): Snapsho
   const proxies: ProxyGroup[] = [];
   for (const group of groups.values()) {
     group.servers.sort(bySid);
-    proxies.push(group);
+    const { seen: _, ...proxy } = group;
+    proxies.push(proxy);
   }
   return { info, proxies, services, warnings: [...warnings] };
 }
