@@ -4,7 +4,7 @@
  * @module
  */
 import { parseInfo } from "../stats/info.ts";
-import { parseStat } from "../stats/csv.ts";
+import { parseStat, parseStatAsync } from "../stats/csv.ts";
 import { buildSnapshot } from "../stats/snapshot.ts";
 import type { Snapshot } from "../stats/types.ts";
 
@@ -13,10 +13,33 @@ export interface Sender {
   send(command: string): Promise<string>;
 }
 
+/** Options of {@linkcode fetchSnapshot}. */
+export interface FetchOptions {
+  /**
+   * When given, parsing runs in slices of a few milliseconds with `await pause()` between them (and before
+   * grouping), so that a large reply never holds the event loop (and key handling) for long.
+   */
+  pause?: () => Promise<void>;
+}
+
+/** Hands the event loop a turn: resolves on a zero-delay timer, after pending I/O callbacks have run. */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** Reads and parses one snapshot. */
-export async function fetchSnapshot(client: Sender, statCommands: readonly string[]): Promise<Snapshot> {
+export async function fetchSnapshot(
+  client: Sender,
+  statCommands: readonly string[],
+  opts: FetchOptions = {},
+): Promise<Snapshot> {
+  const { pause } = opts;
   const info = parseInfo(await client.send("show info"));
   const tables = [];
-  for (const command of statCommands) tables.push(parseStat(await client.send(command)));
+  for (const command of statCommands) {
+    const text = await client.send(command);
+    tables.push(pause ? await parseStatAsync(text, pause) : parseStat(text));
+  }
+  if (pause) await pause();
   return buildSnapshot(info, tables);
 }

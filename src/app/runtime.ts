@@ -1,8 +1,9 @@
 /**
  * The monitor's edges: keyboard, clock, socket and screen around the pure `update` and `view`.
  *
- * Keys are handled while a refresh is in flight (the socket is awaited, never blocking input), refreshes
- * never overlap, and frames are coalesced: several events in one turn give one frame.
+ * Keys are handled while a refresh is in flight (the socket is awaited and a large reply is parsed in slices
+ * of a few milliseconds, so neither blocks input), refreshes never overlap, and frames are coalesced: several
+ * events in one turn give one frame.
  *
  * @module
  */
@@ -10,7 +11,7 @@ import type { HaproxyClient } from "../haproxy/client.ts";
 import type { Terminal } from "../tui/terminal.ts";
 import { renderDiff } from "../tui/render.ts";
 import type { ScreenBuffer } from "../tui/buffer.ts";
-import { fetchSnapshot } from "./fetch.ts";
+import { fetchSnapshot, yieldToEventLoop } from "./fetch.ts";
 import { init, update } from "./update.ts";
 import { view } from "./view.ts";
 import type { Command, Config, Event, ModeId, State } from "./state.ts";
@@ -62,7 +63,7 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
     refreshing = true;
     const seq = state.refreshSeq;
     try {
-      const snapshot = await fetchSnapshot(client, opts.statCommands);
+      const snapshot = await fetchSnapshot(client, opts.statCommands, { pause: yieldToEventLoop });
       dispatch({ type: "snapshot", snapshot, seq, now: Date.now() });
     } catch (e) {
       dispatch({ type: "refreshFailed", error: (e as Error).message, now: Date.now() });
