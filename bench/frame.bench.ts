@@ -1,0 +1,36 @@
+/**
+ * `deno bench bench/frame.bench.ts`: one frame, `view()` then `renderDiff()`, at 1k and 50k services (the
+ * cost should not grow with the number of services), and `bodyLines()` of a whole snapshot.
+ *
+ * @module
+ */
+import { init, update } from "../src/app/update.ts";
+import { view } from "../src/app/view.ts";
+import { bodyLines } from "../src/app/body.ts";
+import { renderDiff } from "../src/tui/render.ts";
+import { syntheticSnapshot } from "./_synthetic.ts";
+
+const config = { readOnly: false, intervalMs: 1000, color: true, socketName: "unix socket /bench.sock" };
+
+for (const n of [1_000, 50_000]) {
+  const snapshot = syntheticSnapshot(n);
+  const state = update(init(config, { columns: 120, rows: 40 }, 1, 0), {
+    type: "snapshot",
+    snapshot,
+    seq: 0,
+    now: 0,
+  })[0];
+  const previous = view(state).buffer;
+  const later = { ...state, now: 1000, scroll: { cursor: state.scroll.cursor + 1, top: state.scroll.top } };
+  Deno.bench({
+    name: `view + renderDiff, ${n} services`,
+    group: "frame",
+    fn: () => void renderDiff(previous, view(later).buffer, { color: true }),
+  });
+  Deno.bench({
+    name: `full repaint, ${n} services`,
+    group: "frame",
+    fn: () => void renderDiff(undefined, view(later).buffer, { color: true }),
+  });
+  Deno.bench({ name: `bodyLines, ${n} services`, group: "body", fn: () => void bodyLines(snapshot.proxies) });
+}
