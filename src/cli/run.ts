@@ -44,7 +44,7 @@ async function connect(options: Options, io: Io, deadline = 0): Promise<HaproxyC
         await new Promise((r) => setTimeout(r, 1000));
         continue;
       }
-      io.err(`${PROGRAM}: cannot connect to ${describeAddress(options.socket)}: ${(e as Error).message}\n`);
+      io.err(`${PROGRAM}: ${(e as Error).message}\n`);
       return EXIT.socket;
     }
   }
