@@ -23,7 +23,7 @@ export interface LabSockets {
 export interface Lab extends AsyncDisposable {
   /** The temp dir holding the config and the unix sockets. */
   dir: string;
-  /** The pid of the current HAProxy process (changes after {@linkcode Lab.restart}). */
+  /** The pid of the current (or, once stopped, the last) HAProxy process; changes after {@linkcode Lab.restart}. */
   pid: number;
   /** The runtime-API sockets. */
   sockets: LabSockets;
@@ -33,7 +33,8 @@ export interface Lab extends AsyncDisposable {
   command(cmd: string): Promise<string>;
   /** Polls `show stat` until pred(csvText) is true or timeoutMs passes (then throws with the last text). */
   waitForStat(pred: (csv: string) => boolean, timeoutMs?: number): Promise<string>;
-  /** Kills the HAProxy process (SIGKILL by default) and awaits its exit, keeping the dir. */
+  /** Kills the HAProxy process and awaits its exit, keeping the dir. Default signal: SIGKILL, or SIGTERM in
+   * master-worker mode (so the master stops its worker instead of orphaning it). */
   kill(signal?: Deno.Signal): Promise<void>;
   /** Starts HAProxy again with the same config (killing it first if it runs) and awaits the admin socket. */
   restart(): Promise<void>;
@@ -122,24 +123,44 @@ export function freePort(): Promise<number> {
   return Promise.resolve(port);
 }
 
-/** Sends one command in non-interactive mode to a unix socket and reads the reply to EOF. */
-export async function oneShot(path: string, cmd: string): Promise<string> {
+/**
+ * Sends one command in non-interactive mode to a unix socket, half-closes (the master CLI waits for more input
+ * otherwise) and reads the reply to EOF. Throws when there is no complete reply within timeoutMs.
+ */
+export async function oneShot(path: string, cmd: string, timeoutMs = 10_000): Promise<string> {
   const conn = await Deno.connect({ transport: "unix", path });
+  const timer = setTimeout(() => conn.close(), timeoutMs);
+  let timedOut = false;
   try {
     const bytes = new TextEncoder().encode(cmd + "\n");
     let done = 0;
     while (done < bytes.length) done += await conn.write(bytes.subarray(done));
-    const chunks: Uint8Array[] = [];
+    await conn.closeWrite();
+    const decoder = new TextDecoder();
+    let text = "";
     const buf = new Uint8Array(64 * 1024);
     for (;;) {
-      const n = await conn.read(buf);
+      let n: number | null;
+      try {
+        n = await conn.read(buf);
+      } catch (err) {
+        timedOut = true;
+        throw err;
+      }
       if (n === null) break;
-      chunks.push(buf.slice(0, n));
+      text += decoder.decode(buf.subarray(0, n), { stream: true });
     }
-    const decoder = new TextDecoder();
-    return chunks.map((c) => decoder.decode(c, { stream: true })).join("") + decoder.decode();
+    return text + decoder.decode();
+  } catch (err) {
+    if (timedOut) throw new Error(`no complete reply to "${cmd}" from ${path} within ${timeoutMs} ms`);
+    throw err;
   } finally {
-    conn.close();
+    clearTimeout(timer);
+    try {
+      conn.close();
+    } catch {
+      // Closed by the timer.
+    }
   }
 }
 
@@ -212,6 +233,7 @@ class RunningLab implements Lab {
   #stderr = "";
   #stderrDone: Promise<void> = Promise.resolve();
   #stopped = false;
+  #pid = 0;
 
   constructor(binary: string, args: string[], dir: string, sockets: LabSockets, config: string, ms: number) {
     this.#binary = binary;
@@ -223,7 +245,7 @@ class RunningLab implements Lab {
   }
 
   get pid(): number {
-    return this.#child?.pid ?? -1;
+    return this.#pid;
   }
 
   command(cmd: string): Promise<string> {
@@ -243,7 +265,7 @@ class RunningLab implements Lab {
     }
   }
 
-  async kill(signal: Deno.Signal = "SIGKILL"): Promise<void> {
+  async kill(signal: Deno.Signal = this.sockets.master ? "SIGTERM" : "SIGKILL"): Promise<void> {
     const child = this.#child;
     if (!child) return;
     this.#child = undefined;
@@ -269,6 +291,7 @@ class RunningLab implements Lab {
       stderr: "piped",
     }).spawn();
     this.#child = child;
+    this.#pid = child.pid;
     this.#stderr = "";
     this.#stderrDone = (async () => {
       const decoder = new TextDecoder();
