@@ -128,6 +128,8 @@ export class HaproxyClient {
   #delayMs: number;
   #everConnected = false;
   #closedByUser = false;
+  #connecting: Promise<void> | undefined;
+  #reconnecting: Promise<void> | undefined;
   #status: ConnectionStatus = { connected: false, reconnects: 0 };
 
   /** Creates a client; nothing is connected until {@linkcode HaproxyClient.connect}. */
@@ -147,7 +149,9 @@ export class HaproxyClient {
 
   /** A snapshot of the connection state. */
   get status(): ConnectionStatus {
-    if (this.#status.connected && this.#conn?.closed) this.#lost(this.#conn?.closeReason ?? "the connection was closed");
+    if (this.#status.connected && this.#conn?.closed) {
+      this.#lost(this.#conn.closeReason);
+    }
     return { ...this.#status };
   }
 
@@ -156,9 +160,15 @@ export class HaproxyClient {
    *
    * @throws {HaproxyError} `connect`, with a one-line message naming the socket and the cause.
    */
-  async connect(): Promise<void> {
-    if (this.#conn && !this.#conn.closed) return;
+  connect(): Promise<void> {
+    if (this.#conn && !this.#conn.closed) return Promise.resolve();
     this.#closedByUser = false;
+    // Concurrent callers share one attempt, so no second socket is opened and leaked.
+    this.#connecting ??= this.#connectOnce().finally(() => this.#connecting = undefined);
+    return this.#connecting;
+  }
+
+  async #connectOnce(): Promise<void> {
     try {
       this.#conn = await this.#open();
     } catch (err) {
@@ -170,6 +180,22 @@ export class HaproxyClient {
     this.#everConnected = true;
     this.#delayMs = this.#initialMs;
     this.#status = { connected: true, reconnects: this.#status.reconnects };
+  }
+
+  /** One reconnect attempt shared by concurrent senders; a failure doubles the back-off once. */
+  #reconnect(): Promise<void> {
+    this.#reconnecting ??= this.connect().catch((err) => {
+      this.#delayMs = Math.min(this.#delayMs * 2, this.#maxMs);
+      const reason = err instanceof HaproxyError ? err.message : oneLine(err);
+      this.#status = {
+        connected: false,
+        lastError: reason,
+        nextAttemptAt: this.#now() + this.#delayMs,
+        reconnects: this.#status.reconnects,
+      };
+      throw new HaproxyError("closed", `${reason}; reconnecting in ${seconds(this.#delayMs)}`);
+    }).finally(() => this.#reconnecting = undefined);
+    return this.#reconnecting;
   }
 
   /**
@@ -189,19 +215,7 @@ export class HaproxyClient {
       if (wait > 0) {
         throw new HaproxyError("closed", `${this.#status.lastError}; reconnecting in ${seconds(wait)}`);
       }
-      try {
-        await this.connect();
-      } catch (err) {
-        this.#delayMs = Math.min(this.#delayMs * 2, this.#maxMs);
-        const reason = err instanceof HaproxyError ? err.message : oneLine(err);
-        this.#status = {
-          connected: false,
-          lastError: reason,
-          nextAttemptAt: this.#now() + this.#delayMs,
-          reconnects: this.#status.reconnects,
-        };
-        throw new HaproxyError("closed", `${reason}; reconnecting in ${seconds(this.#delayMs)}`);
-      }
+      await this.#reconnect();
     }
     const conn = this.#conn!;
     try {

@@ -159,8 +159,15 @@ Deno.test("client: HAProxy killed while connected, then restarted on the same so
     await lab.restart();
     assert.notEqual(lab.pid, firstPid);
     now += 1000;
-    assert.match(await client.send("show info"), new RegExp(`^Pid: ${lab.pid}$`, "m"));
+    // Two senders at once share one reconnect attempt (a second socket would count a second reconnect).
+    const [info, level] = await Promise.all([client.send("show info"), client.send("show cli level")]);
+    assert.match(info, new RegExp(`^Pid: ${lab.pid}$`, "m"));
+    assert.equal(level, "admin");
     assert.deepEqual(client.status, { connected: true, reconnects: 1 });
+
+    // The back-off was reset by the success: the next loss waits the initial 0.5 s again.
+    await lab.kill();
+    await assert.rejects(client.send("show info"), /; reconnecting in 0\.5s$/);
   } finally {
     await client.close();
   }
