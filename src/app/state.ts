@@ -9,6 +9,8 @@ import type { Key } from "../tui/types.ts";
 import type { BodyLine } from "./body.ts";
 import type { ScrollState } from "./scroll.ts";
 import type { History, LineEditor } from "./line_editor.ts";
+import type { SortOrder } from "./selection.ts";
+import type { Target } from "./actions.ts";
 
 /** 0 is the help screen; 1-4 the stat modes; 5 the CLI. */
 export type ModeId = 0 | 1 | 2 | 3 | 4 | 5;
@@ -31,7 +33,36 @@ export interface Config {
   readonly color: boolean;
   /** "unix socket /path" or "tcp host:port", for messages. */
   readonly socketName: string;
+  /** Mouse reporting is on (clicks select, the wheel scrolls). */
+  readonly mouse?: boolean;
 }
+
+/** A dialog over the body: the actions menu, a value prompt, or a confirmation. */
+export type Dialog =
+  | { readonly kind: "actions"; readonly target: Target; readonly index: number }
+  | {
+    readonly kind: "prompt";
+    readonly action: string;
+    readonly target: Target;
+    readonly input: LineEditor;
+    readonly error?: string;
+  }
+  | {
+    readonly kind: "confirm";
+    readonly title: string;
+    readonly lines: readonly string[];
+    readonly commands: readonly string[];
+    readonly rowKeys: readonly string[];
+  };
+
+/** Recent values of a row's rates, oldest first, for the TREND column. */
+export interface Trend {
+  readonly rate: readonly number[];
+  readonly req_rate: readonly number[];
+}
+
+/** Values kept per trend. */
+export const TREND_LENGTH = 30;
 
 export type Level = "user" | "operator" | "admin";
 
@@ -79,6 +110,18 @@ export interface State {
   readonly message?: Message;
   readonly cli: CliState;
   readonly quit?: number;
+  /** The `/` filter text ("" = none) and whether it is being typed. */
+  readonly filter: string;
+  readonly filterEditing: boolean;
+  /** Rows matching the filter, or why the filter is invalid. */
+  readonly matches?: number;
+  readonly filterError?: string;
+  readonly sort?: SortOrder;
+  /** The detail view of the selected service is open. */
+  readonly detail: boolean;
+  readonly detailScroll: number;
+  readonly dialog?: Dialog;
+  readonly trends: ReadonlyMap<string, Trend>;
 }
 
 /** Everything that happens to the monitor. */
@@ -108,4 +151,6 @@ export type Command =
     readonly commands: readonly string[];
     readonly rowKeys: readonly string[];
   }
-  | { readonly type: "quit"; readonly code: number };
+  | { readonly type: "quit"; readonly code: number }
+  /** A CLI line was run: keep it in the persistent history. */
+  | { readonly type: "remember"; readonly line: string };

@@ -5,12 +5,8 @@
  * @module
  */
 import { ScreenBuffer } from "../tui/buffer.ts";
-import { BOLD, DIM, FG, REVERSE, type Style, style } from "../tui/types.ts";
-import { STAT_MODES } from "../stats/columns.ts";
-import { columnWidths, renderHeader, renderRow } from "../stats/layout.ts";
-import { classifyStatus, type StatusClass } from "../stats/status.ts";
+import { BOLD, DIM, FG, REVERSE, style } from "../tui/types.ts";
 import { infoNumber } from "../stats/info.ts";
-import type { StatRow } from "../stats/types.ts";
 import { PROGRAM, VERSION } from "../version.ts";
 import { isServerRow } from "./body.ts";
 import { BODY_TOP, bodyHeight, cliInputRow, cliOutputHeight, HEADER_ROW, tooSmall } from "./geometry.ts";
@@ -19,36 +15,17 @@ import { HELP_LINES } from "./help_text.ts";
 import { clockTime, ctime } from "./clock.ts";
 import { usageBar } from "./bar.ts";
 import { wrapTail } from "./wrap.ts";
+import { footerTabs } from "./footer.ts";
+import { drawStats } from "./view_stats.ts";
+import { drawDetail, drawDialog } from "./view_overlays.ts";
 import { MIN_COLUMNS, MIN_ROWS, type State } from "./state.ts";
 
-/** A frame: the buffer and where the text cursor goes (only in the CLI). */
+export { statusStyle } from "./view_stats.ts";
+
+/** A frame: the buffer and where the text cursor goes (in the CLI, the filter and prompts). */
 export interface Frame {
   readonly buffer: ScreenBuffer;
   readonly cursor?: { readonly x: number; readonly y: number };
-}
-
-const MODE_NAMES = ["HELP", "STATUS", "TRAFFIC", "HTTP", "ERRORS", "CLI"];
-
-/** The colour (or, without colour, the emphasis) of a status class. */
-export function statusStyle(c: StatusClass, color: boolean): Style {
-  if (!color) return c === "down" || c === "transitional" ? BOLD : 0;
-  switch (c) {
-    case "up":
-    case "open":
-      return style(0, FG.green);
-    case "down":
-    case "stopped":
-      return style(BOLD, FG.red);
-    case "maint":
-      return style(0, FG.magenta);
-    case "drain":
-    case "nolb":
-      return style(0, FG.yellow);
-    case "transitional":
-      return style(BOLD, FG.cyan);
-    default:
-      return 0;
-  }
 }
 
 /** Renders the state. */
@@ -64,9 +41,11 @@ export function view(s: State): Frame {
   let cursor: Frame["cursor"];
   if (s.mode === 0) drawHelp(buf, s);
   else if (s.mode === 5) cursor = drawCli(buf, s);
+  else if (s.detail) drawDetail(buf, s);
   else drawStats(buf, s);
-  drawMessage(buf, s);
+  cursor = drawMessage(buf, s) ?? cursor;
   drawFooter(buf, s);
+  if (s.dialog) cursor = drawDialog(buf, s, s.dialog);
   return { buffer: buf, cursor };
 }
 
@@ -86,9 +65,8 @@ function drawTooSmall(buf: ScreenBuffer, s: State) {
 function drawTitle(buf: ScreenBuffer, s: State) {
   const w = buf.width;
   buf.line(0, "", REVERSE);
-  const left = ` ${PROGRAM} version ${VERSION}`;
   const clock = ctime(s.now);
-  buf.put(0, 0, left, REVERSE | BOLD);
+  buf.put(0, 0, ` ${PROGRAM} version ${VERSION}`, REVERSE | BOLD);
   buf.put(w - 1 - clock.length, 0, clock, REVERSE | BOLD);
   if (!s.connected) {
     const text = " DISCONNECTED ";
@@ -117,60 +95,6 @@ function drawInfo(buf: ScreenBuffer, s: State) {
     `Procs: ${n(num("Nbproc"), 3)}   Tasks: ${n(num("Tasks"), 5)}    Queue: ${n(num("Run_queue"), 5)}` +
     `    Proxies: ${n(s.snapshot?.proxies.length, 3)}   Services: ${n(s.snapshot?.services, 4)}`;
   buf.put(2, 9, counters);
-}
-
-function drawStats(buf: ScreenBuffer, s: State) {
-  const mode = STAT_MODES[s.mode - 1];
-  const widths = columnWidths(mode.columns, buf.width);
-  buf.line(HEADER_ROW, renderHeader(mode.columns, widths), REVERSE | BOLD);
-  const statusIndex = mode.columns.findIndex((c) => c.format === "status");
-  const statusX = widths.slice(0, statusIndex).reduce((a, b) => a + b + 1, 0);
-  const visible = bodyHeight(s.size);
-  const stale = s.connected ? 0 : DIM;
-  if (s.lines.length === 0) {
-    const text = s.snapshot ? "no stat data available" : "waiting for HAProxy...";
-    buf.put(2, BODY_TOP, text);
-  }
-  for (let i = 0; i < visible; i++) {
-    const index = s.scroll.top + i;
-    const line = s.lines[index];
-    if (!line) break;
-    const y = BODY_TOP + i;
-    const selected = index === s.scroll.cursor;
-    const sel = selected ? REVERSE : 0;
-    if (line.kind === "blank") buf.line(y, "", sel);
-    else if (line.kind === "proxy") buf.line(y, `>>> ${line.name}`, BOLD | sel | stale);
-    else {
-      buf.line(y, renderRow(mode.columns, widths, line.row), sel | stale);
-      if (statusIndex >= 0) {
-        drawStatusCell(buf, s, line.row, line.key, statusX, y, widths[statusIndex], sel | stale);
-      }
-    }
-  }
-}
-
-function drawStatusCell(
-  buf: ScreenBuffer,
-  s: State,
-  row: StatRow,
-  key: string,
-  x: number,
-  y: number,
-  width: number,
-  base: Style,
-) {
-  if (s.pending.has(key)) {
-    buf.put(
-      x,
-      y,
-      "updating".slice(0, width).padEnd(width),
-      base | (s.config.color ? style(0, FG.yellow) : BOLD),
-    );
-    return;
-  }
-  const st = statusStyle(classifyStatus(row.get("status") ?? ""), s.config.color);
-  if (st === 0) return;
-  for (let i = 0; i < width; i++) buf.put(x + i, y, buf.char(x + i, y), base | st);
 }
 
 function drawHelp(buf: ScreenBuffer, s: State) {
@@ -204,33 +128,55 @@ function drawCli(buf: ScreenBuffer, s: State): Frame["cursor"] {
   return { x: 2 + cursor - start, y };
 }
 
-function drawMessage(buf: ScreenBuffer, s: State) {
+/** The line above the footer: disconnection, the filter prompt, a message, or the active filter. */
+function drawMessage(buf: ScreenBuffer, s: State): Frame["cursor"] {
   const y = buf.height - 2;
   if (!s.connected) {
     const since = s.snapshotAt !== undefined ? ` Data shown is from ${clockTime(s.snapshotAt)}.` : "";
     const text = ` DISCONNECTED: ${s.connectionError ?? "?"}.${since} Socket: ${s.config.socketName}`;
     buf.line(y, text, s.config.color ? style(BOLD, FG.red) : BOLD | REVERSE);
-    return;
+    return undefined;
   }
-  if (!s.message) return;
-  const tone = s.message.tone;
-  const st = !s.config.color
-    ? (tone === "error" ? BOLD : 0)
-    : tone === "error"
-    ? style(BOLD, FG.red)
-    : tone === "ok"
-    ? style(0, FG.green)
-    : 0;
-  buf.line(y, ` ${s.message.text}`, st);
+  const statMode = s.mode >= 1 && s.mode <= 4;
+  if (statMode && s.filterEditing) {
+    const count = s.filterError ?? `${s.matches ?? 0} matching (ENTER keeps, ESC clears; ~ starts a regex)`;
+    const prompt = ` Filter: ${s.filter}`;
+    buf.line(y, prompt, BOLD);
+    buf.put(prompt.length + 2, y, count, s.filterError ? BOLD : DIM);
+    return { x: prompt.length, y };
+  }
+  if (s.message) {
+    const tone = s.message.tone;
+    const color = tone === "error" ? style(BOLD, FG.red) : tone === "ok" ? style(0, FG.green) : 0;
+    buf.line(y, ` ${s.message.text}`, s.config.color ? color : tone === "error" ? BOLD : 0);
+    return undefined;
+  }
+  if (statMode && s.filter) {
+    buf.line(
+      y,
+      ` Filter "${s.filter}": ${s.filterError ?? `${s.matches ?? 0} matching`} (/ edits, ESC clears)`,
+      DIM,
+    );
+  }
+  return undefined;
 }
 
-function footerHint(s: State): string {
-  if (s.mode === 5) return "PGUP/PGDOWN=SCROLL";
-  const line = s.mode >= 1 && s.mode <= 4 ? s.lines[s.scroll.cursor] : undefined;
-  if (line?.kind !== "row") return "UP/DOWN=SCROLL H=HELP Q=QUIT";
+/**
+ * The footer's right-hand hints: `tail` is the original's hint (always shown when it fits, else its last
+ * word), `extra` our own keys, added in front in this order while they fit.
+ */
+function footerHints(s: State): { tail: string[]; extra: string[] } {
+  if (s.mode === 5) return { tail: ["PGUP/PGDOWN=SCROLL"], extra: [] };
+  if (s.mode === 0) return { tail: ["UP/DOWN=SCROLL", "Q=QUIT"], extra: [] };
+  if (s.detail) return { tail: ["UP/DOWN=SCROLL", "i/ESC=CLOSE"], extra: [] };
+  const line = s.lines[s.scroll.cursor];
+  if (line?.kind !== "row") {
+    return { tail: ["UP/DOWN=SCROLL", "H=HELP", "Q=QUIT"], extra: ["/=FILTER", "S=SORT"] };
+  }
   const id = `[#${line.row.iid}/#${line.row.sid}]`;
-  if (s.config.readOnly) return `READ-ONLY ${id}`;
-  return isServerRow(line.row) ? `ENTER=MENU SPACE=SEL ${id}` : id;
+  if (s.config.readOnly) return { tail: ["READ-ONLY", id], extra: ["I=INFO", "/=FILTER", "S=SORT"] };
+  if (!isServerRow(line.row)) return { tail: [id], extra: ["I=INFO", "/=FILTER", "S=SORT"] };
+  return { tail: ["ENTER=MENU", "SPACE=SEL", id], extra: ["A=ACT", "I=INFO", "/=FILTER", "S=SORT"] };
 }
 
 function drawFooter(buf: ScreenBuffer, s: State) {
@@ -245,13 +191,19 @@ function drawFooter(buf: ScreenBuffer, s: State) {
     return;
   }
   let x = 0;
-  const last = s.config.readOnly ? 4 : 5;
-  for (let m = 1; m <= last; m++) {
-    const tab = ` ${m}-${MODE_NAMES[m]} `;
-    buf.put(x, y, tab, m === s.mode ? BOLD : REVERSE | BOLD);
-    x += tab.length;
+  for (const tab of footerTabs(s)) {
+    buf.put(tab.x, y, tab.text, tab.mode === s.mode ? BOLD : REVERSE | BOLD);
+    x = tab.x + tab.text.length;
   }
-  let hint = footerHint(s);
-  if (x + 2 + hint.length > w - 1) hint = hint.replace(/^.*(\[#.*\])$/, "$1");
-  if (x + 2 + hint.length <= w - 1) buf.put(w - 1 - hint.length, y, hint, REVERSE | BOLD);
+  const { tail, extra } = footerHints(s);
+  const room = w - 1 - x - 2;
+  const back = tail.join(" ").length <= room ? tail : tail.slice(-1);
+  const front: string[] = [];
+  for (const e of extra) {
+    if ([...front, e, ...back].join(" ").length > room) break;
+    front.push(e);
+  }
+  const text = [...front, ...back].join(" ");
+  if (text.length > room) return;
+  buf.put(w - 1 - text.length, y, text, REVERSE | BOLD);
 }

@@ -14,7 +14,7 @@ function proxyRows(px: Snapshot["proxies"][number]): StatRow[] {
 
 /** Mode 1-4 as a plain-text table: `>>> proxy` lines, then rows; column widths fit the longest value. */
 export function batchText(snapshot: Snapshot, mode: 1 | 2 | 3 | 4): string {
-  const columns = STAT_MODES[mode - 1].columns;
+  const columns = STAT_MODES[mode - 1].columns.filter((c) => !c.optional);
   const all = snapshot.proxies.flatMap(proxyRows);
   const widths = columns.map((c) => Math.max(c.header.length, ...all.map((r) => cellValue(c, r).length)));
   const pad = (text: string, i: number) =>

@@ -9,7 +9,8 @@
  */
 
 /** How a cell value is formatted. `metric` is applied only when the number does not fit the cell. */
-export type CellFormat = "text" | "status" | "metric" | "binary" | "seconds";
+/** `trend` cells are drawn by the monitor from the values of recent refreshes (a sparkline of `field`). */
+export type CellFormat = "text" | "status" | "metric" | "binary" | "seconds" | "trend";
 
 /** One table column. */
 export interface Column {
@@ -27,6 +28,8 @@ export interface Column {
   format: CellFormat;
   /** What the column shows, for the help screen. */
   help: string;
+  /** Shown only when the screen is wide enough for every column's minimum (never in batch output). */
+  optional?: boolean;
 }
 
 /** One stat display mode. */
@@ -51,6 +54,10 @@ function left(
 }
 function right(header: string, field: string, min: number, format: CellFormat, help: string): Column {
   return { header, field, min, align: "right", format, help };
+}
+
+function trend(field: string, help: string): Column {
+  return { header: "TREND", field, min: 10, max: 30, align: "left", format: "trend", help, optional: true };
 }
 
 const NAME = left("NAME", "svname", 10, 50, "text", "Name of the proxy and its services");
@@ -113,6 +120,7 @@ export const STAT_MODES: readonly StatMode[] = [
       right("RMAX", "rate_max", 6, "metric", "Max number of new sessions per second"),
       right("BIN", "bin", 12, "binary", "Bytes in (IEEE 1541-2002)"),
       right("BOUT", "bout", 12, "binary", "Bytes out (IEEE 1541-2002)"),
+      trend("rate", "Session rate over the last refreshes (wide terminals)"),
     ],
   },
   {
@@ -131,6 +139,7 @@ export const STAT_MODES: readonly StatMode[] = [
       right("4xx", "hrsp_4xx", 5, "metric", "Number of HTTP responses with 4xx code"),
       right("5xx", "hrsp_5xx", 5, "metric", "Number of HTTP responses with 5xx code"),
       right("?xx", "hrsp_other", 5, "metric", "Number of HTTP responses with other code"),
+      trend("req_rate", "HTTP request rate over the last refreshes (wide terminals)"),
     ],
   },
   {

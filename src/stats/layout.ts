@@ -25,6 +25,15 @@ function spread(extra: number, n: number): number[] {
 }
 
 /**
+ * The columns shown at `width`: optional columns only when every column's minimum (and one space between
+ * columns) fits.
+ */
+export function visibleColumns(columns: readonly Column[], width: number): readonly Column[] {
+  const need = columns.reduce((sum, c) => sum + c.min, 0) + Math.max(0, columns.length - 1);
+  return need <= width ? columns : columns.filter((c) => !c.optional);
+}
+
+/**
  * Column widths for a table `width` characters wide.
  *
  * Every column gets its minimum; status columns then grow first, up to their maximum (a status must be read
@@ -80,6 +89,7 @@ export function columnWidths(columns: readonly Column[], width: number): number[
  */
 export function cellValue(column: Column, row: StatRow): string {
   const raw = row.get(column.field) ?? "";
+  if (column.format === "trend") return "";
   if (raw === "" || !NUMERIC.test(raw)) return raw;
   if (column.format === "binary") return humanBinary(Number(raw));
   if (column.format === "seconds") return humanSeconds(Number(raw), 99);
@@ -99,6 +109,7 @@ function pad(text: string, width: number, align: Column["align"]): string {
  * when they fit; anything still too long is cut on the right with `..` ({@linkcode fitText}).
  */
 export function formatCell(column: Column, row: StatRow, width: number): string {
+  if (column.format === "trend") return " ".repeat(Math.max(0, width));
   const raw = row.get(column.field) ?? "";
   let text = raw;
   if (raw !== "" && NUMERIC.test(raw)) {

@@ -143,14 +143,22 @@ Deno.test("F1/F2/F3 act on every backend that has a server of that name; F3 drai
   ]);
   let [s] = run(start(), snap(snapshot));
   s = cursorOn(s, "b", "app1");
-  const [, c] = run(s, key("f3"));
+  let [r, c] = run(s, key("f3"));
+  assertEquals(c, [], "several backends: asked first");
+  assertEquals(r.dialog?.kind, "confirm");
+  [r, c] = run(r, ch("y"));
   assertEquals(c[0].type === "send" && c[0].commands, [
     "set server a/app1 state drain",
     "set server b/app1 state drain",
     "set server c/app1 state drain",
   ]);
-  const [, c2] = run(s, key("f2"));
-  assertEquals(c2[0].type === "send" && c2[0].commands.length, 3);
+  [r, c] = run(s, key("f2"), ch("n"));
+  assertEquals(c, [], "n cancels");
+  assertEquals(r.dialog, undefined);
+  [r, c] = run(s, key("f2"), key("escape"));
+  assertEquals(c, [], "ESC cancels");
+  [, c] = run(s, key("f2"), ch("Y"));
+  assertEquals(c[0].type === "send" && c[0].commands.length, 3);
 });
 
 Deno.test("weight hotkeys stay within 0..256 and F4 restores 100%", () => {
@@ -213,7 +221,10 @@ Deno.test("CLI: a ';' line is sent as separate commands; refused words are refus
   for (const t of "show info;show  stat") [s] = run(s, ch(t));
   let c: Command[];
   [s, c] = run(s, key("enter"));
-  assertEquals(c, [{ type: "send", origin: "cli", commands: ["show info", "show  stat"], rowKeys: [] }]);
+  assertEquals(c, [
+    { type: "send", origin: "cli", commands: ["show info", "show  stat"], rowKeys: [] },
+    { type: "remember", line: "show info;show  stat" },
+  ]);
   assertEquals(s.cli.input.text, "");
   [s] = run(s, { type: "sent", origin: "cli", results: [], rowKeys: [], now: 3 });
   for (const t of "show info; set  timeout   cli 5") [s] = run(s, ch(t));

@@ -1,22 +1,31 @@
 import assert from "node:assert/strict";
 import { type Column, STAT_MODES } from "../../src/stats/columns.ts";
-import { cellValue, columnWidths, formatCell, renderHeader, renderRow } from "../../src/stats/layout.ts";
+import {
+  cellValue,
+  columnWidths,
+  formatCell,
+  renderHeader,
+  renderRow,
+  visibleColumns,
+} from "../../src/stats/layout.ts";
 import { parseStat } from "../../src/stats/csv.ts";
 import { fixture, rowOf } from "./_helpers.ts";
 
 const WIDTHS = [78, 80, 100, 137, 200, 400];
-const mode = (name: string) => STAT_MODES.find((m) => m.name === name)!.columns;
+/** A mode's columns as the original had them (without our optional TREND column). */
+const mode = (name: string) => STAT_MODES.find((m) => m.name === name)!.columns.filter((c) => !c.optional);
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 Deno.test("STAT_MODES: four modes whose minima make exactly 78 columns", () => {
   assert.deepEqual(STAT_MODES.map((m) => [m.id, m.name, m.columns.length]), [
     [1, "STATUS", 12],
-    [2, "TRAFFIC", 9],
-    [3, "HTTP", 12],
+    [2, "TRAFFIC", 10],
+    [3, "HTTP", 13],
     [4, "ERRORS", 13],
   ]);
   for (const m of STAT_MODES) {
-    assert.equal(sum(m.columns.map((c) => c.min)) + m.columns.length - 1, 78, m.name);
+    const original = mode(m.name);
+    assert.equal(sum(original.map((c) => c.min)) + original.length - 1, 78, m.name);
     for (const c of m.columns) assert.ok(c.help.length > 0 && c.header.length <= c.min, c.header);
   }
   const status = mode("STATUS");
@@ -27,15 +36,16 @@ Deno.test("columnWidths fill every width exactly, within minima and maxima", () 
   const rows = parseStat(fixture("haproxy-2.6/show-stat.csv")).rows;
   for (const m of STAT_MODES) {
     for (const width of WIDTHS) {
-      const widths = columnWidths(m.columns, width);
+      const columns = visibleColumns(m.columns, width);
+      const widths = columnWidths(columns, width);
       const label = `${m.name} @${width}`;
       assert.equal(sum(widths) + widths.length - 1, width, label);
-      m.columns.forEach((c, i) => {
+      columns.forEach((c, i) => {
         assert.ok(widths[i] >= c.min, `${label} ${c.header} min`);
         assert.ok(widths[i] <= (c.max ?? Infinity), `${label} ${c.header} max`);
       });
-      assert.equal(renderHeader(m.columns, widths).length, width, label);
-      for (const row of rows) assert.equal(renderRow(m.columns, widths, row).length, width, label);
+      assert.equal(renderHeader(columns, widths).length, width, label);
+      for (const row of rows) assert.equal(renderRow(columns, widths, row).length, width, label);
     }
   }
 });
@@ -217,4 +227,12 @@ Deno.test("renderRow at 80 columns: TRAFFIC, HTTP and ERRORS examples", () => {
     renderRow(errors, columnWidths(errors, 80), app2),
     "app2        100 DOWN     L7OK      2   1  1h     2     0     4     0     0 1d00h",
   );
+});
+
+Deno.test("the optional TREND column shows only when every column's minimum fits", () => {
+  const traffic = STAT_MODES[1].columns;
+  assert.ok(!visibleColumns(traffic, 80).some((c) => c.format === "trend"));
+  assert.ok(!visibleColumns(traffic, 87).some((c) => c.format === "trend"));
+  assert.ok(visibleColumns(traffic, 89).some((c) => c.format === "trend"));
+  assert.equal(cellValue(traffic.at(-1)!, rowOf({ rate: 5 })), "", "batch output has no trend");
 });

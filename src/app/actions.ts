@@ -1,0 +1,88 @@
+/**
+ * The actions menu (key `a`) on the selected server, with the modern commands: state ready/drain/maint, an
+ * exact weight, maxconn, health and agent checks on/off, and shutting its sessions down (asked first).
+ *
+ * @module
+ */
+
+/** The server an action targets, captured when the menu opened. */
+export interface Target {
+  readonly pxname: string;
+  readonly svname: string;
+  readonly key: string;
+}
+
+/** What an action needs before it is sent. */
+export type ActionKind = "send" | "prompt" | "confirm";
+
+export interface Action {
+  /** The key that picks it in the menu. */
+  readonly key: string;
+  readonly label: string;
+  readonly kind: ActionKind;
+  /** For prompts: what is asked. */
+  readonly prompt?: "weight" | "maxconn";
+  /** The commands for a target (and, for prompts, the value typed). */
+  readonly commands: (target: string, value?: string) => string[];
+}
+
+export const ACTIONS: readonly Action[] = [
+  {
+    key: "r",
+    label: "ready: back in load balancing",
+    kind: "send",
+    commands: (t) => [`set server ${t} state ready`],
+  },
+  {
+    key: "d",
+    label: "drain: no new sessions, keep checks",
+    kind: "send",
+    commands: (t) => [`set server ${t} state drain`],
+  },
+  {
+    key: "m",
+    label: "maint: out of service",
+    kind: "send",
+    commands: (t) => [`set server ${t} state maint`],
+  },
+  {
+    key: "w",
+    label: "weight... (0-256 or N%)",
+    kind: "prompt",
+    prompt: "weight",
+    commands: (t, v) => [`set weight ${t} ${v}`],
+  },
+  {
+    key: "c",
+    label: "maxconn... (0 = no limit)",
+    kind: "prompt",
+    prompt: "maxconn",
+    commands: (t, v) => [`set maxconn server ${t} ${v}`],
+  },
+  { key: "h", label: "enable health checks", kind: "send", commands: (t) => [`enable health ${t}`] },
+  { key: "H", label: "disable health checks", kind: "send", commands: (t) => [`disable health ${t}`] },
+  { key: "g", label: "enable agent checks", kind: "send", commands: (t) => [`enable agent ${t}`] },
+  { key: "G", label: "disable agent checks", kind: "send", commands: (t) => [`disable agent ${t}`] },
+  {
+    key: "k",
+    label: "shutdown sessions (kills every session)",
+    kind: "confirm",
+    commands: (t) => [`shutdown sessions server ${t}`],
+  },
+];
+
+/** Checks a prompted value; returns the value to send or why it is refused. */
+export function validatePrompt(
+  kind: "weight" | "maxconn",
+  text: string,
+): { value: string } | { error: string } {
+  const v = text.trim();
+  if (kind === "weight") {
+    const m = v.match(/^(\d{1,4})(%?)$/);
+    if (!m) return { error: "a weight is a number 0-256, or a percentage of the initial weight like 50%" };
+    if (!m[2] && Number(m[1]) > 256) return { error: "an absolute weight is at most 256" };
+    return { value: v };
+  }
+  if (!/^\d{1,9}$/.test(v)) return { error: "maxconn is a whole number (0 = no limit)" };
+  return { value: v };
+}

@@ -1,0 +1,173 @@
+/**
+ * Keys of the stat modes (1-4): moving, the hotkey menu and F-keys, SPACE, and the additions of our own:
+ * `/` filter, `s`/`S` sort, `i` detail view, `a` actions menu, and the mouse.
+ *
+ * @module
+ */
+import type { Key } from "../tui/types.ts";
+import { STAT_MODES } from "../stats/columns.ts";
+import { isServerRow } from "./body.ts";
+import { moveScroll, scrollEnd, scrollHome } from "./scroll.ts";
+import { BODY_TOP, bodyHeight } from "./geometry.ts";
+import { insertText } from "./line_editor.ts";
+import { isHotkey, planHotkey } from "./hotkeys.ts";
+import { relayout, say, selectedLine, type Step, switchMode, withScroll } from "./state_ops.ts";
+import { footerTabAt } from "./footer.ts";
+import { editLine } from "./line_editor.ts";
+import type { ModeId, State } from "./state.ts";
+
+/** Why an action cannot be sent now, or undefined when it can. */
+export function actionBlocked(s: State): string | undefined {
+  if (s.config.readOnly) return "read-only mode: no actions";
+  if (!s.connected) return "not sent: HAProxy is not connected";
+  if (s.level !== undefined && s.level !== "admin") {
+    return `not sent: this socket's level is ${s.level}; server actions need level admin`;
+  }
+  return undefined;
+}
+
+/** Handles a key in a stat mode. */
+export function statKey(s: State, k: Key): Step {
+  const visible = bodyHeight(s.size);
+  const n = s.lines.length;
+  const move = (d: number): Step => [withScroll(s, moveScroll(s.scroll, d, n, visible)), []];
+  switch (k.name) {
+    case "up":
+      return move(-1);
+    case "down":
+      return move(1);
+    case "pageup":
+      return move(-10);
+    case "pagedown":
+      return move(10);
+    case "home":
+      return [withScroll(s, scrollHome()), []];
+    case "end":
+      return [withScroll(s, scrollEnd(n, visible)), []];
+    case "ctrl":
+      if (k.text === "a") return [withScroll(s, scrollHome()), []];
+      if (k.text === "e") return [withScroll(s, scrollEnd(n, visible)), []];
+      return [s, []];
+    case "enter": {
+      const line = selectedLine(s);
+      if (s.config.readOnly || line?.kind !== "row" || !isServerRow(line.row)) return [s, []];
+      return [{ ...s, menu: true }, []];
+    }
+    case "mouse":
+      return mouse(s, k);
+    case "char":
+      return charKey(s, k.text ?? "");
+  }
+  if (isHotkey(k.name)) return hotkey(s, k.name);
+  return [s, []];
+}
+
+function charKey(s: State, t: string): Step {
+  switch (t) {
+    case " ":
+      return [paste(s), []];
+    case "/":
+      return [{ ...s, filterEditing: true }, []];
+    case "s":
+      return [relayout({ ...s, sort: nextSort(s) }), []];
+    case "S":
+      return [s.sort ? relayout({ ...s, sort: { ...s.sort, reverse: !s.sort.reverse } }) : s, []];
+    case "i": {
+      const line = selectedLine(s);
+      return [
+        line?.kind === "row" ? { ...s, detail: true, detailScroll: 0 } : say(s, "select a row first"),
+        [],
+      ];
+    }
+    case "a":
+      return [openActions(s), []];
+  }
+  return [s, []];
+}
+
+/** The next sort column of the current mode: none, then each column left to right, then none again. */
+function nextSort(s: State): State["sort"] {
+  const fields = STAT_MODES[s.mode - 1].columns.filter((c) => c.format !== "trend").map((c) => c.field);
+  const i = s.sort ? fields.indexOf(s.sort.field) : -1;
+  if (i + 1 >= fields.length) return undefined;
+  return { field: fields[i + 1], reverse: false };
+}
+
+function openActions(s: State): State {
+  const line = selectedLine(s);
+  if (line?.kind !== "row" || !isServerRow(line.row)) return say(s, "actions work on server rows");
+  const blocked = actionBlocked(s);
+  if (blocked) return say(s, blocked, "error");
+  return {
+    ...s,
+    dialog: {
+      kind: "actions",
+      index: 0,
+      target: { pxname: line.row.pxname, svname: line.row.svname, key: line.key },
+    },
+  };
+}
+
+function paste(s: State): State {
+  const line = selectedLine(s);
+  if (s.config.readOnly || line?.kind !== "row" || !isServerRow(line.row)) return s;
+  const input = insertText(s.cli.input, `${line.row.pxname}/${line.row.svname}`);
+  return switchMode({ ...s, cli: { ...s.cli, input } }, 5);
+}
+
+function hotkey(s: State, name: Parameters<typeof planHotkey>[0]): Step {
+  if (s.config.readOnly) return [s, []];
+  const line = selectedLine(s);
+  if (line?.kind !== "row" || !isServerRow(line.row)) return [s, []];
+  const blocked = actionBlocked(s);
+  if (blocked) return [say(s, blocked, "error"), []];
+  const plan = planHotkey(name, line.row, s.lines);
+  if ("refused" in plan) return [say(s, plan.refused), []];
+  if (plan.commands.length > 1) {
+    return [{
+      ...s,
+      dialog: {
+        kind: "confirm",
+        title: `${name.toUpperCase()} acts on ${plan.commands.length} backends:`,
+        lines: plan.commands,
+        commands: plan.commands,
+        rowKeys: plan.rowKeys,
+      },
+    }, []];
+  }
+  return sendAction(s, plan.commands, plan.rowKeys);
+}
+
+/** Sends an action's commands and marks its rows as pending. */
+export function sendAction(s: State, commands: readonly string[], rowKeys: readonly string[]): Step {
+  const pending = new Map(s.pending);
+  for (const k of rowKeys) pending.set(k, Infinity);
+  return [{ ...s, pending }, [{ type: "send", origin: "action", commands, rowKeys }]];
+}
+
+/** Clicks select a row or a mode tab; the wheel moves three lines. */
+function mouse(s: State, k: Key): Step {
+  const m = k.mouse;
+  if (!m) return [s, []];
+  const visible = bodyHeight(s.size);
+  if (m.button === 64 || m.button === 65) {
+    return [withScroll(s, moveScroll(s.scroll, m.button === 64 ? -3 : 3, s.lines.length, visible)), []];
+  }
+  if (m.button !== 0 || m.release) return [s, []];
+  if (m.y === s.size.rows - 1) {
+    const mode = footerTabAt(s, m.x);
+    return [mode === undefined ? s : switchMode(s, mode as ModeId), []];
+  }
+  const row = m.y - BODY_TOP;
+  if (row < 0 || row >= visible || s.scroll.top + row >= s.lines.length) return [s, []];
+  return [withScroll({ ...s, menu: false }, { cursor: s.scroll.top + row, top: s.scroll.top }), []];
+}
+
+/** Keys while the `/` filter is being typed: it applies as you type; ENTER keeps it, ESC clears it. */
+export function filterKey(s: State, k: Key): Step {
+  if (k.name === "enter") return [{ ...s, filterEditing: false }, []];
+  if (k.name === "escape") return [relayout({ ...s, filter: "", filterEditing: false }), []];
+  const edited = editLine({ text: s.filter, cursor: s.filter.length }, k);
+  if (!edited || edited.text === s.filter) return [s, []];
+  return [relayout({ ...s, filter: edited.text }), []];
+}
