@@ -15,6 +15,7 @@ import { fetchSnapshot, yieldToEventLoop } from "./fetch.ts";
 import { init, update } from "./update.ts";
 import { view } from "./view.ts";
 import type { Command, Config, Event, ModeId, State } from "./state.ts";
+import type { HistoryStore } from "./history_store.ts";
 
 export interface MonitorOptions {
   readonly client: HaproxyClient;
@@ -22,12 +23,14 @@ export interface MonitorOptions {
   readonly config: Config;
   readonly mode: ModeId;
   readonly statCommands: readonly string[];
+  /** Where executed CLI lines are kept across runs, and what was kept before. */
+  readonly history?: { readonly store: HistoryStore; readonly lines: readonly string[] };
 }
 
 /** Runs the monitor until the user quits; resolves with the exit code. */
 export function runMonitor(opts: MonitorOptions): Promise<number> {
   const { client, terminal, config } = opts;
-  let state: State = init(config, terminal.size(), opts.mode, Date.now());
+  let state: State = init(config, terminal.size(), opts.mode, Date.now(), opts.history?.lines);
   let previous: ScreenBuffer | undefined;
   let frameScheduled = false;
   let refreshing = false;
@@ -106,6 +109,7 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
     if (command.type === "refresh") refresh();
     else if (command.type === "send") send(command);
     else if (command.type === "quit") finish(command.code);
+    else if (command.type === "remember") opts.history?.store.append(command.line).catch(() => {});
   }
 
   function finish(code: number) {

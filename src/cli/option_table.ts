@@ -58,6 +58,12 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
     group: "Optional",
   },
   {
+    flags: "--no-mouse",
+    help: "do not take the mouse (clicks select rows and modes, the wheel scrolls; without it the terminal " +
+      "selects text as usual)",
+    group: "Optional",
+  },
+  {
     flags: "-f, --filter <FILTER>",
     help: 'stat filter in format "<iid> <type> <sid>"',
     group: "Filters",

@@ -36,6 +36,8 @@ export interface Options {
   readonly format: "text" | "json";
   /** --wait in seconds (0 = check once). */
   readonly wait: number;
+  /** Mouse reporting in the monitor (off with --no-mouse). */
+  readonly mouse: boolean;
 }
 
 /** The result of parsing: run with options, or print and exit. */
@@ -174,6 +176,7 @@ function validate(o: Record<string, unknown>): ParseResult {
       check,
       format,
       wait,
+      mouse: o.mouse !== false,
     },
   };
 }

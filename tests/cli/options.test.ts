@@ -98,3 +98,8 @@ Deno.test("batch and check options", () => {
   const c = run(["-s", "x", "--check", "--wait", "30"]);
   assertEquals([c.check, c.wait], [true, 30]);
 });
+
+Deno.test("the mouse is on unless --no-mouse", () => {
+  assertEquals(run(["-s", "x"]).mouse, true);
+  assertEquals(run(["-s", "x", "--no-mouse"]).mouse, false);
+});
