@@ -82,3 +82,9 @@ Deno.test("hatop.1 is generated from the option table and is up to date", async 
     assert(committed.includes(displayFlags(spec).replaceAll("-", "\\-")), `man page lists ${spec.flags}`);
   }
 });
+
+Deno.test("README shows the current --help text", async () => {
+  const readme = await Deno.readTextFile(new URL("README.md", ROOT));
+  const { helpText } = await import("../../src/cli/help.ts");
+  assert(readme.includes(helpText().trimEnd()), "README's options block differs from --help: paste it again");
+});
