@@ -27,6 +27,11 @@ export interface StatRow {
   get(field: string): string | undefined;
   /** All fields by name, in header order (module counters included, the `-` marker excluded). */
   entries(): [string, string][];
+  /**
+   * With several sockets: the id of the HAProxy instance the row comes from, or `*` for a row aggregating
+   * every instance. Undefined with one socket.
+   */
+  readonly instance?: string;
 }
 
 /** `show info` as `Key: value` pairs, keys exactly as printed (spaces and misspellings kept). */

@@ -1,0 +1,237 @@
+/**
+ * Several HAProxy instances in one view: each proxy once, with per service an aggregate row (counters summed,
+ * status as counts such as `UP 3/4`) followed by one row per instance; or, grouped by instance, each
+ * instance's proxies one after another.
+ *
+ * @module
+ */
+import { isHealthy } from "./status.ts";
+import { type ProxyGroup, ROW_TYPE, type Snapshot, type StatRow } from "./types.ts";
+
+/** One instance's latest snapshot. */
+export interface InstanceSnapshot {
+  /** Stable id (the socket address). */
+  readonly id: string;
+  /** Shown name: `show info`'s node, else the address. */
+  readonly name: string;
+  readonly snapshot?: Snapshot;
+  /** The instance is not answering; its rows are the last ones seen. */
+  readonly stale: boolean;
+}
+
+export type Grouping = "proxy" | "instance";
+
+/** Fields that are not summed across instances (shown when every instance agrees, else blank). */
+const NOT_SUMMED = new Set([
+  "pxname",
+  "svname",
+  "iid",
+  "sid",
+  "type",
+  "pid",
+  "weight",
+  "uweight",
+  "slim",
+  "rate_lim",
+  "qlimit",
+  "lastchg",
+  "throttle",
+  "tracked",
+  "check_status",
+  "check_code",
+  "check_duration",
+  "check_desc",
+  "last_chk",
+  "check_rise",
+  "check_fall",
+  "check_health",
+  "agent_status",
+  "agent_code",
+  "agent_duration",
+  "agent_desc",
+  "last_agt",
+  "agent_rise",
+  "agent_fall",
+  "agent_health",
+  "addr",
+  "cookie",
+  "mode",
+  "algo",
+  "act",
+  "bck",
+  "lastsess",
+  "qtime",
+  "ctime",
+  "rtime",
+  "ttime",
+  "qtime_max",
+  "ctime_max",
+  "rtime_max",
+  "ttime_max",
+  "srid",
+  "status",
+]);
+
+/** A row of one instance, its NAME shown as `label`. */
+class InstanceRow implements StatRow {
+  constructor(readonly row: StatRow, readonly instance: string, readonly label: string) {}
+  get pxname() {
+    return this.row.pxname;
+  }
+  get svname() {
+    return this.row.svname;
+  }
+  get iid() {
+    return this.row.iid;
+  }
+  get sid() {
+    return this.row.sid;
+  }
+  get type() {
+    return this.row.type;
+  }
+  get(field: string): string | undefined {
+    return field === "svname" ? this.label : this.row.get(field);
+  }
+  entries(): [string, string][] {
+    return this.row.entries();
+  }
+}
+
+/** How many instances' rows of a service are healthy. */
+export interface Counts {
+  readonly healthy: number;
+  readonly total: number;
+}
+
+/** One service summed over the instances that have it. */
+export class AggregateRow implements StatRow {
+  readonly instance = "*";
+  readonly counts: Counts;
+  readonly #rows: readonly StatRow[];
+  constructor(rows: readonly StatRow[]) {
+    this.#rows = rows;
+    const healthy = rows.filter((r) => isHealthy(r.get("status") ?? "")).length;
+    this.counts = { healthy, total: rows.length };
+  }
+  get pxname() {
+    return this.#rows[0].pxname;
+  }
+  get svname() {
+    return this.#rows[0].svname;
+  }
+  get iid() {
+    return this.#rows[0].iid;
+  }
+  get sid() {
+    return this.#rows[0].sid;
+  }
+  get type() {
+    return this.#rows[0].type;
+  }
+  get(field: string): string | undefined {
+    if (field === "status") return this.#status();
+    const values = this.#rows.map((r) => r.get(field));
+    if (values.every((v) => v === undefined)) return undefined;
+    if (!NOT_SUMMED.has(field) && values.every((v) => v === "" || v === undefined || /^-?\d+$/.test(v))) {
+      if (values.every((v) => v === "" || v === undefined)) return "";
+      return String(values.reduce((sum, v) => sum + (v ? Number(v) : 0), 0));
+    }
+    return values.every((v) => v === values[0]) ? values[0] : "";
+  }
+  entries(): [string, string][] {
+    const names = this.#rows[0].entries().map(([k]) => k);
+    return names.map((k) => [k, this.get(k) ?? ""]);
+  }
+  #status(): string {
+    const { healthy, total } = this.counts;
+    const word = this.type === ROW_TYPE.frontend ? "OPEN" : "UP";
+    if (healthy === 0) {
+      const first = (this.#rows[0].get("status") ?? "DOWN").split(" ")[0];
+      return `${first} ${healthy}/${total}`;
+    }
+    return `${word} ${healthy}/${total}`;
+  }
+}
+
+function rowsOf(px: ProxyGroup): StatRow[] {
+  return [...(px.frontend ? [px.frontend] : []), ...px.servers, ...(px.backend ? [px.backend] : [])];
+}
+
+function serviceKey(row: StatRow): string {
+  return `${row.type}|${row.svname}`;
+}
+
+/** Merges instance snapshots into one snapshot for the view. */
+export function mergeSnapshots(instances: readonly InstanceSnapshot[], grouping: Grouping): Snapshot {
+  const live = instances.filter((i) => i.snapshot);
+  const info = live.find((i) => !i.stale)?.snapshot?.info ?? live[0]?.snapshot?.info ?? new Map();
+  const warnings = live.flatMap((i) => i.snapshot!.warnings.map((w) => `${i.name}: ${w}`));
+  const label = (i: InstanceSnapshot) => (i.stale ? `${i.name} (stale)` : i.name);
+  if (grouping === "instance") {
+    const proxies: ProxyGroup[] = [];
+    for (const inst of live) {
+      for (const px of inst.snapshot!.proxies) {
+        const wrap = (r: StatRow) => new InstanceRow(r, inst.id, r.svname);
+        proxies.push({
+          iid: px.iid,
+          name: `${label(inst)}: ${px.name}`,
+          frontend: px.frontend && wrap(px.frontend),
+          backend: px.backend && wrap(px.backend),
+          servers: px.servers.map(wrap),
+        });
+      }
+    }
+    return { info, proxies, services: proxies.reduce((n, p) => n + rowsOf(p).length, 0), warnings };
+  }
+  // By proxy: each proxy once (in order of first appearance), each service once with its instances.
+  const order: string[] = [];
+  const services = new Map<string, Map<string, { inst: InstanceSnapshot; row: StatRow }[]>>();
+  const iids = new Map<string, number>();
+  for (const inst of live) {
+    for (const px of inst.snapshot!.proxies) {
+      if (!services.has(px.name)) {
+        order.push(px.name);
+        services.set(px.name, new Map());
+        iids.set(px.name, px.iid);
+      }
+      const byService = services.get(px.name)!;
+      for (const row of rowsOf(px)) {
+        const key = serviceKey(row);
+        if (!byService.has(key)) byService.set(key, []);
+        byService.get(key)!.push({ inst, row });
+      }
+    }
+  }
+  const proxies: ProxyGroup[] = [];
+  let count = 0;
+  for (const name of order) {
+    const groups = [...services.get(name)!.values()];
+    const typed = (t: number) => groups.filter((g) => g[0].row.type === t);
+    const rowsFor = (entries: { inst: InstanceSnapshot; row: StatRow }[]): StatRow[] => {
+      const fresh = entries.filter((e) => !e.inst.stale).map((e) => e.row);
+      return [
+        new AggregateRow(fresh.length > 0 ? fresh : entries.map((e) => e.row)),
+        ...entries.map((e) => new InstanceRow(e.row, e.inst.id, `  ${label(e.inst)}`)),
+      ];
+    };
+    // FRONTEND first, then servers and listeners, then BACKEND; each aggregate row followed by its
+    // instances. Only the first aggregate FRONTEND is the group's frontend; everything else is a row in
+    // order, so each instance row stays right under its aggregate.
+    const ordered = [
+      ...typed(ROW_TYPE.frontend),
+      ...groups.filter((g) => g[0].row.type !== ROW_TYPE.frontend && g[0].row.type !== ROW_TYPE.backend),
+      ...typed(ROW_TYPE.backend),
+    ].map(rowsFor);
+    const flat = ordered.flat();
+    count += flat.length;
+    const hasFrontend = typed(ROW_TYPE.frontend).length > 0;
+    proxies.push({
+      iid: iids.get(name)!,
+      name,
+      frontend: hasFrontend ? flat[0] : undefined,
+      servers: hasFrontend ? flat.slice(1) : flat,
+    });
+  }
+  return { info, proxies, services: count, warnings };
+}
