@@ -2,6 +2,10 @@
  * Running the real program (`deno run -A main.ts ...`) for end-to-end tests: as a plain subprocess with its
  * output collected, or inside tmux as a user would see it, plus small readers for what the screen shows.
  *
+ * Isolation: every program started here gets `XDG_STATE_HOME` set to a fresh temporary directory (removed
+ * when the program is done with), unless the test passes its own `XDG_STATE_HOME`, so no test ever reads or
+ * writes the real `~/.local/state/hatop/history`.
+ *
  * @module
  */
 import { startTmux, type TmuxSession } from "./tmux.ts";
@@ -27,40 +31,119 @@ export interface Finished {
   stderr: string;
 }
 
-/** Runs the program to its end with stdin not a terminal (`null`) and returns its code and output. */
+/** An environment for one program: `env` plus an `XDG_STATE_HOME` of its own unless `env` has one. */
+export interface IsolatedEnv {
+  /** The variables to start the program with. */
+  readonly env: Record<string, string>;
+  /** Removes the state directory made for this program (nothing when the test passed its own); idempotent. */
+  cleanup(): void;
+}
+
+/**
+ * `env` with `XDG_STATE_HOME` set to a fresh temporary directory, unless `env` already sets it (then it is
+ * kept and nothing is made). Synchronous, so cleanup can run where no async work may be left behind.
+ */
+export function isolatedEnv(env: Record<string, string> = {}): IsolatedEnv {
+  if (env.XDG_STATE_HOME !== undefined) return { env: { ...env }, cleanup: () => {} };
+  const dir = Deno.makeTempDirSync({ prefix: "hatop-state-" });
+  let removed = false;
+  return {
+    env: { ...env, XDG_STATE_HOME: dir },
+    cleanup() {
+      if (removed) return;
+      removed = true;
+      try {
+        Deno.removeSync(dir, { recursive: true });
+      } catch {
+        // already gone
+      }
+    },
+  };
+}
+
+/**
+ * Runs the program to its end with stdin not a terminal (`null`) and returns its code and output.
+ * `NO_COLOR=1` unless `env` says otherwise; `XDG_STATE_HOME` is a fresh temporary directory unless given.
+ */
 export async function runHatop(args: readonly string[], env?: Record<string, string>): Promise<Finished> {
   const [cmd, ...rest] = hatopCommand(args);
-  const out = await new Deno.Command(cmd, {
-    args: rest,
-    cwd: ROOT,
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-    env: { NO_COLOR: "1", ...env },
-  }).output();
-  const decoder = new TextDecoder();
-  return { code: out.code, stdout: decoder.decode(out.stdout), stderr: decoder.decode(out.stderr) };
+  const isolated = isolatedEnv({ NO_COLOR: "1", ...env });
+  try {
+    const out = await new Deno.Command(cmd, {
+      args: rest,
+      cwd: ROOT,
+      stdin: "null",
+      stdout: "piped",
+      stderr: "piped",
+      env: isolated.env,
+    }).output();
+    const decoder = new TextDecoder();
+    return { code: out.code, stdout: decoder.decode(out.stdout), stderr: decoder.decode(out.stderr) };
+  } finally {
+    isolated.cleanup();
+  }
 }
 
-/** Starts the program as a child (stdin null, output piped) without waiting for it; for races with a lab. */
-export function spawnHatop(args: readonly string[]): Deno.ChildProcess {
+/**
+ * Starts the program as a child (stdin null, output piped) without waiting for it; for races with a lab.
+ * Its fresh `XDG_STATE_HOME` (unless `env` has one) is removed when it exits.
+ */
+export function spawnHatop(args: readonly string[], env?: Record<string, string>): Deno.ChildProcess {
   const [cmd, ...rest] = hatopCommand(args);
-  return new Deno.Command(cmd, {
-    args: rest,
-    cwd: ROOT,
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-    env: { NO_COLOR: "1" },
-  }).spawn();
+  const isolated = isolatedEnv({ NO_COLOR: "1", ...env });
+  let child: Deno.ChildProcess;
+  try {
+    child = new Deno.Command(cmd, {
+      args: rest,
+      cwd: ROOT,
+      stdin: "null",
+      stdout: "piped",
+      stderr: "piped",
+      env: isolated.env,
+    }).spawn();
+  } catch (e) {
+    isolated.cleanup();
+    throw e;
+  }
+  child.status.finally(() => isolated.cleanup());
+  return child;
 }
 
-/** Starts the monitor in a fresh tmux pane (default 100x30) with `NO_COLOR` unset. */
-export function startHatop(
+/** Options of {@linkcode startHatop}. */
+export interface StartOptions {
+  /** Extra environment; `XDG_STATE_HOME` defaults to a fresh temporary directory removed on kill. */
+  readonly env?: Record<string, string>;
+}
+
+/**
+ * Starts the monitor in a fresh tmux pane (default 100x30) with `NO_COLOR` unset, and `XDG_STATE_HOME` a
+ * fresh temporary directory unless `opts.env` sets it (to share the CLI history between two monitors).
+ */
+export async function startHatop(
   args: readonly string[],
   size: { columns: number; rows: number } = { columns: 100, rows: 30 },
+  opts: StartOptions = {},
 ): Promise<TmuxSession> {
-  return startTmux(hatopCommand(args), { ...size, cwd: ROOT });
+  const isolated = isolatedEnv(opts.env);
+  let tmux: TmuxSession;
+  try {
+    tmux = await startTmux(hatopCommand(args), { ...size, cwd: ROOT, env: isolated.env });
+  } catch (e) {
+    isolated.cleanup();
+    throw e;
+  }
+  const kill = tmux.kill;
+  const session: TmuxSession = {
+    ...tmux,
+    async kill() {
+      await kill();
+      isolated.cleanup();
+    },
+    [Symbol.asyncDispose]() {
+      return session.kill();
+    },
+  };
+  return session;
 }
 
 /** The screen line whose first word is `name` (a table row such as `s1  1 UP ...`), or undefined. */
