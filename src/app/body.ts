@@ -13,9 +13,13 @@ export type BodyLine =
   | { readonly kind: "row"; readonly row: StatRow; readonly key: string }
   | { readonly kind: "blank"; readonly key: string };
 
-/** A service's identity across refreshes: its type and names (ids can change when HAProxy reloads). */
+/**
+ * A service's identity across refreshes: its type and names (ids can change when HAProxy reloads), and with
+ * several instances the instance it comes from.
+ */
 export function rowKey(row: StatRow): string {
-  return `${row.type}|${row.pxname}|${row.svname}`;
+  const key = `${row.type}|${row.pxname}|${row.svname}`;
+  return row.instance === undefined ? key : `${row.instance}|${key}`;
 }
 
 /** True for rows an action may target: servers (and listeners, as the original allowed). */
