@@ -10,6 +10,8 @@ export interface Target {
   readonly pxname: string;
   readonly svname: string;
   readonly key: string;
+  /** The instance the row comes from (`*`: every instance); absent with one socket. */
+  readonly instance?: string;
 }
 
 /** What an action needs before it is sent. */

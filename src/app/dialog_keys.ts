@@ -25,7 +25,7 @@ export function dialogKey(s: State, d: Dialog, k: Key): Step {
       return promptKey(s, d, k);
     case "confirm":
       if (k.name === "char" && (k.text === "y" || k.text === "Y")) {
-        return sendAction(close(s), d.commands, d.rowKeys);
+        return sendAction(close(s), d.commands, d.rowKeys, d.instance);
       }
       if (k.name === "char" && (k.text === "n" || k.text === "N")) {
         return [say(close(s), "cancelled: nothing was sent"), []];
@@ -70,9 +70,12 @@ function promptKey(s: State, d: Extract<Dialog, { kind: "prompt" }>, k: Key): St
   if (k.name === "enter") {
     const checked = validatePrompt(action.prompt!, d.input.text);
     if ("error" in checked) return [{ ...s, dialog: { ...d, error: checked.error } }, []];
-    return sendAction(close(s), action.commands(`${d.target.pxname}/${d.target.svname}`, checked.value), [
-      d.target.key,
-    ]);
+    return sendAction(
+      close(s),
+      action.commands(`${d.target.pxname}/${d.target.svname}`, checked.value),
+      [d.target.key],
+      d.target.instance,
+    );
   }
   const input = editLine(d.input, k);
   if (!input) return [s, []];

@@ -14,6 +14,7 @@ import { isHotkey, planHotkey } from "./hotkeys.ts";
 import { relayout, say, selectedLine, type Step, switchMode, withScroll } from "./state_ops.ts";
 import { footerTabAt } from "./footer.ts";
 import { editLine } from "./line_editor.ts";
+import { cycleWorker, toggleGrouping } from "./instances.ts";
 import type { ModeId, State } from "./state.ts";
 
 /** Why an action cannot be sent now, or undefined when it can. */
@@ -69,7 +70,17 @@ function charKey(s: State, t: string): Step {
     case "/":
       return [{ ...s, filterEditing: true }, []];
     case "s":
+      if (s.instances.length > 1 && s.grouping === "proxy") {
+        return [
+          say(s, "sorting keeps each instance's rows under their aggregate: group by instance (g) to sort"),
+          [],
+        ];
+      }
       return [relayout({ ...s, sort: nextSort(s) }), []];
+    case "g":
+      return [toggleGrouping(s), []];
+    case "w":
+      return cycleWorker(s);
     case "S":
       return [s.sort ? relayout({ ...s, sort: { ...s.sort, reverse: !s.sort.reverse } }) : s, []];
     case "i": {
@@ -123,26 +134,37 @@ function hotkey(s: State, name: Parameters<typeof planHotkey>[0]): Step {
   if (blocked) return [say(s, blocked, "error"), []];
   const plan = planHotkey(name, line.row, s.lines);
   if ("refused" in plan) return [say(s, plan.refused), []];
-  if (plan.commands.length > 1) {
+  const instance = line.row.instance;
+  const everywhere = instance === "*";
+  if (plan.commands.length > 1 || everywhere) {
+    const where = everywhere ? ` on every instance (${s.instances.map((i) => i.name).join(", ")})` : "";
+    const backends = plan.commands.length > 1 ? ` ${plan.commands.length} backends` : "";
     return [{
       ...s,
       dialog: {
         kind: "confirm",
-        title: `${name.toUpperCase()} acts on ${plan.commands.length} backends:`,
+        title: `${name.toUpperCase()} acts on${backends}${where}:`,
         lines: plan.commands,
         commands: plan.commands,
         rowKeys: plan.rowKeys,
+        ...(instance === undefined ? {} : { instance }),
       },
     }, []];
   }
-  return sendAction(s, plan.commands, plan.rowKeys);
+  return sendAction(s, plan.commands, plan.rowKeys, instance);
 }
 
-/** Sends an action's commands and marks its rows as pending. */
-export function sendAction(s: State, commands: readonly string[], rowKeys: readonly string[]): Step {
+/** Sends an action's commands (to `instance`: an id, `*` for all, absent: the only one) and marks its rows. */
+export function sendAction(
+  s: State,
+  commands: readonly string[],
+  rowKeys: readonly string[],
+  instance?: string,
+): Step {
   const pending = new Map(s.pending);
   for (const k of rowKeys) pending.set(k, Infinity);
-  return [{ ...s, pending }, [{ type: "send", origin: "action", commands, rowKeys }]];
+  const send = { type: "send", origin: "action", commands, rowKeys } as const;
+  return [{ ...s, pending }, [instance === undefined ? send : { ...send, instance }]];
 }
 
 /** Clicks select a row or a mode tab; the wheel moves three lines. */

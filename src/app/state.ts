@@ -11,6 +11,8 @@ import type { ScrollState } from "./scroll.ts";
 import type { History, LineEditor } from "./line_editor.ts";
 import type { SortOrder } from "./selection.ts";
 import type { Target } from "./actions.ts";
+import type { ProcEntry } from "../haproxy/master.ts";
+import type { Grouping } from "../stats/fleet.ts";
 
 /** 0 is the help screen; 1-4 the stat modes; 5 the CLI. */
 export type ModeId = 0 | 1 | 2 | 3 | 4 | 5;
@@ -53,12 +55,31 @@ export type Dialog =
     readonly lines: readonly string[];
     readonly commands: readonly string[];
     readonly rowKeys: readonly string[];
+    readonly instance?: string;
   };
 
 /** Recent values of a row's rates, oldest first, for the TREND column. */
 export interface Trend {
   readonly rate: readonly number[];
   readonly req_rate: readonly number[];
+}
+
+/** One HAProxy instance (one socket) as the monitor sees it. */
+export interface InstanceState {
+  /** The socket address, as text: the instance's identity. */
+  readonly id: string;
+  /** `show info`'s node, else the address. */
+  readonly name: string;
+  readonly snapshot?: Snapshot;
+  readonly snapshotAt?: number;
+  readonly connected: boolean;
+  readonly error?: string;
+  readonly level?: Level;
+  /** Master CLI sockets: the processes of `show proc` and the worker whose stats are shown. */
+  readonly workers?: readonly ProcEntry[];
+  readonly worker?: number;
+  /** The worker the operator chose with `w`; unset: follow the current worker across reloads. */
+  readonly pinned?: number;
 }
 
 /** Values kept per trend. */
@@ -122,6 +143,10 @@ export interface State {
   readonly detailScroll: number;
   readonly dialog?: Dialog;
   readonly trends: ReadonlyMap<string, Trend>;
+  /** Every socket given (one in the common case). */
+  readonly instances: readonly InstanceState[];
+  /** With several instances: one view by proxy (aggregates) or by instance. */
+  readonly grouping: Grouping;
 }
 
 /** Everything that happens to the monitor. */
@@ -129,9 +154,24 @@ export type Event =
   | { readonly type: "key"; readonly key: Key; readonly now: number }
   | { readonly type: "resize"; readonly size: Size; readonly now: number }
   | { readonly type: "tick"; readonly now: number }
-  | { readonly type: "snapshot"; readonly snapshot: Snapshot; readonly seq: number; readonly now: number }
-  | { readonly type: "refreshFailed"; readonly error: string; readonly now: number }
-  | { readonly type: "level"; readonly level?: Level; readonly now: number }
+  | {
+    readonly type: "snapshot";
+    readonly snapshot: Snapshot;
+    readonly seq: number;
+    readonly now: number;
+    /** Which instance answered (its id); absent: the only one. */
+    readonly instance?: string;
+    /** Master CLI: `show proc` and the worker the snapshot came from. */
+    readonly workers?: readonly ProcEntry[];
+    readonly worker?: number;
+  }
+  | {
+    readonly type: "refreshFailed";
+    readonly error: string;
+    readonly now: number;
+    readonly instance?: string;
+  }
+  | { readonly type: "level"; readonly level?: Level; readonly now: number; readonly instance?: string }
   | {
     readonly type: "sent";
     readonly origin: "cli" | "action";
@@ -150,7 +190,11 @@ export type Command =
     /** Each is sent on its own and answered on its own. */
     readonly commands: readonly string[];
     readonly rowKeys: readonly string[];
+    /** The instance to send to: its id, `*` for every instance; absent: the only one. */
+    readonly instance?: string;
   }
   | { readonly type: "quit"; readonly code: number }
+  /** Show this worker of a master CLI instance (undefined: follow the current worker). */
+  | { readonly type: "worker"; readonly instance: string; readonly pid?: number }
   /** A CLI line was run: keep it in the persistent history. */
   | { readonly type: "remember"; readonly line: string };

@@ -13,7 +13,7 @@ import { isHotkey } from "./hotkeys.ts";
 import { ctime } from "./clock.ts";
 import { HELP_LINES } from "./help_text.ts";
 import { detailLines } from "./detail.ts";
-import { applySnapshot } from "./snapshot_update.ts";
+import { cycleWorker, instanceFailed, instanceLevel, instanceSnapshot, toggleGrouping } from "./instances.ts";
 import { cliKey } from "./cli_keys.ts";
 import { filterKey, statKey } from "./stat_keys.ts";
 import { dialogKey } from "./dialog_keys.ts";
@@ -30,7 +30,7 @@ import {
 } from "./state_ops.ts";
 import type { Config, Event, Message, ModeId, Size, State } from "./state.ts";
 
-export { MESSAGE_MS, selectedLine, type Step };
+export { cycleWorker, MESSAGE_MS, selectedLine, type Step, toggleGrouping };
 
 export const WELCOME = [
   "Welcome to the embedded HAProxy command line.",
@@ -40,13 +40,17 @@ export const WELCOME = [
   "",
 ];
 
-/** The first state; `history` is the CLI history kept from earlier runs, oldest first. */
+/**
+ * The first state. `history` is the CLI history kept from earlier runs, oldest first; `instances` the sockets
+ * by id (default: one, named after the config's socket).
+ */
 export function init(
   config: Config,
   size: Size,
   mode: ModeId,
   now: number,
   history: readonly string[] = [],
+  instances: readonly string[] = [config.socketName],
 ): State {
   const h: History = history.length ? { ...EMPTY_HISTORY, entries: history.slice(-100) } : EMPTY_HISTORY;
   return {
@@ -68,6 +72,8 @@ export function init(
     detail: false,
     detailScroll: 0,
     trends: new Map(),
+    instances: instances.map((id) => ({ id, name: id, connected: true })),
+    grouping: "proxy",
   };
 }
 
@@ -81,11 +87,11 @@ export function update(s: State, e: Event): Step {
     case "resize":
       return [rescroll({ ...s, size: e.size }), []];
     case "level":
-      return [{ ...s, level: e.level }, []];
+      return [instanceLevel(s, e), []];
     case "refreshFailed":
-      return [{ ...s, connected: false, connectionError: e.error }, []];
+      return [instanceFailed(s, e), []];
     case "snapshot":
-      return [applySnapshot(s, e.snapshot, e.seq), []];
+      return [instanceSnapshot(s, e), []];
     case "sent":
       return sent(s, e);
     case "key":

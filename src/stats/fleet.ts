@@ -72,9 +72,17 @@ const NOT_SUMMED = new Set([
   "status",
 ]);
 
-/** A row of one instance, its NAME shown as `label`. */
+/**
+ * A row of one instance, its NAME shown as `label`. A stale instance's status is shown as `?` and its last
+ * known status (`?UP`): it is what HAProxy said last, not what it says now.
+ */
 class InstanceRow implements StatRow {
-  constructor(readonly row: StatRow, readonly instance: string, readonly label: string) {}
+  constructor(
+    readonly row: StatRow,
+    readonly instance: string,
+    readonly label: string,
+    readonly stale = false,
+  ) {}
   get pxname() {
     return this.row.pxname;
   }
@@ -91,7 +99,9 @@ class InstanceRow implements StatRow {
     return this.row.type;
   }
   get(field: string): string | undefined {
-    return field === "svname" ? this.label : this.row.get(field);
+    if (field === "svname") return this.label;
+    if (field === "status" && this.stale) return `?${this.row.get("status") ?? ""}`;
+    return this.row.get(field);
   }
   entries(): [string, string][] {
     return this.row.entries();
@@ -131,6 +141,7 @@ export class AggregateRow implements StatRow {
   }
   get(field: string): string | undefined {
     if (field === "status") return this.#status();
+    if (field === "svname") return this.svname;
     const values = this.#rows.map((r) => r.get(field));
     if (values.every((v) => v === undefined)) return undefined;
     if (!NOT_SUMMED.has(field) && values.every((v) => v === "" || v === undefined || /^-?\d+$/.test(v))) {
@@ -167,15 +178,14 @@ export function mergeSnapshots(instances: readonly InstanceSnapshot[], grouping:
   const live = instances.filter((i) => i.snapshot);
   const info = live.find((i) => !i.stale)?.snapshot?.info ?? live[0]?.snapshot?.info ?? new Map();
   const warnings = live.flatMap((i) => i.snapshot!.warnings.map((w) => `${i.name}: ${w}`));
-  const label = (i: InstanceSnapshot) => (i.stale ? `${i.name} (stale)` : i.name);
   if (grouping === "instance") {
     const proxies: ProxyGroup[] = [];
     for (const inst of live) {
       for (const px of inst.snapshot!.proxies) {
-        const wrap = (r: StatRow) => new InstanceRow(r, inst.id, r.svname);
+        const wrap = (r: StatRow) => new InstanceRow(r, inst.id, r.svname, inst.stale);
         proxies.push({
           iid: px.iid,
-          name: `${label(inst)}: ${px.name}`,
+          name: `${inst.name}${inst.stale ? " (stale)" : ""}: ${px.name}`,
           frontend: px.frontend && wrap(px.frontend),
           backend: px.backend && wrap(px.backend),
           servers: px.servers.map(wrap),
@@ -210,10 +220,9 @@ export function mergeSnapshots(instances: readonly InstanceSnapshot[], grouping:
     const typed = (t: number) => groups.filter((g) => g[0].row.type === t);
     const rowsFor = (entries: { inst: InstanceSnapshot; row: StatRow }[]): StatRow[] => {
       const fresh = entries.filter((e) => !e.inst.stale).map((e) => e.row);
-      return [
-        new AggregateRow(fresh.length > 0 ? fresh : entries.map((e) => e.row)),
-        ...entries.map((e) => new InstanceRow(e.row, e.inst.id, `  ${label(e.inst)}`)),
-      ];
+      const own = entries.map((e) => new InstanceRow(e.row, e.inst.id, `  ${e.inst.name}`, e.inst.stale));
+      // Only stale instances have it: the aggregate is as uncertain as they are (`?UP 0/1`).
+      return [new AggregateRow(fresh.length > 0 ? fresh : own), ...own];
     };
     // FRONTEND first, then servers and listeners, then BACKEND; each aggregate row followed by its
     // instances. Only the first aggregate FRONTEND is the group's frontend; everything else is a row in

@@ -65,8 +65,8 @@ Deno.test("aggregates sum counters, keep agreeing settings, blank disagreeing on
 Deno.test("a stale instance keeps its rows, marked, and leaves the aggregates", () => {
   const merged = mergeSnapshots(instances(true), "proxy");
   const r = names(rows(merged.proxies[1]));
-  assertEquals(r.slice(0, 3), ["s1|UP 1/1|*", "  lb1|UP|/a.sock", "  lb2 (stale)|UP|/b.sock"]);
-  assertEquals(r.slice(6, 8), ["s9|UP 1/1|*", "  lb2 (stale)|UP|/b.sock"], "only the stale one has it");
+  assertEquals(r.slice(0, 3), ["s1|UP 1/1|*", "  lb1|UP|/a.sock", "  lb2|?UP|/b.sock"], "last known: ?UP");
+  assertEquals(r.slice(6, 8), ["s9|?UP 0/1|*", "  lb2|?UP|/b.sock"], "only the stale one has it");
 });
 
 Deno.test("by instance: each instance's proxies in turn, rows with their own names", () => {

@@ -1,0 +1,123 @@
+/**
+ * Several sockets in one view, and master CLI workers: what an instance's snapshot, failure or level does to
+ * the state, grouping by proxy or by instance (`g`), and choosing the worker shown (`w`).
+ *
+ * With one socket the view is that instance's snapshot as it is; with several it is their merge
+ * (src/stats/fleet.ts), and an instance that stops answering is marked stale while the others keep updating.
+ *
+ * @module
+ */
+import { mergeSnapshots } from "../stats/fleet.ts";
+import { currentWorker, workers } from "../haproxy/master.ts";
+import { applySnapshot } from "./snapshot_update.ts";
+import { relayout, say, type Step } from "./state_ops.ts";
+import type { Event, InstanceState, Level, State } from "./state.ts";
+
+const LEVELS: readonly Level[] = ["user", "operator", "admin"];
+
+/** The view's snapshot: the only instance's, or the merge of all of them. */
+function combined(s: State, instances: readonly InstanceState[]) {
+  if (instances.length === 1) return instances[0].snapshot;
+  if (!instances.some((i) => i.snapshot)) return undefined;
+  return mergeSnapshots(
+    instances.map((i) => ({ id: i.id, name: i.name, snapshot: i.snapshot, stale: !i.connected })),
+    s.grouping,
+  );
+}
+
+function replace(
+  s: State,
+  id: string | undefined,
+  change: (i: InstanceState) => InstanceState,
+): InstanceState[] {
+  const target = id ?? s.instances[0]?.id;
+  return s.instances.map((i) => (i.id === target ? change(i) : i));
+}
+
+/** The lowest level among the instances that reported one (actions need admin everywhere they go). */
+function lowestLevel(instances: readonly InstanceState[]): Level | undefined {
+  const known = instances.flatMap((i) => (i.level ? [i.level] : []));
+  if (known.length === 0) return undefined;
+  return LEVELS[Math.min(...known.map((l) => LEVELS.indexOf(l)))];
+}
+
+/** An instance answered a refresh. */
+export function instanceSnapshot(s: State, e: Extract<Event, { type: "snapshot" }>): State {
+  const node = e.snapshot.info.get("node");
+  const instances = replace(s, e.instance, (i) => ({
+    ...i,
+    name: s.instances.length > 1 && node ? node : i.name,
+    snapshot: e.snapshot,
+    snapshotAt: e.now,
+    connected: true,
+    error: undefined,
+    workers: e.workers ?? i.workers,
+    worker: e.worker ?? i.worker,
+  }));
+  const next = applySnapshot({ ...s, instances }, combined(s, instances)!, e.seq);
+  return { ...next, connected: instances.some((i) => i.connected), connectionError: firstError(instances) };
+}
+
+function firstError(instances: readonly InstanceState[]): string | undefined {
+  const down = instances.filter((i) => !i.connected);
+  if (down.length === 0) return undefined;
+  if (instances.length === 1) return down[0].error;
+  return down.map((i) => `${i.name}: ${i.error ?? "not answering"}`).join("; ");
+}
+
+/** An instance did not answer: with one socket the monitor is disconnected; with several, it goes stale. */
+export function instanceFailed(s: State, e: Extract<Event, { type: "refreshFailed" }>): State {
+  const instances = replace(s, e.instance, (i) => ({ ...i, connected: false, error: e.error }));
+  const connected = instances.some((i) => i.connected);
+  let next: State = {
+    ...s,
+    instances,
+    connected,
+    connectionError: connected ? undefined : firstError(instances),
+  };
+  if (instances.length > 1) {
+    const snapshot = combined(next, instances);
+    next = relayout({ ...next, snapshot });
+    const stale = instances.filter((i) => !i.connected).map((i) => i.name);
+    if (connected) next = say(next, `stale (retrying): ${stale.join(", ")}: ${e.error}`, "error");
+  }
+  return next;
+}
+
+/** An instance told its privilege level. */
+export function instanceLevel(s: State, e: Extract<Event, { type: "level" }>): State {
+  const instances = replace(s, e.instance, (i) => ({ ...i, level: e.level }));
+  return { ...s, instances, level: lowestLevel(instances) };
+}
+
+/** `g`: group several instances by proxy (aggregate rows) or by instance. */
+export function toggleGrouping(s: State): State {
+  if (s.instances.length < 2) return say(s, "grouping needs several sockets (-s/-t given more than once)");
+  const grouping = s.grouping === "proxy" ? "instance" : "proxy";
+  const next = relayout({ ...s, grouping, snapshot: combined({ ...s, grouping }, s.instances) });
+  return say(next, grouping === "proxy" ? "grouped by proxy, with aggregate rows" : "grouped by instance");
+}
+
+/**
+ * `w`: on a master CLI socket, show the next worker: from following the current worker (the default, which
+ * survives reloads) to each other worker in turn (old ones still draining), then back to following.
+ */
+export function cycleWorker(s: State): Step {
+  const line = s.lines[s.scroll.cursor];
+  const id = line?.kind === "row" && line.row.instance && line.row.instance !== "*"
+    ? line.row.instance
+    : s.instances.find((i) => i.workers)?.id;
+  const inst = s.instances.find((i) => i.id === id && i.workers);
+  if (!inst || !inst.workers) {
+    return [say(s, "w switches workers on a master CLI socket (haproxy -W -S)"), []];
+  }
+  const current = currentWorker(inst.workers)?.pid;
+  const choices = [undefined, ...workers(inst.workers).filter((p) => p.pid !== current).map((p) => p.pid)];
+  if (choices.length === 1) return [say(s, `only one worker (${current ?? "?"}) is running`), []];
+  const pinned = choices[(choices.indexOf(inst.pinned) + 1) % choices.length];
+  const instances = s.instances.map((i) => (i.id === inst.id ? { ...i, pinned } : i));
+  const what = pinned === undefined
+    ? `following the current worker (${current ?? "?"})`
+    : `showing worker ${pinned}${inst.workers.find((p) => p.pid === pinned)?.old ? " (old, draining)" : ""}`;
+  return [say({ ...s, instances }, what), [{ type: "worker", instance: inst.id, pid: pinned }]];
+}

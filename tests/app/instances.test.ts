@@ -1,0 +1,120 @@
+import { assert, assertEquals } from "../support/assert.ts";
+import { init, selectedLine, update } from "../../src/app/update.ts";
+import type { Command, Config, Event, State } from "../../src/app/state.ts";
+import type { Key } from "../../src/tui/types.ts";
+import { smallSnapshot } from "../support/snapshots.ts";
+import { view } from "../../src/app/view.ts";
+import { parseShowProc } from "../../src/haproxy/master.ts";
+
+const config: Config = { readOnly: false, intervalMs: 1000, color: false, socketName: "/a.sock" };
+const A = "/a.sock";
+const B = "/b.sock";
+
+function run(s: State, ...events: Event[]): [State, Command[]] {
+  let out: Command[] = [];
+  for (const e of events) {
+    const [next, c] = update(s, e);
+    s = next;
+    out = [...out, ...c];
+  }
+  return [s, out];
+}
+const key = (name: Key["name"], text?: string): Event => ({ type: "key", key: { name, text }, now: 1 });
+const snap = (
+  instance: string,
+  snapshot = smallSnapshot([["be", "s1", "UP", 1, 3, 1, 2]]),
+  extra = {},
+): Event => ({
+  type: "snapshot",
+  snapshot,
+  seq: 0,
+  now: 1,
+  instance,
+  ...extra,
+});
+const screen = (s: State) => {
+  const b = view(s).buffer;
+  return Array.from({ length: b.height }, (_, y) => b.text(y));
+};
+function select(s: State, label: string): State {
+  for (let i = 0; i < 50; i++) {
+    const l = selectedLine(s);
+    if (l?.kind === "row" && l.row.get("svname") === label) return s;
+    [s] = run(s, key("down"));
+  }
+  throw new Error(`no row ${label}`);
+}
+
+Deno.test("two instances: one view with an aggregate row and a row per instance", () => {
+  const [s] = run(init(config, { columns: 100, rows: 30 }, 1, 0, [], [A, B]), snap(A), snap(B));
+  const lines = screen(s);
+  const at = lines.findIndex((l) => l.startsWith(">>> be"));
+  assert(lines[at + 1].startsWith("s1 "), lines[at + 1]);
+  assert(lines[at + 1].includes("UP 2/2"));
+  assert(lines[at + 2].startsWith(`  ${A}`));
+  assert(lines[at + 3].startsWith(`  ${B}`));
+});
+
+Deno.test("an instance that stops answering goes stale; the others keep updating", () => {
+  let [s] = run(init(config, { columns: 100, rows: 30 }, 1, 0, [], [A, B]), snap(A), snap(B));
+  [s] = run(s, { type: "refreshFailed", error: "connection refused", now: 2, instance: B });
+  assert(s.connected, "one instance still answers");
+  assert(s.message?.text.includes("stale"));
+  const lines = screen(s);
+  assert(lines.some((l) => l.startsWith(`  ${B}`) && l.includes("?UP")), "last known status marked ?");
+  assert(
+    lines.some((l) => l.startsWith("s1 ") && l.includes("UP 1/1")),
+    "the stale instance leaves the aggregate",
+  );
+  [s] = run(s, snap(B));
+  assert(!screen(s).some((l) => l.includes("?UP")));
+});
+
+Deno.test("actions go to the selected row's instance; on an aggregate row to all, after confirmation", () => {
+  let [s] = run(init(config, { columns: 100, rows: 30 }, 1, 0, [], [A, B]), snap(A), snap(B));
+  s = select(s, `  ${B}`);
+  let c: Command[];
+  [, c] = run(s, key("f10"));
+  assertEquals(c, [{
+    type: "send",
+    origin: "action",
+    commands: ["disable server be/s1"],
+    rowKeys: [`${B}|2|be|s1`],
+    instance: B,
+  }]);
+  [s] = run(init(config, { columns: 100, rows: 30 }, 1, 0, [], [A, B]), snap(A), snap(B));
+  s = select(s, "s1");
+  let r: State;
+  [r, c] = run(s, key("f10"));
+  assertEquals(c, []);
+  assert(r.dialog?.kind === "confirm" && r.dialog.title.includes("every instance"));
+  [, c] = run(r, key("char", "y"));
+  assertEquals(c[0].type === "send" && c[0].instance, "*");
+});
+
+Deno.test("g groups by instance and back", () => {
+  let [s] = run(init(config, { columns: 100, rows: 30 }, 1, 0, [], [A, B]), snap(A), snap(B));
+  [s] = run(s, key("char", "g"));
+  assertEquals(s.grouping, "instance");
+  assert(screen(s).some((l) => l.startsWith(`>>> ${A}: be`)));
+  [s] = run(s, key("char", "g"));
+  assert(screen(s).some((l) => l.startsWith(">>> be")));
+});
+
+Deno.test("w cycles the worker shown on a master CLI socket, then follows the current one again", () => {
+  const workers = parseShowProc(`#<PID> <type> <reloads> <uptime> <version>
+1 master 1 [failed: 0] 0d00h01m 2.6
+# workers
+20 worker 0 0d00h00m 2.6
+# old workers
+10 worker 1 0d00h01m 2.6
+`);
+  let [s] = run(init(config, { columns: 100, rows: 30 }, 1, 0), snap(A, undefined, { workers, worker: 20 }));
+  let c: Command[];
+  [s, c] = run(s, key("char", "w"));
+  assertEquals(c, [{ type: "worker", instance: A, pid: 10 }]);
+  assert(s.message?.text.includes("worker 10 (old, draining)"));
+  [s, c] = run(s, key("char", "w"));
+  assertEquals(c, [{ type: "worker", instance: A, pid: undefined }]);
+  assert(s.message?.text.includes("following the current worker (20)"));
+});
