@@ -251,12 +251,15 @@ Deno.test("demo --no-monitor: every kind of server in its state, counters move, 
     match(err.text, new RegExp(`stopped HAProxy pid ${head.pid}`));
   } finally {
     if (!exited) {
-      try {
-        child.kill("SIGKILL");
-      } catch {
-        // Already gone.
+      // After a failed assertion: let the demo clean up (SIGTERM), and only force it when it does not.
+      for (const signal of ["SIGTERM", "SIGKILL"] as const) {
+        try {
+          child.kill(signal);
+        } catch {
+          // Already gone.
+        }
+        if (await withDeadline(child.status, 15_000, "the demo to exit").then(() => true, () => false)) break;
       }
-      await child.status;
       await reading.catch(() => {});
     }
   }
