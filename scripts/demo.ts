@@ -157,7 +157,7 @@ export async function main(args: readonly string[]): Promise<number> {
     return 2;
   }
   if (parsed.help) {
-    console.log(DEMO_USAGE);
+    console.log(DEMO_USAGE.trimEnd());
     return 0;
   }
   try {
