@@ -1,0 +1,231 @@
+/**
+ * End-to-end tests of the features beyond the original, in tmux (100x30) against one real mixed-state
+ * HAProxy lab (see scripts/lab/configs.ts): the `/` filter, `s`/`S` sort, the `i` detail view, the `a`
+ * actions menu with its prompt and confirmation, mouse clicks, and the CLI history kept across runs. Steps
+ * that change HAProxy's state restore it in `finally`, so they can share the lab.
+ *
+ * @module
+ */
+import { assert, assertEquals, assertMatch } from "../support/assert.ts";
+import { type Lab, startMixedLab, statusOf } from "../support/lab.ts";
+import { footer, rowLine, rowMatches, startHatop } from "../support/program.ts";
+import { startRecorder } from "../support/recorder.ts";
+import type { TmuxSession } from "../support/tmux.ts";
+
+/** First start compiles the program; later starts are fast. */
+const START_MS = 60_000;
+
+/** `[#iid/#sid]` of `px/sv` as the footer shows it, read from HAProxy's own `show stat`. */
+async function idsOf(lab: Lab, px: string, sv: string): Promise<string> {
+  const csv = await lab.command("show stat");
+  const header = csv.split("\n")[0].replace(/^# /, "").split(",");
+  const row = csv.split("\n").find((l) => l.startsWith(`${px},${sv},`));
+  assert(row, `no row ${px}/${sv} in show stat`);
+  const cells = row.split(",");
+  return `[#${cells[header.indexOf("iid")]}/#${cells[header.indexOf("sid")]}]`;
+}
+
+/** Polls a runtime-API command until its output satisfies `pred`; throws with the last output. */
+async function waitForCommand(lab: Lab, command: string, pred: (out: string) => boolean): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const out = await lab.command(command);
+    if (pred(out)) return out;
+    if (Date.now() > deadline) throw new Error(`"${command}" never satisfied the condition; last: ${out}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Starts the monitor on `socket` (refresh every second) and waits for the be_app table. */
+async function openMonitor(socket: string, env?: Record<string, string>): Promise<TmuxSession> {
+  const tmux = await startHatop(["-s", socket, "-i", "1"], undefined, { env });
+  try {
+    await tmux.waitFor(rowMatches("s6", /DRAIN/), START_MS);
+    return tmux;
+  } catch (e) {
+    await tmux.kill();
+    throw e;
+  }
+}
+
+/** Moves the cursor from the top onto the visible row `name`, and waits for the footer to show its ids. */
+async function moveTo(tmux: TmuxSession, lab: Lab, px: string, name: string): Promise<string> {
+  await tmux.send("Home");
+  const lines = await tmux.lines();
+  const top = lines.findIndex((l) => l.startsWith(">>> "));
+  const target = lines.findIndex((l) => l.split(/\s+/)[0] === name);
+  assert(top >= 0 && target > top, `row ${name} not on screen`);
+  const ids = await idsOf(lab, px, name);
+  await tmux.send(...Array.from({ length: target - top }, () => "Down"));
+  await tmux.waitFor((screen) => footer(screen).includes(ids));
+  return ids;
+}
+
+/** Index of the screen line whose first word is `name`. */
+function lineOf(screen: string, name: string): number {
+  return screen.split("\n").findIndex((l) => l.split(/\s+/)[0] === name);
+}
+
+Deno.test("features beyond the original, on the mixed lab", async (t) => {
+  await using lab = await startMixedLab();
+
+  await t.step("`/` s6 shows only be_app's s6 with 1 matching; ESC restores every row", async () => {
+    await using tmux = await openMonitor(lab.sockets.admin);
+    await tmux.send("/");
+    await tmux.sendText("s6");
+    let screen = await tmux.waitFor("1 matching");
+    assertMatch(screen, /^ Filter: s6 +1 matching/m);
+    assertMatch(rowLine(screen, "s6") ?? "", /^s6\s+20 DRAIN\s/);
+    assert(screen.includes(">>> be_app"), screen);
+    for (const gone of ["s1", "s2", "app", "FRONTEND", "BACKEND"]) {
+      assertEquals(rowLine(screen, gone), undefined, `${gone} is filtered out`);
+    }
+    assert(!screen.includes(">>> fake_app"), screen);
+    await tmux.send("Escape");
+    screen = await tmux.waitFor(rowMatches("s1", /UP/));
+    await tmux.send("Home");
+    screen = await tmux.waitFor(">>> fake_app");
+    assert(!screen.includes("matching"), screen);
+    assertMatch(rowLine(screen, "s2") ?? "", /^s2\s+50 DOWN\s/);
+  });
+
+  await t.step("`s` twice sorts by W (header W^, s2's 50 last); `S` reverses (Wv, s2 first)", async () => {
+    await using tmux = await openMonitor(lab.sockets.admin);
+    await tmux.send("s", "s");
+    let screen = await tmux.waitFor(/^NAME\s+W\^ STATUS/m);
+    const app = screen.split("\n").findIndex((l) => l === ">>> be_app");
+    const servers = ["s1", "s2", "s3", "s4", "s5", "s6"].map((n) => [n, lineOf(screen, n)] as const)
+      .sort((a, b) => a[1] - b[1]).map(([n]) => n);
+    assertEquals(servers, ["s1", "s3", "s4", "s5", "s6", "s2"], "weights 1,1,1,1,20,50");
+    assertEquals(lineOf(screen, "s1"), app + 1, "be_app has no FRONTEND: servers start below its line");
+    await tmux.send("S");
+    screen = await tmux.waitFor(/^NAME\s+Wv STATUS/m);
+    assertEquals(lineOf(screen, "s2"), app + 1, "s2 (50) first");
+    assert(lineOf(screen, "s6") === app + 2, screen);
+    const lines = screen.split("\n");
+    const fake = lines.indexOf(">>> fake_app");
+    assertMatch(lines[fake + 1] ?? "", /^FRONTEND\s/, `FRONTEND stays first:\n${screen}`);
+    assertMatch(lines[fake + 3] ?? "", /^BACKEND\s/, `BACKEND stays last:\n${screen}`);
+  });
+
+  await t.step("`i` on s2 shows its check_desc (Layer4 connection problem); ESC closes", async () => {
+    await using tmux = await openMonitor(lab.sockets.admin);
+    await moveTo(tmux, lab, "be_app", "s2");
+    await tmux.send("i");
+    const screen = await tmux.waitFor("Layer4 connection problem");
+    assertMatch(screen, /^ be_app\/s2 \[#\d+\/#\d+\]: every field, live/m);
+    assertMatch(screen, /^ {2}check_desc +Layer4 connection problem/m);
+    await tmux.send("Escape");
+    await tmux.waitFor((s) => /^NAME\s+W STATUS/m.test(s) && !s.includes("check_desc"));
+  });
+
+  await t.step("`a` `d` drains s1, `a` `r` makes it ready again", async () => {
+    await using tmux = await openMonitor(lab.sockets.admin);
+    try {
+      await moveTo(tmux, lab, "be_app", "s1");
+      await tmux.send("a");
+      await tmux.waitFor("Actions on be_app/s1");
+      await tmux.send("d");
+      await lab.waitForStat((csv) => statusOf(csv, "be_app", "s1") === "DRAIN");
+      await tmux.waitFor(rowMatches("s1", /^s1\s+1 DRAIN\s/));
+      await tmux.send("a");
+      await tmux.waitFor("Actions on be_app/s1");
+      await tmux.send("r");
+      await lab.waitForStat((csv) => statusOf(csv, "be_app", "s1") === "UP");
+      await tmux.waitFor(rowMatches("s1", /^s1\s+1 UP\s/));
+    } finally {
+      await lab.command("set server be_app/s1 state ready");
+    }
+  });
+
+  await t.step("`a` `w` 25 sets s1's weight; `a` `w` 100% restores it", async () => {
+    await using tmux = await openMonitor(lab.sockets.admin);
+    try {
+      await moveTo(tmux, lab, "be_app", "s1");
+      await tmux.send("a", "w");
+      await tmux.waitFor("ENTER sends, ESC cancels");
+      await tmux.sendText("25");
+      await tmux.send("Enter");
+      await waitForCommand(lab, "get weight be_app/s1", (out) => out.trim() === "25 (initial 1)");
+      await tmux.waitFor(rowMatches("s1", /^s1\s+25 UP\s/));
+      await tmux.send("a", "w");
+      await tmux.waitFor("ENTER sends, ESC cancels");
+      await tmux.sendText("100%");
+      await tmux.send("Enter");
+      await waitForCommand(lab, "get weight be_app/s1", (out) => out.trim() === "1 (initial 1)");
+      await tmux.waitFor(rowMatches("s1", /^s1\s+1 UP\s/));
+    } finally {
+      await lab.command("set weight be_app/s1 100%");
+    }
+  });
+
+  await t.step("`a` `k` asks first; `n` sends nothing (seen through a recording relay)", async () => {
+    await using relay = await startRecorder(lab.sockets.admin);
+    await using tmux = await openMonitor(relay.path);
+    await moveTo(tmux, lab, "be_app", "s1");
+    await tmux.send("a", "k");
+    let screen = await tmux.waitFor("y sends, n or ESC cancels");
+    assert(screen.includes("shutdown sessions server be_app/s1"), screen);
+    await tmux.send("n");
+    screen = await tmux.waitFor("cancelled: nothing was sent");
+    assert(!screen.includes("y sends"), screen);
+    // Two more refreshes after the answer: any command it caused has reached the socket by then.
+    const count = () => relay.commands().filter((c) => c === "show info").length;
+    const before = count();
+    await tmux.waitFor(() => count() > before + 1);
+    const other = relay.commands().filter((c) => !/^(prompt|set timeout cli \d+|show .*|quit)$/.test(c));
+    assertEquals(other, [], `commands sent: ${other.join(" | ")}`);
+  });
+
+  await t.step("a mouse click (SGR bytes) on a body row selects it", async () => {
+    await using tmux = await openMonitor(lab.sockets.admin);
+    await tmux.send("Home");
+    let screen = await tmux.capture();
+    assert(!/\[#\d+\/#\d+\]/.test(footer(screen)), "the cursor starts on a proxy line");
+    // Row 15, column 5 (1-based) is the second body line: fake_app's FRONTEND.
+    const frontend = await idsOf(lab, "fake_app", "FRONTEND");
+    await tmux.sendText("\x1b[<0;5;15M\x1b[<0;5;15m");
+    await tmux.waitFor((s) => footer(s).includes(frontend));
+    screen = await tmux.capture();
+    const y = lineOf(screen, "s2");
+    assert(y > 0, screen);
+    const s2 = await idsOf(lab, "be_app", "s2");
+    await tmux.sendText(`\x1b[<0;3;${y + 1}M\x1b[<0;3;${y + 1}m`);
+    await tmux.waitFor((s) => footer(s).includes(s2));
+    await tmux.sendText("\x1b[<0;14;30M");
+    await tmux.waitFor(/^NAME\s+W\s+STATUS\s+LBTOT/m);
+  });
+
+  await t.step(
+    "a CLI line run in one monitor is in the next one's history (same XDG_STATE_HOME)",
+    async () => {
+      const state = await Deno.makeTempDir({ prefix: "hatop-history-" });
+      try {
+        const env = { XDG_STATE_HOME: state };
+        {
+          await using tmux = await openMonitor(lab.sockets.admin, env);
+          await tmux.send("5");
+          await tmux.waitFor("Welcome to the embedded HAProxy command line.");
+          await tmux.sendText("show version");
+          await tmux.send("Enter");
+          await tmux.waitFor(/^2\.6\.\d+/m);
+          const file = `${state}/hatop/history`;
+          const deadline = Date.now() + 10_000;
+          while (!(await Deno.readTextFile(file).catch(() => "")).includes("show version")) {
+            if (Date.now() > deadline) throw new Error(`${file} never got the line`);
+            await new Promise((r) => setTimeout(r, 25));
+          }
+          await tmux.send("C-c");
+          assertEquals(await tmux.exitStatus(), 0);
+        }
+        await using next = await openMonitor(lab.sockets.admin, env);
+        await next.send("5");
+        await next.waitFor("Welcome to the embedded HAProxy command line.");
+        await next.send("Up");
+        await next.waitFor(/^> show version$/m);
+      } finally {
+        await Deno.remove(state, { recursive: true });
+      }
+    },
+  );
+});
