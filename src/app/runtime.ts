@@ -1,13 +1,21 @@
 /**
- * The monitor's edges: keyboard, clock, socket and screen around the pure `update` and `view`.
+ * The monitor's edges: keyboard, clock, sockets and screen around the pure `update` and `view`.
  *
  * Keys are handled while a refresh is in flight (the socket is awaited and a large reply is parsed in slices
- * of a few milliseconds, so neither blocks input), refreshes never overlap, and frames are coalesced: several
- * events in one turn give one frame.
+ * of a few milliseconds, so neither blocks input), an instance's refreshes never overlap, and frames are
+ * coalesced: several events in one turn give one frame. Each socket (instance) refreshes on its own, so one
+ * that stops answering does not hold the others back.
  *
  * @module
  */
 import type { HaproxyClient } from "../haproxy/client.ts";
+import {
+  type CommandSender,
+  currentWorker,
+  parseShowProc,
+  type ProcEntry,
+  workerSender,
+} from "../haproxy/master.ts";
 import type { Terminal } from "../tui/terminal.ts";
 import { renderDiff } from "../tui/render.ts";
 import type { ScreenBuffer } from "../tui/buffer.ts";
@@ -17,24 +25,53 @@ import { view } from "./view.ts";
 import type { Command, Config, Event, ModeId, State } from "./state.ts";
 import type { HistoryStore } from "./history_store.ts";
 
-export interface MonitorOptions {
+/** One socket: its id (the address as text), client, and the `show stat` commands of a refresh. */
+export interface MonitorInstance {
+  readonly id: string;
   readonly client: HaproxyClient;
+  readonly statCommands: readonly string[];
+}
+
+export interface MonitorOptions {
+  readonly instances: readonly MonitorInstance[];
   readonly terminal: Terminal;
   readonly config: Config;
   readonly mode: ModeId;
-  readonly statCommands: readonly string[];
   /** Where executed CLI lines are kept across runs, and what was kept before. */
   readonly history?: { readonly store: HistoryStore; readonly lines: readonly string[] };
 }
 
+/** What the edge keeps per instance: refresh in flight, and the master CLI worker to talk to. */
+interface Edge {
+  readonly instance: MonitorInstance;
+  refreshing: boolean;
+  again: boolean;
+  /** Worker chosen with `w` (undefined: the current worker). */
+  pinned?: number;
+  /** Worker the last refresh used. */
+  worker?: number;
+  levelAsked: boolean;
+}
+
+/** The sender for an instance: the socket itself, or its worker through the master CLI. */
+function senderFor(edge: Edge): CommandSender {
+  const client = edge.instance.client;
+  return client.isMaster && edge.worker !== undefined ? workerSender(client, edge.worker) : client;
+}
+
 /** Runs the monitor until the user quits; resolves with the exit code. */
 export function runMonitor(opts: MonitorOptions): Promise<number> {
-  const { client, terminal, config } = opts;
-  let state: State = init(config, terminal.size(), opts.mode, Date.now(), opts.history?.lines);
+  const { terminal, config } = opts;
+  const ids = opts.instances.map((i) => i.id);
+  let state: State = init(config, terminal.size(), opts.mode, Date.now(), opts.history?.lines, ids);
+  const edges = new Map(opts.instances.map((instance) => [instance.id, {
+    instance,
+    refreshing: false,
+    again: false,
+    levelAsked: false,
+  } as Edge]));
   let previous: ScreenBuffer | undefined;
   let frameScheduled = false;
-  let refreshing = false;
-  let refreshAgain = false;
   let finished = false;
   let resolveDone: (code: number) => void;
   const done = new Promise<number>((r) => (resolveDone = r));
@@ -58,36 +95,80 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
     }
   };
 
-  const refresh = async () => {
-    if (refreshing) {
-      refreshAgain = true;
+  const askLevel = (edge: Edge) => {
+    if (edge.levelAsked) return;
+    edge.levelAsked = true;
+    const sender = senderFor(edge);
+    sender.send("show cli level").then(
+      (out) => {
+        const level = out.trim();
+        if (level === "user" || level === "operator" || level === "admin") {
+          dispatch({ type: "level", level, now: Date.now(), instance: edge.instance.id });
+        }
+      },
+      () => (edge.levelAsked = false),
+    );
+  };
+
+  const refreshOne = async (edge: Edge) => {
+    if (edge.refreshing) {
+      edge.again = true;
       return;
     }
-    refreshing = true;
+    edge.refreshing = true;
     const seq = state.refreshSeq;
+    const { client, statCommands, id } = edge.instance;
     try {
-      const snapshot = await fetchSnapshot(client, opts.statCommands, { pause: yieldToEventLoop });
-      dispatch({ type: "snapshot", snapshot, seq, now: Date.now() });
+      let workers: ProcEntry[] | undefined;
+      if (client.isMaster) {
+        workers = parseShowProc(await client.send("show proc"));
+        const pinned = workers.find((p) => p.pid === edge.pinned);
+        if (edge.pinned !== undefined && !pinned) edge.pinned = undefined;
+        edge.worker = pinned?.pid ?? currentWorker(workers)?.pid;
+        if (edge.worker === undefined) throw new Error("the master CLI lists no worker");
+      }
+      const snapshot = await fetchSnapshot(senderFor(edge), statCommands, { pause: yieldToEventLoop });
+      dispatch({
+        type: "snapshot",
+        snapshot,
+        seq,
+        now: Date.now(),
+        instance: id,
+        workers,
+        worker: edge.worker,
+      });
+      askLevel(edge);
     } catch (e) {
-      dispatch({ type: "refreshFailed", error: (e as Error).message, now: Date.now() });
+      dispatch({ type: "refreshFailed", error: (e as Error).message, now: Date.now(), instance: id });
     } finally {
-      refreshing = false;
-      if (refreshAgain) {
-        refreshAgain = false;
-        refresh();
+      edge.refreshing = false;
+      if (edge.again) {
+        edge.again = false;
+        refreshOne(edge);
       }
     }
   };
+  const refresh = () => {
+    for (const edge of edges.values()) refreshOne(edge);
+  };
 
   const send = async (command: Extract<Command, { type: "send" }>) => {
+    const targets = command.instance === "*"
+      ? [...edges.values()]
+      : [edges.get(command.instance ?? ids[0])].filter((e): e is Edge => e !== undefined);
+    const named = targets.length > 1 || edges.size > 1;
     const results: { command: string; output: string }[] = [];
     let error: string | undefined;
-    for (const c of command.commands) {
-      try {
-        results.push({ command: c, output: await client.send(c) });
-      } catch (e) {
-        error = `${c}: ${(e as Error).message}`;
-        break;
+    outer:
+    for (const edge of targets) {
+      const label = named ? `[${instanceName(edge.instance.id)}] ` : "";
+      for (const c of command.commands) {
+        try {
+          results.push({ command: `${label}${c}`, output: await senderFor(edge).send(c) });
+        } catch (e) {
+          error = `${label}${c}: ${(e as Error).message}`;
+          break outer;
+        }
       }
     }
     dispatch({
@@ -100,16 +181,31 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
     });
   };
 
+  const instanceName = (id: string) => state.instances.find((i) => i.id === id)?.name ?? id;
+
   const timers = [
     setInterval(refresh, config.intervalMs),
     setInterval(() => dispatch({ type: "tick", now: Date.now() }), 1000),
   ];
 
   function run(command: Command) {
-    if (command.type === "refresh") refresh();
-    else if (command.type === "send") send(command);
-    else if (command.type === "quit") finish(command.code);
-    else if (command.type === "remember") opts.history?.store.append(command.line).catch(() => {});
+    switch (command.type) {
+      case "refresh":
+        return refresh();
+      case "send":
+        return void send(command);
+      case "quit":
+        return finish(command.code);
+      case "remember":
+        return void opts.history?.store.append(command.line).catch(() => {});
+      case "worker": {
+        const edge = edges.get(command.instance);
+        if (edge) {
+          edge.pinned = command.pid;
+          refreshOne(edge);
+        }
+      }
+    }
   }
 
   function finish(code: number) {
@@ -129,10 +225,6 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
       if (finished) break;
     }
   })();
-  client.level().then(
-    (level) => dispatch({ type: "level", level, now: Date.now() }),
-    () => {},
-  );
   render();
   refresh();
   return done;

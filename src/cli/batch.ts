@@ -12,8 +12,24 @@ function proxyRows(px: Snapshot["proxies"][number]): StatRow[] {
   return [...(px.frontend ? [px.frontend] : []), ...px.servers, ...(px.backend ? [px.backend] : [])];
 }
 
-/** Mode 1-4 as a plain-text table: `>>> proxy` lines, then rows; column widths fit the longest value. */
-export function batchText(snapshot: Snapshot, mode: 1 | 2 | 3 | 4): string {
+/** One instance's snapshot with its name (node, else address) and address. */
+export interface NamedSnapshot {
+  readonly name: string;
+  readonly address: string;
+  readonly snapshot: Snapshot;
+}
+
+/**
+ * Mode 1-4 as plain text. With one instance, the table alone; with several, one table per instance under an
+ * `=== name (address) ===` line.
+ */
+export function batchText(instances: readonly NamedSnapshot[], mode: 1 | 2 | 3 | 4): string {
+  if (instances.length === 1) return tableText(instances[0].snapshot, mode);
+  return instances.map((i) => `=== ${i.name} (${i.address}) ===\n${tableText(i.snapshot, mode)}`).join("\n");
+}
+
+/** One snapshot as a table: `>>> proxy` lines, then rows; column widths fit the longest value. */
+export function tableText(snapshot: Snapshot, mode: 1 | 2 | 3 | 4): string {
   const columns = STAT_MODES[mode - 1].columns.filter((c) => !c.optional);
   const all = snapshot.proxies.flatMap(proxyRows);
   const widths = columns.map((c) => Math.max(c.header.length, ...all.map((r) => cellValue(c, r).length)));
@@ -37,11 +53,25 @@ export function jsonValue(text: string): string | number | null {
   return text;
 }
 
-/** `show info` and every `show stat` row with all fields by name. */
-export function batchJson(snapshot: Snapshot): string {
+function snapshotJson(snapshot: Snapshot) {
   const info = Object.fromEntries(snapshot.info);
   const stats = snapshot.proxies.flatMap(proxyRows).map((row) =>
     Object.fromEntries(row.entries().map(([k, v]) => [k, jsonValue(v)]))
   );
-  return JSON.stringify({ info, stats, warnings: snapshot.warnings }, null, 2) + "\n";
+  return { info, stats, warnings: snapshot.warnings };
+}
+
+/**
+ * `show info` and every `show stat` row with all fields by name: `{info, stats, warnings}` for one instance;
+ * `{instances: [{instance, address, info, stats, warnings}]}` for several.
+ */
+export function batchJson(instances: readonly NamedSnapshot[]): string {
+  const data = instances.length === 1 ? snapshotJson(instances[0].snapshot) : {
+    instances: instances.map((i) => ({
+      instance: i.name,
+      address: i.address,
+      ...snapshotJson(i.snapshot),
+    })),
+  };
+  return JSON.stringify(data, null, 2) + "\n";
 }

@@ -1,22 +1,42 @@
 /**
- * `--check`: are all selected servers healthy?
+ * `--check`: are all selected servers healthy, on every instance?
  *
  * @module
  */
 import { isHealthy } from "../stats/status.ts";
 import { ROW_TYPE, type Snapshot, type StatRow } from "../stats/types.ts";
+import type { NamedSnapshot } from "./batch.ts";
+
+/** A server that is not healthy, and on which instance (when there are several). */
+export interface Unhealthy {
+  readonly instance?: string;
+  readonly row: StatRow;
+}
 
 export interface CheckResult {
   readonly healthy: boolean;
   readonly servers: number;
-  readonly unhealthy: readonly StatRow[];
+  readonly unhealthy: readonly Unhealthy[];
 }
 
 /** Judges the servers (type 2 rows) of a snapshot. No server at all is not healthy. */
-export function checkSnapshot(snapshot: Snapshot): CheckResult {
+export function checkSnapshot(snapshot: Snapshot, instance?: string): CheckResult {
   const servers = snapshot.proxies.flatMap((px) => px.servers.filter((r) => r.type === ROW_TYPE.server));
-  const unhealthy = servers.filter((r) => !isHealthy(r.get("status") ?? ""));
+  const unhealthy = servers.filter((r) => !isHealthy(r.get("status") ?? "")).map((row) => ({
+    instance,
+    row,
+  }));
   return { healthy: servers.length > 0 && unhealthy.length === 0, servers: servers.length, unhealthy };
+}
+
+/** Judges every instance: healthy only when each is. */
+export function checkSnapshots(instances: readonly NamedSnapshot[]): CheckResult {
+  const results = instances.map((i) => checkSnapshot(i.snapshot, instances.length > 1 ? i.name : undefined));
+  return {
+    healthy: results.every((r) => r.healthy),
+    servers: results.reduce((n, r) => n + r.servers, 0),
+    unhealthy: results.flatMap((r) => r.unhealthy),
+  };
 }
 
 function lastCheck(row: StatRow): string {
@@ -27,8 +47,9 @@ function lastCheck(row: StatRow): string {
 
 /** Text report: one line per unhealthy server, then a summary. */
 export function checkText(r: CheckResult): string {
-  const lines = r.unhealthy.map((row) =>
-    `${row.pxname}/${row.svname}  ${row.get("status") ?? "?"}  last check: ${lastCheck(row)}`
+  const lines = r.unhealthy.map(({ instance, row }) =>
+    `${instance ? `${instance}: ` : ""}${row.pxname}/${row.svname}  ${row.get("status") ?? "?"}  ` +
+    `last check: ${lastCheck(row)}`
   );
   if (r.servers === 0) lines.push("no server matched the selection");
   else lines.push(`${r.servers - r.unhealthy.length}/${r.servers} servers healthy`);
@@ -41,7 +62,8 @@ export function checkJson(r: CheckResult): string {
     {
       healthy: r.healthy,
       servers: r.servers,
-      unhealthy: r.unhealthy.map((row) => ({
+      unhealthy: r.unhealthy.map(({ instance, row }) => ({
+        ...(instance ? { instance } : {}),
         proxy: row.pxname,
         server: row.svname,
         status: row.get("status") ?? null,

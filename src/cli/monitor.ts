@@ -4,40 +4,39 @@
  * @module
  */
 import type { Options } from "./options.ts";
-import type { HaproxyClient } from "../haproxy/client.ts";
+import type { Connected } from "./run.ts";
 import { describeAddress } from "../haproxy/address.ts";
 import { Terminal } from "../tui/terminal.ts";
 import { colorEnabled } from "../tui/color.ts";
 import { runMonitor } from "../app/runtime.ts";
 import { fileHistoryStore, historyPath } from "../app/history_store.ts";
 
-/** Runs the monitor on a connected client; returns the exit code. */
-export async function startMonitor(
-  options: Options,
-  client: HaproxyClient,
-  statCommands: readonly string[],
-): Promise<number> {
+/** Runs the monitor on the connected instances; returns the exit code. */
+export async function startMonitor(options: Options, connected: readonly Connected[]): Promise<number> {
   const path = historyPath(Deno.env);
   const store = path ? fileHistoryStore(path) : undefined;
   const lines = store ? await store.load().catch(() => []) : [];
   const terminal = Terminal.open({ mouse: options.mouse });
   try {
     return await runMonitor({
-      client,
+      instances: connected.map((c) => ({
+        id: describeAddress(c.address),
+        client: c.client,
+        statCommands: c.commands,
+      })),
       terminal,
       mode: options.mode,
-      statCommands,
       history: store ? { store, lines } : undefined,
       config: {
         readOnly: options.readOnly,
         intervalMs: options.interval * 1000,
         color: colorEnabled(Deno.env, Deno.stdout.isTerminal()),
-        socketName: describeAddress(options.socket),
+        socketName: options.sockets.map(describeAddress).join(", "),
         mouse: options.mouse,
       },
     });
   } finally {
     terminal.restore();
-    await client.close();
+    await Promise.all(connected.map((c) => c.client.close()));
   }
 }

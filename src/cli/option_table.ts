@@ -22,7 +22,8 @@ export interface OptionSpec {
 export const GROUPS: readonly { readonly group: OptionGroup; readonly note?: string }[] = [
   {
     group: "Mandatory",
-    note: "One of --unix-socket or --tcp-socket. Without either, this help is shown.",
+    note: "--unix-socket or --tcp-socket; both may be given several times to watch several HAProxy " +
+      "instances (or processes) in one view. Without either, this help is shown.",
   },
   { group: "Optional" },
   { group: "Filters", note: "Note: All filter options may be given multiple times." },
@@ -36,14 +37,16 @@ export const GROUPS: readonly { readonly group: OptionGroup; readonly note?: str
 export const OPTION_TABLE: readonly OptionSpec[] = [
   {
     flags: "-s, --unix-socket <SOCKET>",
-    help: "path to the haproxy unix stats socket",
+    help: "path to the haproxy unix stats socket (or master CLI socket)",
     group: "Mandatory",
+    repeatable: true,
   },
   {
     flags: "-t, --tcp-socket <ADDRESS>",
     help: "address of the haproxy tcp stats socket: host:port, [ipv6]:port, ipv4@host:port, " +
       "ipv6@[addr]:port or unix@/path",
     group: "Mandatory",
+    repeatable: true,
   },
   {
     flags: "-i, --update-interval <INTERVAL>",

@@ -13,7 +13,7 @@ import { Command, CommanderError } from "../../deps.ts";
 import { OPTION_TABLE } from "./option_table.ts";
 import { helpText, USAGE } from "./help.ts";
 import { PROGRAM, VERSION } from "../version.ts";
-import { AddressError, parseTcpAddress, type SocketAddress } from "../haproxy/address.ts";
+import { AddressError, describeAddress, parseTcpAddress, type SocketAddress } from "../haproxy/address.ts";
 import { parseProxyName, parseStatFilter, type StatFilter } from "../stats/filters.ts";
 
 /** The most filters (-f and -p together) the original accepted; kept. */
@@ -21,7 +21,8 @@ export const FILTER_LIMIT = 50;
 
 /** Everything the program needs to run, validated. */
 export interface Options {
-  readonly socket: SocketAddress;
+  /** The stats sockets (-s and -t may be repeated: several HAProxy instances in one view). */
+  readonly sockets: readonly SocketAddress[];
   /** Refresh interval in seconds (1-30). */
   readonly interval: number;
   /** Start mode 1-5. */
@@ -146,26 +147,27 @@ function validate(o: Record<string, unknown>): ParseResult {
   } catch (e) {
     return fail(1, (e as Error).message);
   }
-  const unix = str("unixSocket");
-  const tcp = str("tcpSocket");
-  if (unix !== undefined && tcp !== undefined) return fail(1, "Specify either --unix-socket OR --tcp-socket");
-  if (unix === undefined && tcp === undefined) return { kind: "exit", code: 0, stdout: helpText() };
-  let socket: SocketAddress;
-  if (unix !== undefined) {
-    if (unix === "") return fail(1, "empty unix socket path");
-    socket = { transport: "unix", path: unix };
-  } else {
+  const unix = o.unixSocket as string[];
+  const tcp = o.tcpSocket as string[];
+  if (unix.length === 0 && tcp.length === 0) return { kind: "exit", code: 0, stdout: helpText() };
+  const sockets: SocketAddress[] = [];
+  for (const path of unix) {
+    if (path === "") return fail(1, "empty unix socket path");
+    sockets.push({ transport: "unix", path });
+  }
+  for (const text of tcp) {
     try {
-      socket = parseTcpAddress(tcp!);
+      sockets.push(parseTcpAddress(text));
     } catch (e) {
       if (e instanceof AddressError) return fail(1, e.message);
       throw e;
     }
   }
+  const unique = [...new Map(sockets.map((a) => [describeAddress(a), a])).values()];
   return {
     kind: "run",
     options: {
-      socket,
+      sockets: unique,
       interval,
       mode: mode as Options["mode"],
       readOnly,

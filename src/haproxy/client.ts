@@ -147,6 +147,11 @@ export class HaproxyClient {
     return this.#addr;
   }
 
+  /** True when the socket is a master CLI (`haproxy -W -S`): worker commands go through `@!<pid>`. */
+  get isMaster(): boolean {
+    return this.#conn?.isMaster ?? false;
+  }
+
   /** A snapshot of the connection state. */
   get status(): ConnectionStatus {
     if (this.#status.connected && this.#conn?.closed) {

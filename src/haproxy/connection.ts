@@ -71,6 +71,7 @@ export class HaproxyConnection {
   #queue: Promise<unknown> = Promise.resolve();
   #closed = false;
   #closeReason = "connection closed";
+  #master = false;
   #readLoop: Promise<void>;
 
   private constructor(conn: Deno.Conn, addr: SocketAddress, opts: ConnectionOptions) {
@@ -118,6 +119,11 @@ export class HaproxyConnection {
   /** The address this connection was opened to. */
   get address(): SocketAddress {
     return this.#addr;
+  }
+
+  /** True when the peer is a master CLI (its prompt is `master> `). */
+  get isMaster(): boolean {
+    return this.#master;
   }
 
   /**

@@ -1,10 +1,16 @@
 import { assert, assertEquals, assertMatch } from "../support/assert.ts";
-import { batchJson, batchText } from "../../src/cli/batch.ts";
-import { checkJson, checkSnapshot, checkText } from "../../src/cli/check.ts";
+import { batchJson, batchText, type NamedSnapshot } from "../../src/cli/batch.ts";
+import { checkJson, checkSnapshot, checkSnapshots, checkText } from "../../src/cli/check.ts";
 import { fixtureSnapshot, smallSnapshot } from "../support/snapshots.ts";
 
+const one = (snapshot: NamedSnapshot["snapshot"], name = "/a.sock"): NamedSnapshot => ({
+  name,
+  address: name,
+  snapshot,
+});
+
 Deno.test("batch text: every row, names never cut, no escape codes", () => {
-  const text = batchText(fixtureSnapshot(), 1);
+  const text = batchText([one(fixtureSnapshot())], 1);
   assert(!text.includes("\x1b"));
   const lines = text.trimEnd().split("\n");
   assertMatch(lines[0], /^NAME +W STATUS +CHECK +ACT BCK QCUR QMAX SCUR SMAX +SLIM STOT$/);
@@ -15,7 +21,7 @@ Deno.test("batch text: every row, names never cut, no escape codes", () => {
 });
 
 Deno.test("batch json: show info and every row with all fields by name", () => {
-  const data = JSON.parse(batchJson(fixtureSnapshot()));
+  const data = JSON.parse(batchJson([one(fixtureSnapshot())]));
   assertEquals(data.info.Version, "2.6.12-1+deb12u4");
   assertEquals(data.info["Unstoppable Jobs"], "0");
   assertEquals(data.stats.length, 19);
@@ -28,7 +34,7 @@ Deno.test("batch json: show info and every row with all fields by name", () => {
 Deno.test("check: DOWN, MAINT and DRAIN are not healthy; the report lists them with the last check", () => {
   const r = checkSnapshot(fixtureSnapshot());
   assert(!r.healthy);
-  const names = r.unhealthy.map((row) => `${row.pxname}/${row.svname}`);
+  const names = r.unhealthy.map(({ row }) => `${row.pxname}/${row.svname}`);
   for (const n of ["web/web3", "web/web4-dead", "web/web5-maint"]) assert(names.includes(n), n);
   assert(!names.includes("web/web1"));
   assert(!names.includes("tcp-db/db1"), "no check counts as healthy");
@@ -44,4 +50,20 @@ Deno.test("check: transitional states are not settled; all UP is healthy; no ser
   const none = checkSnapshot(smallSnapshot([["fe", "FRONTEND", "OPEN", "", 2, 0, 0]]));
   assert(!none.healthy);
   assertMatch(checkText(none), /no server matched/);
+});
+
+Deno.test("several instances: a table each, JSON labelled per instance, check over all of them", () => {
+  const a = one(smallSnapshot([["be", "s1", "UP", 1, 3, 1, 2]]), "lb1");
+  const b = one(smallSnapshot([["be", "s1", "DOWN", 1, 3, 1, 2]]), "lb2");
+  const text = batchText([a, b], 1);
+  assertMatch(text, /^=== lb1 \(lb1\) ===\nNAME/);
+  assertMatch(text, /\n=== lb2 \(lb2\) ===\nNAME/);
+  const json = JSON.parse(batchJson([a, b]));
+  assertEquals(json.instances.map((i: { instance: string }) => i.instance), ["lb1", "lb2"]);
+  assertEquals(json.instances[1].stats[0].status, "DOWN");
+  const r = checkSnapshots([a, b]);
+  assert(!r.healthy);
+  assertMatch(checkText(r), /^lb2: be\/s1 {2}DOWN/);
+  assertEquals(JSON.parse(checkJson(r)).unhealthy[0].instance, "lb2");
+  assert(checkSnapshots([a]).healthy);
 });

@@ -16,7 +16,7 @@ function run(argv: string[]) {
 
 Deno.test("defaults and hatop's options", () => {
   const o = run(["-s", "/run/haproxy.sock"]);
-  assertEquals(o.socket, { transport: "unix", path: "/run/haproxy.sock" });
+  assertEquals(o.sockets, [{ transport: "unix", path: "/run/haproxy.sock" }]);
   assertEquals([o.interval, o.mode, o.readOnly, o.timeoutMs], [3, 1, false, 5000]);
   const l = run(["--unix-socket=/x", "--update-interval=1", "--mode=4", "--read-only", "--proxy", "web"]);
   assertEquals([l.interval, l.mode, l.readOnly, l.proxies], [1, 4, true, ["web"]]);
@@ -52,7 +52,6 @@ Deno.test("invalid values: one line on stderr and exit 1", () => {
     [["-s", "x", "-i", "31"], /invalid update interval: 31/],
     [["-s", "x", "-m", "6"], /invalid mode: 6/],
     [["-s", "x", "-n", "-m", "5"], /cli not available in read-only mode/],
-    [["-s", "x", "-t", "h:1"], /Specify either --unix-socket OR --tcp-socket/],
     [["-s", "x", "-f", "1 2"], /invalid stat filter: "1 2"/],
     [["-s", "x", "-p", "bad name!"], /invalid proxy filter/],
     [["-t", "localhost"], /localhost/],
@@ -86,10 +85,18 @@ Deno.test("usage errors exit 2: unknown option, missing value, non-integer, stra
 });
 
 Deno.test("-t accepts host:port, [ipv6]:port and HAProxy's prefixes", () => {
-  assertEquals(run(["-t", "127.0.0.1:9999"]).socket, { transport: "tcp", hostname: "127.0.0.1", port: 9999 });
-  assertEquals(run(["-t", "[::1]:9999"]).socket, { transport: "tcp", hostname: "::1", port: 9999 });
-  assertEquals(run(["-t", "ipv4@lb1:80"]).socket, { transport: "tcp", hostname: "lb1", port: 80 });
-  assertEquals(run(["-t", "unix@/run/h.sock"]).socket, { transport: "unix", path: "/run/h.sock" });
+  assertEquals(run(["-t", "127.0.0.1:9999"]).sockets[0], {
+    transport: "tcp",
+    hostname: "127.0.0.1",
+    port: 9999,
+  });
+  assertEquals(
+    run(["-t", "[::1]:9999"])
+      .sockets[0],
+    { transport: "tcp", hostname: "::1", port: 9999 },
+  );
+  assertEquals(run(["-t", "ipv4@lb1:80"]).sockets[0], { transport: "tcp", hostname: "lb1", port: 80 });
+  assertEquals(run(["-t", "unix@/run/h.sock"]).sockets[0], { transport: "unix", path: "/run/h.sock" });
 });
 
 Deno.test("batch and check options", () => {
@@ -102,4 +109,13 @@ Deno.test("batch and check options", () => {
 Deno.test("the mouse is on unless --no-mouse", () => {
   assertEquals(run(["-s", "x"]).mouse, true);
   assertEquals(run(["-s", "x", "--no-mouse"]).mouse, false);
+});
+
+Deno.test("-s and -t may be repeated and mixed: several instances, each once", () => {
+  const o = run(["-s", "/a.sock", "-t", "127.0.0.1:9000", "-s", "/b.sock", "-s", "/a.sock"]);
+  assertEquals(o.sockets, [
+    { transport: "unix", path: "/a.sock" },
+    { transport: "unix", path: "/b.sock" },
+    { transport: "tcp", hostname: "127.0.0.1", port: 9000 },
+  ]);
 });

@@ -84,8 +84,8 @@ Deno.test("monitor on the mixed lab", async (t) => {
     await tmux.waitFor(">>> fake_app");
 
     const headers: [string, RegExp][] = [
-      ["2", /^NAME\s+W\s+STATUS\s+LBTOT\s+RATE\s+RLIM\s+RMAX\s+BIN\s+BOUT$/m],
-      ["3", /^NAME\s+W\s+STATUS\s+RATE\s+RMAX\s+RTOT\s+1xx\s+2xx\s+3xx\s+4xx\s+5xx\s+\?xx$/m],
+      ["2", /^NAME\s+W\s+STATUS\s+LBTOT\s+RATE\s+RLIM\s+RMAX\s+BIN\s+BOUT(\s+TREND)?$/m],
+      ["3", /^NAME\s+W\s+STATUS\s+RATE\s+RMAX\s+RTOT\s+1xx\s+2xx\s+3xx\s+4xx\s+5xx\s+\?xx(\s+TREND)?$/m],
       ["4", /^NAME\s+W\s+STATUS\s+CHECK\s+CF\s+CD\s+CL\s+ECONN\s+EREQ\s+ERSP\s+DREQ\s+DRSP\s+DOWN$/m],
       ["1", /^NAME\s+W\s+STATUS\s+CHECK\s+ACT\s+BCK\s+QCUR/m],
     ];
