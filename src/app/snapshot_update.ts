@@ -5,11 +5,13 @@
  *
  * @module
  */
-import type { Snapshot } from "../stats/types.ts";
+import type { Snapshot, StatRow } from "../stats/types.ts";
 import { infoNumber } from "../stats/info.ts";
 import { rowKey } from "./body.ts";
+import { readNumbers } from "../stats/csv.ts";
 import { message, relayout } from "./state_ops.ts";
-import { type Message, type State, type Trend, TREND_LENGTH } from "./state.ts";
+import type { Message, State, Trend } from "./state.ts";
+import { TrendTable } from "./trends.ts";
 
 /** HAProxy's reply had problems (garbage values, a filter that matches nothing): say so when they change. */
 function warningMessage(s: State, snapshot: Snapshot): Message | undefined {
@@ -36,27 +38,28 @@ function changeMessage(s: State, snapshot: Snapshot): Message | undefined {
   return undefined;
 }
 
-function push(values: readonly number[] | undefined, text: string | undefined): readonly number[] {
-  const v = Number(text);
-  const next = [...(values ?? []), Number.isFinite(v) && text !== "" ? v : 0];
-  return next.length > TREND_LENGTH ? next.slice(-TREND_LENGTH) : next;
-}
+const RATES = ["rate", "req_rate"];
 
-/** Appends each row's rates to its trend (rows that went away are dropped). */
-export function nextTrends(old: ReadonlyMap<string, Trend>, snapshot: Snapshot): Map<string, Trend> {
-  const trends = new Map<string, Trend>();
+/** Appends each row's rates to its trend (rows that went away are dropped; a non-numeric rate counts 0). */
+export function nextTrends(old: ReadonlyMap<string, Trend>, snapshot: Snapshot): ReadonlyMap<string, Trend> {
+  const keys: string[] = [];
+  const rates = new Float64Array(snapshot.services);
+  const reqRates = new Float64Array(snapshot.services);
+  const read = new Float64Array(2);
+  const add = (row: StatRow) => {
+    readNumbers(row, RATES, read);
+    const at = keys.length;
+    const [rate, reqRate] = read;
+    rates[at] = Number.isFinite(rate) ? rate : 0;
+    reqRates[at] = Number.isFinite(reqRate) ? reqRate : 0;
+    keys.push(rowKey(row));
+  };
   for (const px of snapshot.proxies) {
-    for (const row of [px.frontend, ...px.servers, px.backend]) {
-      if (!row) continue;
-      const key = rowKey(row);
-      const t = old.get(key);
-      trends.set(key, {
-        rate: push(t?.rate, row.get("rate")),
-        req_rate: push(t?.req_rate, row.get("req_rate")),
-      });
-    }
+    if (px.frontend) add(px.frontend);
+    for (const row of px.servers) add(row);
+    if (px.backend) add(px.backend);
   }
-  return trends;
+  return TrendTable.from(old).next(keys, rates, reqRates);
 }
 
 /** Applies a snapshot that answered refresh `seq`. */

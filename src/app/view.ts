@@ -83,11 +83,15 @@ function drawInfo(buf: ScreenBuffer, s: State) {
     : `connecting to ${s.config.socketName}...`;
   buf.put(2, 2, version, BOLD);
   const pid = `PID: ${get("Pid") || "?"} (proc ${get("Process_num") || "?"})`;
-  buf.put(Math.max(56, 2 + version.length + 2), 2, pid, BOLD);
+  if (s.instances.length === 1 && !s.instances[0].workers) {
+    buf.put(Math.max(56, 2 + version.length + 2), 2, pid, BOLD);
+  }
   const node = `       Node: ${get("node") || "unknown"} (uptime ${get("Uptime") || "?"})`;
   buf.put(2, 4, node);
   const threads = `Threads: ${get("Nbthread") || "1"}   Idle: ${get("Idle_pct") || "?"}%`;
   buf.put(Math.max(56, 2 + node.length + 2), 4, threads);
+  const fleet = fleetText(s);
+  if (fleet) buf.put(Math.max(56, 2 + version.length + 2), 2, fleet, BOLD);
   buf.put(2, 6, `      Pipes: ${usageBar(num("PipesUsed"), num("Maxpipes"))}`);
   buf.put(2, 7, `Connections: ${usageBar(num("CurrConns"), num("Maxconn"))}`);
   const n = (v: number | undefined, width: number) => String(v ?? "?").padStart(width);
@@ -95,6 +99,23 @@ function drawInfo(buf: ScreenBuffer, s: State) {
     `Procs: ${n(num("Nbproc"), 3)}   Tasks: ${n(num("Tasks"), 5)}    Queue: ${n(num("Run_queue"), 5)}` +
     `    Proxies: ${n(s.snapshot?.proxies.length, 3)}   Services: ${n(s.snapshot?.services, 4)}`;
   buf.put(2, 9, counters);
+}
+
+/**
+ * Row 2's right part when it is not one process: several instances (how many answer, the grouping), or a
+ * master CLI socket (the worker shown, and how many workers run). Replaces the PID text.
+ */
+function fleetText(s: State): string | undefined {
+  if (s.instances.length > 1) {
+    const up = s.instances.filter((i) => i.connected).length;
+    return `Instances: ${up}/${s.instances.length} answering, by ${s.grouping} (g)`;
+  }
+  const inst = s.instances[0];
+  if (!inst?.workers) return undefined;
+  const all = inst.workers.filter((p) => p.type === "worker");
+  const shown = all.find((p) => p.pid === inst.worker);
+  const what = shown?.old ? "old, draining" : "current";
+  return `Worker: ${inst.worker ?? "?"} (${what}; ${all.length} running, w switches)`;
 }
 
 function drawHelp(buf: ScreenBuffer, s: State) {

@@ -55,16 +55,26 @@ function dialogText(d: Dialog): { title: string; lines: string[]; footer: string
 /** Draws the open dialog as a box in the middle of the body; returns where the text cursor goes. */
 export function drawDialog(buf: ScreenBuffer, s: State, d: Dialog): { x: number; y: number } | undefined {
   const { title, lines, footer } = dialogText(d);
-  const maxLines = Math.max(1, bodyHeight(s.size) - 3);
-  const shown = lines.length > maxLines
-    ? [...lines.slice(0, maxLines - 1), `  ... ${lines.length - maxLines + 1} more`]
-    : lines;
+  // The box may cover everything from row 2 to the message line (it is modal): at the smallest size (20
+  // rows) the ten actions fit; a longer list scrolls to keep the selected entry in view.
+  const maxLines = Math.max(1, s.size.rows - 7);
+  let shown = lines;
+  if (lines.length > maxLines) {
+    const selected = d.kind === "actions" ? d.index : 0;
+    const first = Math.max(
+      0,
+      Math.min(lines.length - (maxLines - 1), selected - Math.floor((maxLines - 1) / 2)),
+    );
+    const window = lines.slice(first, first + maxLines - 1);
+    shown = [...window, `  (${first} above, ${lines.length - first - window.length} below)`];
+  }
   const inner = Math.min(
     buf.width - 4,
     Math.max(title.length, footer.length, ...shown.map((l) => l.length)) + 2,
   );
   const x = Math.max(0, Math.floor((buf.width - inner - 2) / 2));
-  const top = BODY_TOP;
+  // Top border on the column header row when the box fits below it, else higher.
+  const top = Math.max(3, Math.min(HEADER_ROW + 1, s.size.rows - 3 - (shown.length + 2)));
   const frame = style(0, FG.default);
   const row = (y: number, text: string, st: number) => {
     buf.put(x, y, "|", frame);
