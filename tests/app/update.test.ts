@@ -4,6 +4,7 @@ import type { Command, Config, Event, ModeId, State } from "../../src/app/state.
 import type { Key } from "../../src/tui/types.ts";
 import { fixtureSnapshot, smallSnapshot } from "../support/snapshots.ts";
 import type { Snapshot } from "../../src/stats/types.ts";
+import { view } from "../../src/app/view.ts";
 
 const config: Config = { readOnly: false, intervalMs: 3000, color: true, socketName: "/tmp/admin.sock" };
 const size = { columns: 80, rows: 25 };
@@ -309,4 +310,25 @@ Deno.test("problems in HAProxy's reply are shown once, when they change", () => 
   assertEquals(s.message, undefined, "messages expire");
   [s] = run(s, snap(withWarning));
   assertEquals(s.message, undefined, "the same warning is not repeated every refresh");
+});
+
+Deno.test("a click on a footer tab switches mode from help and from the CLI too", () => {
+  const click = (x: number): Event => ({
+    type: "key",
+    key: { name: "mouse", mouse: { button: 0, x, y: 24, release: false } },
+    now: 1,
+  });
+  let [s] = run(start(5), click(12));
+  assertEquals(s.mode, 2, "from the CLI to 2-TRAFFIC");
+  [s] = run(s, ch("h"), click(1));
+  assertEquals(s.mode, 1, "from help to 1-STATUS");
+});
+
+Deno.test("the actions menu keeps the selected entry visible at the smallest size", () => {
+  let s = init(config, { columns: 80, rows: 20 }, 1, 0);
+  [s] = run(s, snap(fixtureSnapshot()));
+  s = cursorOn(s, "web", "web1");
+  [s] = run(s, ch("a"), ...Array.from({ length: 9 }, () => key("down")));
+  const lines = Array.from({ length: 20 }, (_, y) => view(s).buffer.text(y));
+  assert(lines.some((l) => l.includes("> k  shutdown sessions")), lines.join("\n"));
 });
