@@ -12,10 +12,9 @@ import { BODY_TOP, bodyHeight } from "./geometry.ts";
 import { insertText } from "./line_editor.ts";
 import { isHotkey, planHotkey } from "./hotkeys.ts";
 import { relayout, say, selectedLine, type Step, switchMode, withScroll } from "./state_ops.ts";
-import { footerTabAt } from "./footer.ts";
 import { editLine } from "./line_editor.ts";
 import { cycleWorker, toggleGrouping } from "./instances.ts";
-import type { ModeId, State } from "./state.ts";
+import type { State } from "./state.ts";
 
 /** Why an action cannot be sent now, or undefined when it can. */
 export function actionBlocked(s: State): string | undefined {
@@ -176,10 +175,6 @@ function mouse(s: State, k: Key): Step {
     return [withScroll(s, moveScroll(s.scroll, m.button === 64 ? -3 : 3, s.lines.length, visible)), []];
   }
   if (m.button !== 0 || m.release) return [s, []];
-  if (m.y === s.size.rows - 1) {
-    const mode = footerTabAt(s, m.x);
-    return [mode === undefined ? s : switchMode(s, mode as ModeId), []];
-  }
   const row = m.y - BODY_TOP;
   if (row < 0 || row >= visible || s.scroll.top + row >= s.lines.length) return [s, []];
   return [withScroll({ ...s, menu: false }, { cursor: s.scroll.top + row, top: s.scroll.top }), []];

@@ -17,6 +17,7 @@ import { cycleWorker, instanceFailed, instanceLevel, instanceSnapshot, toggleGro
 import { cliKey } from "./cli_keys.ts";
 import { filterKey, statKey } from "./stat_keys.ts";
 import { dialogKey } from "./dialog_keys.ts";
+import { footerTabAt } from "./footer.ts";
 import {
   appendOutput,
   message,
@@ -142,6 +143,12 @@ function key(s: State, k: Key): Step {
     return [s, []];
   }
   if (s.dialog) return dialogKey(s, s.dialog, k);
+  if (
+    k.name === "mouse" && k.mouse && !k.mouse.release && k.mouse.button === 0 && k.mouse.y === s.size.rows - 1
+  ) {
+    const mode = footerTabAt(s, k.mouse.x);
+    return [mode === undefined ? s : switchMode({ ...s, menu: false }, mode as ModeId), []];
+  }
   if (s.filterEditing && s.mode >= 1 && s.mode <= 4) return filterKey(s, k);
   if (s.detail && s.mode >= 1 && s.mode <= 4) return [detailKey(s, k), []];
   if (s.menu && !isHotkey(k.name)) {
