@@ -22,6 +22,12 @@ export function rowKey(row: StatRow): string {
   return row.instance === undefined ? key : `${row.instance}|${key}`;
 }
 
+/** Whether two rows have the same {@linkcode rowKey}, without building the keys. */
+export function sameRowKey(a: StatRow, b: StatRow): boolean {
+  return Object.is(a.type, b.type) && a.pxname === b.pxname && a.svname === b.svname &&
+    a.instance === b.instance;
+}
+
 /** True for rows an action may target: servers (and listeners, as the original allowed). */
 export function isServerRow(row: StatRow): boolean {
   return row.type === ROW_TYPE.server && row.pxname !== "" && row.svname !== "";

@@ -7,7 +7,7 @@
  */
 import type { Snapshot, StatRow } from "../stats/types.ts";
 import { infoNumber } from "../stats/info.ts";
-import { rowKey } from "./body.ts";
+import { rowKey, sameRowKey } from "./body.ts";
 import { readNumbers } from "../stats/csv.ts";
 import { message, relayout } from "./state_ops.ts";
 import type { Message, State, Trend } from "./state.ts";
@@ -42,24 +42,21 @@ const RATES = ["rate", "req_rate"];
 
 /** Appends each row's rates to its trend (rows that went away are dropped; a non-numeric rate counts 0). */
 export function nextTrends(old: ReadonlyMap<string, Trend>, snapshot: Snapshot): ReadonlyMap<string, Trend> {
-  const keys: string[] = [];
-  const rates = new Float64Array(snapshot.services);
-  const reqRates = new Float64Array(snapshot.services);
-  const read = new Float64Array(2);
-  const add = (row: StatRow) => {
-    readNumbers(row, RATES, read);
-    const at = keys.length;
-    const [rate, reqRate] = read;
-    rates[at] = Number.isFinite(rate) ? rate : 0;
-    reqRates[at] = Number.isFinite(reqRate) ? reqRate : 0;
-    keys.push(rowKey(row));
-  };
+  const rows: StatRow[] = [];
   for (const px of snapshot.proxies) {
-    if (px.frontend) add(px.frontend);
-    for (const row of px.servers) add(row);
-    if (px.backend) add(px.backend);
+    if (px.frontend) rows.push(px.frontend);
+    for (const row of px.servers) rows.push(row);
+    if (px.backend) rows.push(px.backend);
   }
-  return TrendTable.from(old).next(keys, rates, reqRates);
+  const rates = new Float64Array(rows.length);
+  const reqRates = new Float64Array(rows.length);
+  const read = new Float64Array(2);
+  for (let i = 0; i < rows.length; i++) {
+    readNumbers(rows[i], RATES, read);
+    rates[i] = Number.isFinite(read[0]) ? read[0] : 0;
+    reqRates[i] = Number.isFinite(read[1]) ? read[1] : 0;
+  }
+  return TrendTable.from(old).next(rows, rowKey, sameRowKey, rates, reqRates);
 }
 
 /** Applies a snapshot that answered refresh `seq`. */

@@ -10,8 +10,10 @@
  * ```ts
  * import { TrendTable } from "./trends.ts";
  *
- * const one = TrendTable.empty().next(["a", "b"], [0, 1], [0, 10]);
- * const two = one.next(["a", "b"], [0, 5], [0, 50]);
+ * const key = (row: string) => row;
+ * const same = (a: string, b: string) => a === b;
+ * const one = TrendTable.empty().next(["a", "b"], key, same, [0, 1], [0, 10]);
+ * const two = one.next(["a", "b"], key, same, [0, 5], [0, 50]);
  * two.get("b"); // { rate: [1, 5], req_rate: [10, 50] }
  * one.get("b"); // { rate: [1], req_rate: [10] }
  * ```
@@ -47,9 +49,13 @@ export class TrendTable implements ReadonlyMap<string, Trend> {
   /** At most {@linkcode TREND_LENGTH} columns, oldest first. */
   readonly #columns: readonly Column[];
 
-  private constructor(slots: Slots, columns: readonly Column[]) {
+  /** The rows of the newest column, in the order given to {@linkcode TrendTable.next}. */
+  readonly #rows: readonly unknown[];
+
+  private constructor(slots: Slots, columns: readonly Column[], rows: readonly unknown[] = []) {
     this.#slots = slots;
     this.#columns = columns;
+    this.#rows = rows;
   }
 
   /** A table without rows. */
@@ -90,26 +96,40 @@ export class TrendTable implements ReadonlyMap<string, Trend> {
   }
 
   /**
-   * The table after one more refresh: `keys` are the rows of the new snapshot (a key seen twice counts
-   * once, its first values), `rates[i]` and `reqRates[i]` the rates of the row `keys[i]`. Rows that went away
-   * are dropped; new rows start a trend of one value.
+   * The table after one more refresh: `rows` are the rows of the new snapshot (a key seen twice counts once,
+   * its first values), `rates[i]` and `reqRates[i]` the rates of `rows[i]`. Rows that went away are dropped;
+   * new rows start a trend of one value. When the rows are those of the previous refresh (`same` tells, by
+   * position), their keys are not built again.
    */
-  next(keys: readonly string[], rates: ArrayLike<number>, reqRates: ArrayLike<number>): TrendTable {
+  next<Row>(
+    rows: readonly Row[],
+    keyOf: (row: Row) => string,
+    same: (a: Row, b: Row) => boolean,
+    rates: ArrayLike<number>,
+    reqRates: ArrayLike<number>,
+  ): TrendTable {
     const old = this.#slots;
     const newest = this.#columns[this.#columns.length - 1];
     let slots: Slots = old;
     let previous: Int32Array | undefined;
-    if (!sameKeys(old.keys, keys)) {
-      const index = new Map<string, number>();
-      const unique: string[] = [];
-      for (const key of keys) {
-        if (index.has(key)) continue;
-        index.set(key, unique.length);
-        unique.push(key);
+    const before = this.#rows as readonly Row[];
+    let unchanged = before.length === rows.length && old.keys.length === rows.length;
+    for (let i = 0; unchanged && i < rows.length; i++) unchanged = same(before[i], rows[i]);
+    let keys: readonly string[] = old.keys;
+    if (!unchanged) {
+      keys = rows.map(keyOf);
+      if (!sameKeys(old.keys, keys)) {
+        const index = new Map<string, number>();
+        const unique: string[] = [];
+        for (const key of keys) {
+          if (index.has(key)) continue;
+          index.set(key, unique.length);
+          unique.push(key);
+        }
+        slots = { keys: unique, index };
+        previous = new Int32Array(unique.length);
+        for (let slot = 0; slot < unique.length; slot++) previous[slot] = old.index.get(unique[slot]) ?? -1;
       }
-      slots = { keys: unique, index };
-      previous = new Int32Array(unique.length);
-      for (let slot = 0; slot < unique.length; slot++) previous[slot] = old.index.get(unique[slot]) ?? -1;
     }
     const count = slots.keys.length;
     const column = {
@@ -128,14 +148,14 @@ export class TrendTable implements ReadonlyMap<string, Trend> {
       }
       column.rate[slot] = rates[position];
       column.reqRate[slot] = reqRates[position];
-      const before = previous === undefined ? slot : previous[slot];
-      const length = before >= 0 && newest !== undefined ? newest.lengths[before] : 0;
+      const was = previous === undefined ? slot : previous[slot];
+      const length = was >= 0 && newest !== undefined ? newest.lengths[was] : 0;
       column.lengths[slot] = Math.min(length + 1, TREND_LENGTH);
     }
     const columns = this.#columns.length < TREND_LENGTH
       ? [...this.#columns, column]
       : [...this.#columns.slice(1), column];
-    return new TrendTable(slots, columns);
+    return new TrendTable(slots, columns, rows);
   }
 
   get size(): number {

@@ -40,15 +40,23 @@ export function splitCommands(line: string): string[] {
   return parts.map((p) => p.trim()).filter((p) => p !== "");
 }
 
-/** The end of a response: the newline ending the last output line, an empty line, then the prompt. */
-const TERMINATOR = "\n\n> ";
+/** The bytes ending a response: the newline ending the last output line, an empty line, then the prompt. */
+const NEWLINE = 0x0a;
+const GT = 0x3e;
+const SPACE = 0x20;
+
+/** Room for the first chunks; the buffer doubles when a reply is larger and keeps its size afterwards. */
+const INITIAL_CAPACITY = 64 * 1024;
 
 /**
- * Incremental reader for prompt mode. {@linkcode ResponseReader.push} takes raw chunks as they arrive (UTF-8 is
- * decoded across chunk boundaries) and returns the responses completed so far, in order.
+ * Incremental reader for prompt mode. {@linkcode ResponseReader.push} takes raw chunks as they arrive and
+ * returns the responses completed so far, in order.
  *
  * The stream `"\n> "` alone is an empty response; `"out\n\n> "` is the response `"out"`. The returned text
  * excludes the terminating empty line and the prompt. There is no line or size cap.
+ *
+ * Chunks are copied into one byte buffer and each response is decoded from UTF-8 once, when it is complete
+ * (the terminator is ASCII, so it is found in the bytes; a character split across chunks decodes whole).
  *
  * @example
  * ```ts
@@ -62,15 +70,36 @@ const TERMINATOR = "\n\n> ";
  */
 export class ResponseReader {
   #decoder = new TextDecoder("utf-8");
-  // The pending response, preceded by a virtual "\n" so that "\n> " at the very start also matches TERMINATOR.
-  #parts: string[] = ["\n"];
+  // The pending response, preceded by a "\n" so that "\n> " at the very start also ends a response.
+  #buffer = new Uint8Array(INITIAL_CAPACITY).fill(NEWLINE, 0, 1);
   #length = 1;
-  // The last (up to) three characters of the pending text, where a terminator split across chunks begins.
-  #tail = "\n";
+  // Where the search for the next terminator goes on: terminators starting before it were ruled out.
+  #searched = 0;
 
   /** Feeds one raw chunk; returns every response that this chunk completed (often none, sometimes several). */
   push(chunk: Uint8Array): string[] {
-    return this.#feed(this.#decoder.decode(chunk, { stream: true }));
+    this.#append(chunk);
+    const buf = this.#buffer.subarray(0, this.#length);
+    const done: string[] = [];
+    let start = 0;
+    let from = this.#searched;
+    for (;;) {
+      const at = findTerminator(buf, from);
+      if (at < 0) break;
+      done.push(this.#decoder.decode(buf.subarray(start + 1, at)));
+      // The prompt's space is consumed: it becomes the "\n" in front of the next response.
+      start = at + 3;
+      buf[start] = NEWLINE;
+      from = start;
+    }
+    if (start > 0) {
+      buf.copyWithin(0, start, this.#length);
+      this.#length -= start;
+      from -= start;
+    }
+    // A terminator that starts in the last three bytes may still be completed by the next chunk.
+    this.#searched = Math.max(from, this.#length - 3);
+    return done;
   }
 
   /** Whether part of a response has arrived but not its end (used to tell "closed mid-reply"). */
@@ -78,30 +107,25 @@ export class ResponseReader {
     return this.#length > 1;
   }
 
-  #feed(text: string): string[] {
-    const done: string[] = [];
-    for (;;) {
-      const hay = this.#tail + text;
-      const at = hay.indexOf(TERMINATOR);
-      if (at < 0) {
-        if (text !== "") {
-          this.#parts.push(text);
-          this.#length += text.length;
-          this.#tail = hay.slice(-3);
-        }
-        return done;
-      }
-      const inText = at - this.#tail.length;
-      if (inText >= 0) {
-        done.push(this.#parts.join("").slice(1) + text.slice(0, inText));
-      } else {
-        const all = this.#parts.join("");
-        done.push(all.slice(1, all.length + inText));
-      }
-      text = hay.slice(at + TERMINATOR.length);
-      this.#parts = ["\n"];
-      this.#length = 1;
-      this.#tail = "\n";
+  #append(chunk: Uint8Array): void {
+    const needed = this.#length + chunk.length;
+    if (needed > this.#buffer.length) {
+      let capacity = this.#buffer.length;
+      while (capacity < needed) capacity *= 2;
+      const grown = new Uint8Array(capacity);
+      grown.set(this.#buffer.subarray(0, this.#length));
+      this.#buffer = grown;
     }
+    this.#buffer.set(chunk, this.#length);
+    this.#length = needed;
   }
+}
+
+/** The index of the first complete `"\n\n> "` in `buf` starting at or after `from`, or -1. */
+function findTerminator(buf: Uint8Array, from: number): number {
+  const end = buf.length;
+  for (let at = buf.indexOf(NEWLINE, from); at >= 0 && at + 3 < end; at = buf.indexOf(NEWLINE, at + 1)) {
+    if (buf[at + 1] === NEWLINE && buf[at + 2] === GT && buf[at + 3] === SPACE) return at;
+  }
+  return -1;
 }

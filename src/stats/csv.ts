@@ -44,6 +44,8 @@ interface Shape {
   readonly named: readonly (readonly [string, number])[];
   /** Number of header fields. */
   readonly width: number;
+  /** The columns {@linkcode readNumbers} last looked up (see {@linkcode columnsOf}). */
+  readonly columns: { fields: readonly string[]; wanted: Wanted };
 }
 
 /** Splits an unquoted record into values, dropping the trailing comma's empty value beyond the header. */
@@ -54,13 +56,54 @@ function splitRecord(record: string, width: number): string[] {
 }
 
 /**
- * A row. Its values are split from the record text only when a field is first read: a refresh parses every
- * row but the monitor reads fields of the visible rows only, so most rows never pay for their ~100 values.
+ * Reads the value at `column` of the unquoted record `text[start, end)` without splitting it; the same value
+ * as `splitRecord(text.slice(start, end), width)[column]`.
+ */
+function valueAt(
+  text: string,
+  start: number,
+  end: number,
+  column: number,
+  width: number,
+): string | undefined {
+  let from = start;
+  let at = start;
+  for (let seen = 0; seen < column; at++) {
+    if (at >= end) return undefined;
+    if (text.charCodeAt(at) === COMMA) {
+      seen++;
+      from = at + 1;
+    }
+  }
+  for (at = from; at < end; at++) if (text.charCodeAt(at) === COMMA) return text.slice(from, at);
+  // The last value: the trailing comma's empty value beyond the header does not count.
+  return from === end && column >= width ? undefined : text.slice(from, end);
+}
+
+/**
+ * Values a row reads one at a time by scanning its record (the refresh reads a row's rates for the trends)
+ * before it splits the record once (the view reads many fields of the visible rows).
+ */
+const SCANNED_READS = 2;
+
+/**
+ * A row. It keeps its record as offsets into the reply text, and splits it into values only when several
+ * fields are read: a refresh parses every row but the monitor reads fields of the visible rows only, so most
+ * rows never pay for their ~100 values.
  */
 class Row implements StatRow {
   readonly #shape: Shape;
-  #record: string;
+  /** The reply text holding the record at [#start, #end), or "" once the record is split. */
+  #text: string;
+  #start: number;
+  #end: number;
   #values: readonly string[] | undefined;
+  /** Single values read from the record so far (see {@linkcode SCANNED_READS}). */
+  #scans = 0;
+  /** The {@linkcode PRE_READ} values as numbers, read while parsing (NaN: not read, or not a number). */
+  #pre0 = NaN;
+  #pre1 = NaN;
+  #preRead = false;
   readonly pxname: string;
   readonly svname: string;
   readonly iid: number;
@@ -69,29 +112,83 @@ class Row implements StatRow {
 
   constructor(
     shape: Shape,
-    record: string,
+    text: string,
+    start: number,
+    end: number,
     values: readonly string[] | undefined,
-    names: readonly [string, string],
-    ids: readonly [number, number, number],
+    pxname: string,
+    svname: string,
+    iid: number,
+    sid: number,
+    type: number,
   ) {
     this.#shape = shape;
-    this.#record = record;
+    this.#text = text;
+    this.#start = start;
+    this.#end = end;
     this.#values = values;
-    [this.pxname, this.svname] = names;
-    [this.iid, this.sid, this.type] = ids;
+    this.pxname = pxname;
+    this.svname = svname;
+    this.iid = iid;
+    this.sid = sid;
+    this.type = type;
   }
 
   #all(): readonly string[] {
     if (this.#values === undefined) {
-      this.#values = splitRecord(this.#record, this.#shape.width);
-      this.#record = "";
+      this.#values = splitRecord(this.#text.slice(this.#start, this.#end), this.#shape.width);
+      this.#text = "";
     }
     return this.#values;
   }
 
   get(field: string): string | undefined {
     const at = this.#shape.index.get(field);
-    return at === undefined ? undefined : this.#all()[at];
+    if (at === undefined) return undefined;
+    if (this.#values === undefined && this.#scans < SCANNED_READS) {
+      this.#scans++;
+      return valueAt(this.#text, this.#start, this.#end, at, this.#shape.width);
+    }
+    return this.#all()[at];
+  }
+
+  /** Keeps the {@linkcode PRE_READ} values found while parsing. */
+  preRead(first: number, second: number): void {
+    this.#pre0 = first;
+    this.#pre1 = second;
+    this.#preRead = true;
+  }
+
+  /** See {@linkcode readNumbers}. */
+  numbers(fields: readonly string[], out: Float64Array): void {
+    const wanted = columnsOf(this.#shape, fields);
+    if (this.#preRead && wanted.preRead) {
+      for (let i = 0; i < wanted.length; i++) out[i] = wanted.pre[i] === 0 ? this.#pre0 : this.#pre1;
+      return;
+    }
+    if (this.#values !== undefined) {
+      for (let i = 0; i < wanted.length; i++) out[i] = numberOf(this.#values[wanted[i]]);
+      return;
+    }
+    out.fill(NaN);
+    const text = this.#text;
+    const end = this.#end;
+    const width = this.#shape.width;
+    let last = -1;
+    for (let i = 0; i < wanted.length; i++) last = Math.max(last, wanted[i]);
+    let column = 0;
+    let from = this.#start;
+    for (let at = from; at <= end && column <= last; at++) {
+      if (at < end && text.charCodeAt(at) !== COMMA) continue;
+      for (let i = 0; i < wanted.length; i++) {
+        // The trailing comma's empty value beyond the header is no value.
+        if (wanted[i] === column && !(at === end && from === end && column >= width)) {
+          out[i] = numberIn(text, from, at);
+        }
+      }
+      column++;
+      from = at + 1;
+    }
   }
 
   entries(): [string, string][] {
@@ -177,32 +274,135 @@ function shapeOf(header: readonly string[]): Shape {
     index.set(name, at);
     named.push([name, at]);
   });
-  return { index, named, width: header.length };
+  return {
+    index,
+    named,
+    width: header.length,
+    columns: {
+      fields: [],
+      wanted: Object.assign(new Int32Array(0), { preRead: false, pre: new Int8Array(0) }),
+    },
+  };
 }
 
 /** The columns every row reads while parsing, in this order; -1 when the header lacks one. */
 const KEY_FIELDS = ["pxname", "svname", "iid", "sid", "type"] as const;
 
 /**
- * Reads the key fields of an unquoted record into `out` (by {@linkcode KEY_FIELDS} order) and returns its
- * number of values, without splitting the record (no string per value).
+ * Numeric columns read while the record is scanned anyway, so that {@linkcode readNumbers} answers them
+ * without a second pass (the trends read every row's rates on every refresh).
  */
-function scanRecord(record: string, slotOf: Int8Array, last: number, width: number, out: string[]): number {
+const PRE_READ = ["rate", "req_rate"] as const;
+
+/** The columns found while scanning a record: {@linkcode KEY_FIELDS}, then {@linkcode PRE_READ}. */
+const SCANNED = [...KEY_FIELDS, ...PRE_READ];
+
+/**
+ * Finds the key fields of the unquoted record `text[start, end)`: their offsets go to `from`/`to` (by
+ * {@linkcode KEY_FIELDS} order; -1 for a value the record lacks). Returns the record's number of values,
+ * without splitting it (no string per value).
+ */
+function scanRecord(
+  text: string,
+  start: number,
+  end: number,
+  slotOf: Int8Array,
+  last: number,
+  width: number,
+  from: Int32Array,
+  to: Int32Array,
+): number {
+  from.fill(-1);
   let column = 0;
-  let start = 0;
-  const length = record.length;
-  for (let i = 0; i < length; i++) {
-    if (record.charCodeAt(i) !== COMMA) continue;
+  let at = start;
+  for (let i = start; i < end; i++) {
+    if (text.charCodeAt(i) !== COMMA) continue;
     if (column <= last) {
       const slot = slotOf[column];
-      if (slot >= 0) out[slot] = record.slice(start, i);
+      if (slot >= 0) {
+        from[slot] = at;
+        to[slot] = i;
+      }
     }
     column++;
-    start = i + 1;
+    at = i + 1;
   }
-  if (column <= last && slotOf[column] >= 0) out[slotOf[column]] = record.slice(start);
+  if (column <= last && slotOf[column] >= 0) {
+    from[slotOf[column]] = at;
+    to[slotOf[column]] = end;
+  }
   const count = column + 1;
-  return count > width && record.charCodeAt(length - 1) === COMMA ? count - 1 : count;
+  return count > width && end > start && text.charCodeAt(end - 1) === COMMA ? count - 1 : count;
+}
+
+/** The integer written in `text[start, end)` (`-?\d+`), or NaN when it is something else. */
+function integerAt(text: string, start: number, end: number): number {
+  let i = start;
+  const negative = i < end && text.charCodeAt(i) === 45;
+  if (negative) i++;
+  if (i >= end) return NaN;
+  if (end - i > 15) return INTEGER.test(text.slice(start, end)) ? Number(text.slice(start, end)) : NaN;
+  let value = 0;
+  for (; i < end; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return NaN;
+    value = value * 10 + digit;
+  }
+  return negative ? -value : value;
+}
+
+/**
+ * The columns of fields asked for by {@linkcode readNumbers} (-1 for a field the header lacks), whether every
+ * field is one of {@linkcode PRE_READ} and in the header, and each field's index in {@linkcode PRE_READ}.
+ */
+type Wanted = Int32Array & { readonly preRead: boolean; readonly pre: Int8Array };
+
+/** The columns of `fields`, cached per shape for the last fields list. */
+function columnsOf(shape: Shape, fields: readonly string[]): Wanted {
+  if (shape.columns.fields !== fields) {
+    const columns = new Int32Array(fields.length);
+    const pre = new Int8Array(fields.length);
+    let preRead = true;
+    fields.forEach((field, i) => {
+      columns[i] = shape.index.get(field) ?? -1;
+      pre[i] = (PRE_READ as readonly string[]).indexOf(field);
+      if (pre[i] < 0 || columns[i] < 0) preRead = false;
+    });
+    shape.columns.fields = fields;
+    shape.columns.wanted = Object.assign(columns, { preRead, pre });
+  }
+  return shape.columns.wanted;
+}
+
+/** A value as a number: NaN when missing, empty or not a number (`Number`'s reading otherwise). */
+function numberOf(value: string | undefined): number {
+  return value === undefined || value === "" ? NaN : Number(value);
+}
+
+/** {@linkcode numberOf} of `text[start, end)`, without a string for plain digits. */
+function numberIn(text: string, start: number, end: number): number {
+  if (start === end) return NaN;
+  if (end - start <= 15) {
+    let value = 0;
+    let i = start;
+    for (; i < end; i++) {
+      const digit = text.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) break;
+      value = value * 10 + digit;
+    }
+    if (i === end) return value;
+  }
+  return Number(text.slice(start, end));
+}
+
+/**
+ * Reads several fields of a row as numbers into `out` (in `fields` order): NaN for a field that is missing,
+ * empty or not a number, otherwise `Number(value)`. A row of this parser reads them in one pass over its
+ * record, without splitting it; any other row reads them with `get`.
+ */
+export function readNumbers(row: StatRow, fields: readonly string[], out: Float64Array): void {
+  if (row instanceof Row) row.numbers(fields, out);
+  else fields.forEach((field, i) => out[i] = numberOf(row.get(field)));
 }
 
 /** Records handled between two yields of {@linkcode parseSteps}. */
@@ -217,16 +417,21 @@ function* parseSteps(input: string): Generator<void, StatTable> {
   const text = String(input ?? "");
   let pos = 0;
   let lineNo = 0;
-  /** The next line without its "\n", or undefined at the end; advances pos and lineNo. */
-  const nextLine = (): string | undefined => {
-    if (pos > text.length) return undefined;
+  // The end of the line nextLine() or nextRecord() last read (before its "\r"), and its start.
+  let lineStart = 0;
+  let lineEnd = 0;
+  /** Advances over the next line (setting lineStart/lineEnd); false at the end. */
+  const advance = (): boolean => {
+    if (pos > text.length) return false;
     const nl = text.indexOf("\n", pos);
-    const end = nl < 0 ? text.length : nl;
-    const line = text.slice(pos, end);
-    pos = end + 1;
+    lineStart = pos;
+    lineEnd = nl < 0 ? text.length : nl;
+    pos = lineEnd + 1;
     lineNo++;
-    return line;
+    return true;
   };
+  /** The next line without its "\n", or undefined at the end; advances pos and lineNo. */
+  const nextLine = (): string | undefined => advance() ? text.slice(lineStart, lineEnd) : undefined;
 
   let first: string | undefined;
   while ((first = nextLine()) !== undefined && first.trim() === "");
@@ -244,7 +449,7 @@ function* parseSteps(input: string): Generator<void, StatTable> {
   for (const name of KEY_FIELDS) {
     if (!shape.index.has(name)) warnings.add(`show stat: header has no "${name}" column`);
   }
-  const columns = KEY_FIELDS.map((name) => shape.index.get(name) ?? -1);
+  const columns = SCANNED.map((name) => shape.index.get(name) ?? -1);
   const slotOf = new Int8Array(header.length + 1).fill(-1);
   columns.forEach((column, slot) => {
     if (column >= 0) slotOf[column] = slot;
@@ -252,70 +457,116 @@ function* parseSteps(input: string): Generator<void, StatTable> {
   const lastKey = Math.max(...columns);
   const width = header.length;
   const rows: StatRow[] = [];
+  const keyFrom = new Int32Array(SCANNED.length);
+  const keyTo = new Int32Array(SCANNED.length);
+  // Where the next '"' is, so that telling a quoted record costs no search per line.
+  let nextQuote = -1;
+  let quoteSearched = -1;
+  const hasQuote = (start: number, end: number): boolean => {
+    if (nextQuote < start && quoteSearched < text.length) {
+      nextQuote = text.indexOf('"', start);
+      if (nextQuote < 0) nextQuote = quoteSearched = text.length;
+      else quoteSearched = nextQuote;
+    }
+    return nextQuote >= start && nextQuote < end;
+  };
 
-  const addRow = (
-    lineNo: number,
-    record: string,
-    values: readonly string[] | undefined,
-    keys: (string | undefined)[],
-    count: number,
-  ) => {
-    const label = `${keys[0] ?? "?"}/${keys[1] ?? "?"}`;
+  // The record being added: its text and line, and its values when it was unquoted (undefined: offsets).
+  let current = { text: "", lineNo: 0, values: undefined as readonly string[] | undefined };
+  const keyText = (slot: number): string | undefined => {
+    const { values } = current;
+    if (values !== undefined) return columns[slot] < 0 ? undefined : values[columns[slot]];
+    return keyFrom[slot] < 0 ? undefined : current.text.slice(keyFrom[slot], keyTo[slot]);
+  };
+  const label = () => `${keyText(0) ?? "?"}/${keyText(1) ?? "?"}`;
+  const id = (slot: number): number => {
+    if (columns[slot] < 0) return NaN;
+    if (current.values === undefined && keyFrom[slot] >= 0) {
+      const number = integerAt(current.text, keyFrom[slot], keyTo[slot]);
+      if (!Number.isNaN(number)) return number;
+    }
+    const value = keyText(slot);
+    if (value !== undefined && INTEGER.test(value)) return Number(value);
+    if (value !== undefined) {
+      warnings.add(
+        `show stat: line ${current.lineNo}: ${label()} has a garbage ${KEY_FIELDS[slot]}: "${
+          excerpt(value, 20)
+        }"`,
+      );
+    }
+    return NaN;
+  };
+  const addRow = (start: number, end: number, count: number) => {
     if (count < width) {
-      warnings.add(`show stat: line ${lineNo}: ${label} has ${count} of ${width} fields`);
+      warnings.add(`show stat: line ${current.lineNo}: ${label()} has ${count} of ${width} fields`);
     } else if (count > width) {
-      warnings.add(`show stat: line ${lineNo}: ${label} has ${count - width} values beyond the header`);
+      warnings.add(
+        `show stat: line ${current.lineNo}: ${label()} has ${count - width} values beyond the header`,
+      );
     }
-    const ids: [number, number, number] = [NaN, NaN, NaN];
-    for (let i = 0; i < 3; i++) {
-      if (columns[i + 2] < 0) continue;
-      const value = keys[i + 2];
-      if (value !== undefined && INTEGER.test(value)) ids[i] = Number(value);
-      else if (value !== undefined) {
-        warnings.add(
-          `show stat: line ${lineNo}: ${label} has a garbage ${KEY_FIELDS[i + 2]}: "${excerpt(value, 20)}"`,
-        );
-      }
+    const iid = id(2);
+    const sid = id(3);
+    const type = id(4);
+    const pxname = columns[0] < 0 ? "" : keyText(0) ?? "";
+    const svname = columns[1] < 0 ? "" : keyText(1) ?? "";
+    const row = new Row(shape, current.text, start, end, current.values, pxname, svname, iid, sid, type);
+    if (current.values === undefined) {
+      const slot = KEY_FIELDS.length;
+      row.preRead(
+        keyFrom[slot] < 0 ? NaN : numberIn(current.text, keyFrom[slot], keyTo[slot]),
+        keyFrom[slot + 1] < 0 ? NaN : numberIn(current.text, keyFrom[slot + 1], keyTo[slot + 1]),
+      );
     }
-    const names: [string, string] = [
-      columns[0] < 0 ? "" : keys[0] ?? "",
-      columns[1] < 0 ? "" : keys[1] ?? "",
-    ];
-    rows.push(new Row(shape, record, values, names, ids));
+    rows.push(row);
   };
 
   // Records in steps; a quoted value may, in theory, span lines: join until the quotes balance. The quoted
   // records of a step are unquoted together, in one csv-parse call, then rows are added in reply order.
+  // Unquoted records are kept as offsets into the text (no string until a field is read).
+  const starts = new Int32Array(STEP_RECORDS);
+  const ends = new Int32Array(STEP_RECORDS);
+  const lineNos = new Int32Array(STEP_RECORDS);
   for (;;) {
-    const step: { lineNo: number; text: string; quoted: boolean }[] = [];
-    let line: string | undefined;
-    while (step.length < STEP_RECORDS && (line = nextLine()) !== undefined) {
+    const quotedRecords: { lineNo: number; text: string; at: number }[] = [];
+    let count = 0;
+    while (count < STEP_RECORDS && advance()) {
       const at = lineNo;
-      let record = line;
-      if (record.endsWith("\r")) record = record.slice(0, -1);
-      if (record === "" || record.startsWith("#")) continue;
-      if (record.charCodeAt(0) <= 32 && record.trim() === "") continue;
-      const quoted = record.includes('"');
-      if (quoted) {
+      const start = lineStart;
+      let end = lineEnd;
+      if (end > start && text.charCodeAt(end - 1) === 13) end--;
+      if (end === start || text.charCodeAt(start) === 35) continue;
+      if (text.charCodeAt(start) <= 32 && text.slice(start, end).trim() === "") continue;
+      if (hasQuote(start, end)) {
+        let record = text.slice(start, end);
         let more: string | undefined;
         while (countQuotes(record) % 2 === 1 && (more = nextLine()) !== undefined) record += "\n" + more;
+        quotedRecords.push({ lineNo: at, text: record, at: count });
+        starts[count] = -1;
+      } else {
+        starts[count] = start;
+        ends[count] = end;
       }
-      step.push({ lineNo: at, text: record, quoted });
+      lineNos[count] = at;
+      count++;
     }
-    if (step.length === 0) break;
-    const unquoted = splitQuoted(step.filter((r) => r.quoted), warnings);
-    for (const { lineNo, text: record, quoted } of step) {
-      const keys: string[] = [];
-      if (quoted) {
+    if (count === 0) break;
+    const unquoted = splitQuoted(quotedRecords, warnings);
+    let q = 0;
+    const unquotedRow = { text, lineNo: 0, values: undefined };
+    for (let i = 0; i < count; i++) {
+      if (starts[i] >= 0) {
+        const start = starts[i];
+        const end = ends[i];
+        const n = scanRecord(text, start, end, slotOf, lastKey, width, keyFrom, keyTo);
+        unquotedRow.lineNo = lineNos[i];
+        current = unquotedRow;
+        addRow(start, end, n);
+      } else {
+        const { lineNo, text: record } = quotedRecords[q++];
         const values = unquoted.get(lineNo) ?? record.split(",");
         if (values.length > width && values[values.length - 1] === "") values.pop();
-        columns.forEach((column, slot) => {
-          if (column >= 0) keys[slot] = values[column];
-        });
-        addRow(lineNo, record, values, keys, values.length);
-      } else {
-        const count = scanRecord(record, slotOf, lastKey, width, keys);
-        addRow(lineNo, record, undefined, keys, count);
+        current = { text: record, lineNo, values };
+        addRow(0, record.length, values.length);
       }
     }
     yield;
