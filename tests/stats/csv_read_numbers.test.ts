@@ -1,0 +1,46 @@
+import assert from "node:assert/strict";
+import { parseStat, readNumbers } from "../../src/stats/csv.ts";
+import type { StatRow } from "../../src/stats/types.ts";
+
+const HEADER = "# pxname,svname,iid,sid,type,rate,req_rate,scur,";
+
+function numbers(row: StatRow, fields: readonly string[]): number[] {
+  const out = new Float64Array(fields.length);
+  readNumbers(row, fields, out);
+  return [...out];
+}
+
+Deno.test("readNumbers reads rates as numbers, NaN for empty, missing or garbage values", () => {
+  const table = parseStat(
+    `${HEADER}\nweb,a,3,1,2,12,345,7,\nweb,b,3,2,2,,x,1.5,\nweb,c,3,3,2\n"we,b",d,4,1,2,8,9,0,\n`,
+  );
+  const fields = ["rate", "req_rate"];
+  assert.deepEqual(numbers(table.rows[0], fields), [12, 345]);
+  assert.deepEqual(numbers(table.rows[1], fields), [NaN, NaN]);
+  assert.deepEqual(numbers(table.rows[2], fields), [NaN, NaN]);
+  assert.deepEqual(numbers(table.rows[3], fields), [8, 9]);
+  assert.deepEqual(numbers(table.rows[1], ["scur", "rate", "nope"]), [1.5, NaN, NaN]);
+  assert.deepEqual(numbers(table.rows[0], ["scur"]), [7]);
+});
+
+Deno.test("readNumbers agrees with get on rows read before and after their values are split", () => {
+  const table = parseStat(`${HEADER}\nweb,a,3,1,2,12,0345,7,\n`);
+  const row = table.rows[0];
+  assert.deepEqual(numbers(row, ["req_rate", "rate"]), [345, 12]);
+  for (const field of ["pxname", "rate", "req_rate", "scur", "sid"]) row.get(field);
+  assert.equal(row.get("req_rate"), "0345");
+  assert.deepEqual(numbers(row, ["req_rate", "rate"]), [345, 12]);
+});
+
+Deno.test("readNumbers falls back to get for other StatRow implementations", () => {
+  const row: StatRow = {
+    pxname: "p",
+    svname: "s",
+    iid: 1,
+    sid: 1,
+    type: 2,
+    get: (field) => ({ rate: "5", req_rate: "" } as Record<string, string>)[field],
+    entries: () => [],
+  };
+  assert.deepEqual(numbers(row, ["rate", "req_rate", "x"]), [5, NaN, NaN]);
+});
