@@ -33,16 +33,34 @@ export function isServerRow(row: StatRow): boolean {
   return row.type === ROW_TYPE.server && row.pxname !== "" && row.svname !== "";
 }
 
+/**
+ * The rows and keys of the last {@linkcode bodyLines} call, by position: a refresh usually brings the same
+ * services in the same order, so their keys are taken over instead of being built again (a memo; the lines
+ * are the same either way).
+ */
+const lastKeys: { rows: StatRow[]; keys: string[] } = { rows: [], keys: [] };
+
 /** Builds the body lines for the given proxies. */
 export function bodyLines(proxies: readonly ProxyGroup[]): BodyLine[] {
   const lines: BodyLine[] = [];
+  const { rows, keys } = lastKeys;
+  let at = 0;
+  const keyOf = (row: StatRow): string => {
+    const before = rows[at];
+    const key = before !== undefined && sameRowKey(before, row) ? keys[at] : rowKey(row);
+    rows[at] = row;
+    keys[at++] = key;
+    return key;
+  };
   for (const px of proxies) {
     if (!px.frontend && !px.backend && px.servers.length === 0) continue;
     if (lines.length > 0) lines.push({ kind: "blank", key: `blank|${px.name}|${px.iid}` });
     lines.push({ kind: "proxy", name: px.name, key: `proxy|${px.name}|${px.iid}` });
-    if (px.frontend) lines.push({ kind: "row", row: px.frontend, key: rowKey(px.frontend) });
-    for (const row of px.servers) lines.push({ kind: "row", row, key: rowKey(row) });
-    if (px.backend) lines.push({ kind: "row", row: px.backend, key: rowKey(px.backend) });
+    if (px.frontend) lines.push({ kind: "row", row: px.frontend, key: keyOf(px.frontend) });
+    for (const row of px.servers) lines.push({ kind: "row", row, key: keyOf(row) });
+    if (px.backend) lines.push({ kind: "row", row: px.backend, key: keyOf(px.backend) });
   }
+  rows.length = at;
+  keys.length = at;
   return lines;
 }

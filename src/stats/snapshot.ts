@@ -22,8 +22,13 @@ interface Group {
   frontend?: StatRow;
   servers: StatRow[];
   backend?: StatRow;
-  /** {@linkcode numericKey}s of the rows taken into this group. */
-  seen: Set<number>;
+  /**
+   * {@linkcode numericKey}s of the servers and listeners taken into this group, once one arrived out of
+   * ascending order (before that, `lastServerKey` alone tells a repeat).
+   */
+  seen: Set<number | undefined> | undefined;
+  /** The largest {@linkcode numericKey} of a server or listener taken so far (-Infinity: none). */
+  lastServerKey: number;
 }
 
 /** Where a row goes: by its `type`, or by its svname when `type` is garbage. */
@@ -91,7 +96,7 @@ export function buildSnapshot(info: Info, tables: readonly StatTable[]): Snapsho
         const groupKey = Number.isFinite(row.iid) ? `iid ${row.iid}` : `name ${row.pxname}`;
         group = groups.get(groupKey);
         if (group === undefined) {
-          group = { iid: row.iid, name: row.pxname, servers: [], seen: new Set() };
+          group = { iid: row.iid, name: row.pxname, servers: [], seen: undefined, lastServerKey: -Infinity };
           groups.set(groupKey, group);
         }
         if (Number.isFinite(row.iid)) {
@@ -103,8 +108,18 @@ export function buildSnapshot(info: Info, tables: readonly StatTable[]): Snapsho
       }
       const id = numericKey(row);
       if (id !== undefined) {
-        if (group.seen.has(id)) continue;
-        group.seen.add(id);
+        // Keys hold the type, so only a FRONTEND can repeat a FRONTEND (and a second one is dropped below
+        // anyway); servers usually arrive by ascending sid, which needs no set to tell a repeat.
+        if (row.type === ROW_TYPE.server || row.type === ROW_TYPE.listener) {
+          if (group.seen === undefined && id <= group.lastServerKey) {
+            group.seen = new Set(group.servers.map(numericKey));
+          }
+          if (group.seen !== undefined) {
+            if (group.seen.has(id)) continue;
+            group.seen.add(id);
+          }
+          group.lastServerKey = Math.max(group.lastServerKey, id);
+        }
       } else {
         const key = rowKey(row);
         if (seen.has(key)) continue;
@@ -121,7 +136,7 @@ export function buildSnapshot(info: Info, tables: readonly StatTable[]): Snapsho
   const proxies: ProxyGroup[] = [];
   for (const group of groups.values()) {
     group.servers.sort(bySid);
-    const { seen: _, ...proxy } = group;
+    const { seen: _, lastServerKey: _last, ...proxy } = group;
     proxies.push(proxy);
   }
   return { info, proxies, services, warnings: [...warnings] };
