@@ -53,13 +53,16 @@ function target(what: string, measured: number, limit: number, show: (v: number)
 
 /** Why the targets that this machine misses are missed, and what would close them. */
 const MEMORY_NOTE = [
-  "- **Resident memory.** The live data is small (after a full GC the heap holds about 15 MB at 10k",
-  "  services: rows keep their record text and split it only when a field is read), but every refresh",
-  "  allocates a few times the reply size (decoded chunks, the joined reply, line slices, rows) and V8",
-  "  grows its heap rather than collecting eagerly; the runtime itself is about 35 MB (an empty",
-  "  `setInterval` script). Capping the heap (`--v8-flags=--max-old-space-size=48`) keeps a 10k monitor",
-  "  near 100 MB. Closing it needs less garbage per refresh: decode the reply once (the framing concatenates",
-  "  each chunk with the tail of the previous one), or parse from bytes into offsets of one buffer.",
+  "- **Resident memory.** A refresh at 10k services now allocates about 10 MB, 4x the reply (it was about",
+  "  50 MB: now the reply is decoded once from one reused byte buffer, rows are offsets into it with their",
+  "  rates read while parsing, trends are one typed column per refresh and keys are reused while the rows",
+  "  stay the same); after a full GC the heap holds about 14 MB at 10k services. The rest is the runtime and V8's sizing: an empty `setInterval` script",
+  "  is 35 MB, loading the npm dependencies (node compatibility, for commander) brings it to 48 MB, and the",
+  "  monitor idles near 72 MB at ~1k services. Under a refresh a second of 2-3 MB that survives until the",
+  "  next one, V8 grows its young generation to its 16 MB semi-spaces and lets the old generation reach a",
+  "  few times the live size before a full GC. Even with `--v8-flags=--max-semi-space-size=1,",
+  "  --max-old-space-size=40` a 10k monitor stays near 90 MB, so 80 MB needs a smaller floor (no node",
+  "  compatibility layer at run time) as well as less garbage (parse from bytes, no string for the reply).",
 ];
 const CPU_NOTE = [
   "- **CPU against hatop 0.8.2.** At about 1,000 services both use little CPU; ours goes into one refresh a",
@@ -72,10 +75,8 @@ const CPU_NOTE = [
 const LATENCY_NOTE = [
   "- **Keys at 50k services.** Key latency is measured through tmux (send-keys and capture-pane each cost",
   "  a few ms), so the figures are an upper bound. The parse runs in slices of about 8 ms with event-loop",
-  "  turns in between, but some stretches still hold the loop at 50k: grouping and the body lines (10-40",
-  "  ms), joining the 11 MB reply in the client's framing, and major GCs of a heap grown by refresh",
-  "  garbage (the same cause as the memory figure). What would close it: fetch and parse in a Worker and",
-  "  hand over only the rows the monitor needs, or slice grouping as well and cut the per-refresh garbage.",
+  "  turns in between; the stretches that still run in one piece are decoding the reply (about 10 ms for",
+  "  11 MB), grouping (3-5 ms) and applying the snapshot (trends and body lines, about 10 ms), plus GC.",
 ];
 
 /** Renders the whole document. */
