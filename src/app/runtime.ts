@@ -9,13 +9,7 @@
  * @module
  */
 import type { HaproxyClient } from "../haproxy/client.ts";
-import {
-  type CommandSender,
-  currentWorker,
-  parseShowProc,
-  type ProcEntry,
-  workerSender,
-} from "../haproxy/master.ts";
+import { type CommandSender, route, workerSender } from "../haproxy/master.ts";
 import type { Terminal } from "../tui/terminal.ts";
 import { renderDiff } from "../tui/render.ts";
 import type { ScreenBuffer } from "../tui/buffer.ts";
@@ -119,15 +113,10 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
     const seq = state.refreshSeq;
     const { client, statCommands, id } = edge.instance;
     try {
-      let workers: ProcEntry[] | undefined;
-      if (client.isMaster) {
-        workers = parseShowProc(await client.send("show proc"));
-        const pinned = workers.find((p) => p.pid === edge.pinned);
-        if (edge.pinned !== undefined && !pinned) edge.pinned = undefined;
-        edge.worker = pinned?.pid ?? currentWorker(workers)?.pid;
-        if (edge.worker === undefined) throw new Error("the master CLI lists no worker");
-      }
-      const snapshot = await fetchSnapshot(senderFor(edge), statCommands, { pause: yieldToEventLoop });
+      const { sender, workers, worker } = await route(client, edge.pinned);
+      if (edge.pinned !== undefined && worker !== edge.pinned) edge.pinned = undefined;
+      edge.worker = worker;
+      const snapshot = await fetchSnapshot(sender, statCommands, { pause: yieldToEventLoop });
       dispatch({
         type: "snapshot",
         snapshot,

@@ -11,6 +11,7 @@ import { describeAddress, type SocketAddress } from "../haproxy/address.ts";
 import { parseStat } from "../stats/csv.ts";
 import { resolveProxies, statCommands } from "../stats/filters.ts";
 import { fetchSnapshot } from "../app/fetch.ts";
+import { route } from "../haproxy/master.ts";
 import { PROGRAM } from "../version.ts";
 
 /** Where the program writes; injectable for tests. */
@@ -31,7 +32,7 @@ export interface Connected {
 /** Resolves -p names to iids and returns the stat commands of a refresh, or an error message. */
 async function commandsFor(client: HaproxyClient, options: Options): Promise<string[] | string> {
   if (options.proxies.length === 0) return statCommands(options.filters, []);
-  const table = parseStat(await client.send("show stat"));
+  const table = parseStat(await (await route(client)).sender.send("show stat"));
   const { iids, missing } = resolveProxies(options.proxies, table.rows);
   if (missing.length > 0) return `proxy not found: ${missing.join(", ")}`;
   return statCommands(options.filters, [...iids.values()]);
@@ -78,7 +79,7 @@ export async function connectAll(options: Options, io: Io, deadline = 0): Promis
 
 async function snapshots(instances: readonly Connected[]): Promise<NamedSnapshot[]> {
   return await Promise.all(instances.map(async (i) => {
-    const snapshot = await fetchSnapshot(i.client, i.commands);
+    const snapshot = await fetchSnapshot((await route(i.client)).sender, i.commands);
     const node = snapshot.info.get("node");
     return {
       name: instances.length > 1 && node ? node : describeAddress(i.address),

@@ -8,6 +8,7 @@
 import { describeAddress, type SocketAddress } from "./address.ts";
 import { HaproxyError } from "./errors.ts";
 import { ResponseReader } from "./framing.ts";
+import { isMasterPrompt } from "./master.ts";
 
 /** Options for {@linkcode HaproxyConnection.open}. */
 export interface ConnectionOptions {
@@ -67,6 +68,9 @@ export class HaproxyConnection {
   #addr: SocketAddress;
   #timeoutMs: number;
   #reader = new ResponseReader();
+  /** While entering prompt mode: the text read so far, and the promise to settle at the first prompt. */
+  #handshake?: { text: string; resolve: () => void; reject: (err: HaproxyError) => void };
+  #decoder = new TextDecoder();
   #waiters: Waiter[] = [];
   #queue: Promise<unknown> = Promise.resolve();
   #closed = false;
@@ -92,13 +96,39 @@ export class HaproxyConnection {
     const conn = await connectWithin(addr, opts.timeoutMs);
     const c = new HaproxyConnection(conn, addr, opts);
     try {
-      await c.send("prompt");
-      await c.send("set timeout cli 60");
+      await c.#greet();
+      // The master CLI has no such setting (and keeps its sessions open); a worker's socket needs it.
+      if (!c.#master) await c.send("set timeout cli 60");
     } catch (err) {
       c.close();
       throw err;
     }
     return c;
+  }
+
+  /**
+   * Sends `prompt` and reads up to the first prompt, which tells a worker's socket (`\n> `) from the master
+   * CLI (`master> `); the reader is then made for that prompt.
+   */
+  #greet(): Promise<void> {
+    const greeting = new Promise<void>((resolve, reject) => {
+      this.#handshake = { text: "", resolve, reject };
+    });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const err = new HaproxyError(
+          "timeout",
+          `no prompt from ${describeAddress(this.#addr)} within ${this.#timeoutMs} ms`,
+        );
+        this.#shut(err.message, err);
+        reject(err);
+      }, this.#timeoutMs);
+    });
+    return Promise.race([this.#write("prompt\n").then(() => greeting), timeout]).finally(() => {
+      clearTimeout(timer);
+      greeting.catch(() => {});
+    });
   }
 
   /** True once the connection is closed, locally or by the peer. */
@@ -165,6 +195,8 @@ export class HaproxyConnection {
     }
     const waiters = this.#waiters.splice(0);
     for (const w of waiters) w.reject(err ?? new HaproxyError("closed", reason));
+    this.#handshake?.reject(err ?? new HaproxyError("closed", reason));
+    this.#handshake = undefined;
   }
 
   async #exchange(command: string): Promise<string> {
@@ -219,13 +251,23 @@ export class HaproxyConnection {
       }
       if (n === null) {
         const where = this.#reader.partial ? "in the middle of a reply" : "before replying";
-        const waiting = this.#waiters.length > 0;
+        const waiting = this.#waiters.length > 0 || this.#handshake !== undefined;
         this.#shut(
           waiting
             ? `HAProxy at ${describeAddress(this.#addr)} closed the connection ${where}`
             : `HAProxy at ${describeAddress(this.#addr)} closed the connection`,
         );
         return;
+      }
+      const h = this.#handshake;
+      if (h) {
+        h.text += this.#decoder.decode(buf.subarray(0, n), { stream: true });
+        if (!h.text.endsWith("> ")) continue;
+        this.#master = isMasterPrompt(h.text);
+        this.#reader = new ResponseReader(this.#master ? "master> " : "> ");
+        this.#handshake = undefined;
+        h.resolve();
+        continue;
       }
       for (const output of this.#reader.push(buf.subarray(0, n))) {
         const w = this.#waiters.shift();

@@ -40,10 +40,7 @@ export function splitCommands(line: string): string[] {
   return parts.map((p) => p.trim()).filter((p) => p !== "");
 }
 
-/** The bytes ending a response: the newline ending the last output line, an empty line, then the prompt. */
 const NEWLINE = 0x0a;
-const GT = 0x3e;
-const SPACE = 0x20;
 
 /** Room for the first chunks; the buffer doubles when a reply is larger and keeps its size afterwards. */
 const INITIAL_CAPACITY = 64 * 1024;
@@ -53,7 +50,8 @@ const INITIAL_CAPACITY = 64 * 1024;
  * returns the responses completed so far, in order.
  *
  * The stream `"\n> "` alone is an empty response; `"out\n\n> "` is the response `"out"`. The returned text
- * excludes the terminating empty line and the prompt. There is no line or size cap.
+ * excludes the terminating empty line and the prompt. There is no line or size cap. The prompt is `> ` on a
+ * worker's socket and `master> ` on the master CLI (give it to the constructor).
  *
  * Chunks are copied into one byte buffer and each response is decoded from UTF-8 once, when it is complete
  * (the terminator is ASCII, so it is found in the bytes; a character split across chunks decodes whole).
@@ -70,6 +68,13 @@ const INITIAL_CAPACITY = 64 * 1024;
  */
 export class ResponseReader {
   #decoder = new TextDecoder("utf-8");
+  // What ends a response: the newline ending the last output line, an empty line, then the prompt.
+  #terminator: Uint8Array;
+
+  /** A reader for replies ending with `prompt` (ASCII; default `> `). */
+  constructor(prompt = "> ") {
+    this.#terminator = new TextEncoder().encode(`\n\n${prompt}`);
+  }
   // The pending response, preceded by a "\n" so that "\n> " at the very start also ends a response.
   #buffer = new Uint8Array(INITIAL_CAPACITY).fill(NEWLINE, 0, 1);
   #length = 1;
@@ -83,12 +88,13 @@ export class ResponseReader {
     const done: string[] = [];
     let start = 0;
     let from = this.#searched;
+    const last = this.#terminator.length - 1;
     for (;;) {
-      const at = findTerminator(buf, from);
+      const at = findTerminator(buf, from, this.#terminator);
       if (at < 0) break;
       done.push(this.#decoder.decode(buf.subarray(start + 1, at)));
-      // The prompt's space is consumed: it becomes the "\n" in front of the next response.
-      start = at + 3;
+      // The prompt's last byte (a space) is consumed: it becomes the "\n" in front of the next response.
+      start = at + last;
       buf[start] = NEWLINE;
       from = start;
     }
@@ -97,8 +103,8 @@ export class ResponseReader {
       this.#length -= start;
       from -= start;
     }
-    // A terminator that starts in the last three bytes may still be completed by the next chunk.
-    this.#searched = Math.max(from, this.#length - 3);
+    // A terminator that starts in the last bytes may still be completed by the next chunk.
+    this.#searched = Math.max(from, this.#length - last);
     return done;
   }
 
@@ -121,11 +127,13 @@ export class ResponseReader {
   }
 }
 
-/** The index of the first complete `"\n\n> "` in `buf` starting at or after `from`, or -1. */
-function findTerminator(buf: Uint8Array, from: number): number {
-  const end = buf.length;
-  for (let at = buf.indexOf(NEWLINE, from); at >= 0 && at + 3 < end; at = buf.indexOf(NEWLINE, at + 1)) {
-    if (buf[at + 1] === NEWLINE && buf[at + 2] === GT && buf[at + 3] === SPACE) return at;
+/** The index of the first complete `terminator` (it starts with "\n") in `buf` at or after `from`, or -1. */
+function findTerminator(buf: Uint8Array, from: number, terminator: Uint8Array): number {
+  const end = buf.length - terminator.length;
+  for (let at = buf.indexOf(NEWLINE, from); at >= 0 && at <= end; at = buf.indexOf(NEWLINE, at + 1)) {
+    let k = 1;
+    while (k < terminator.length && buf[at + k] === terminator[k]) k++;
+    if (k === terminator.length) return at;
   }
   return -1;
 }

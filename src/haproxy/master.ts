@@ -82,3 +82,29 @@ export function workerSender(master: CommandSender, pid: number): CommandSender 
     },
   };
 }
+
+/** A socket that may be a master CLI. */
+export interface MaybeMaster extends CommandSender {
+  readonly isMaster: boolean;
+}
+
+/** Where a refresh's commands go, and for a master CLI the processes seen and the worker chosen. */
+export interface Route {
+  readonly sender: CommandSender;
+  readonly workers?: readonly ProcEntry[];
+  readonly worker?: number;
+}
+
+/**
+ * Routes commands for one refresh: a worker's socket answers them itself; a master CLI forwards them to the
+ * `pinned` worker when it still runs, else to the current worker (so a reload is followed to the new one).
+ *
+ * @throws {Error} when the master lists no worker.
+ */
+export async function route(socket: MaybeMaster, pinned?: number): Promise<Route> {
+  if (!socket.isMaster) return { sender: socket };
+  const procs = parseShowProc(await socket.send("show proc"));
+  const worker = procs.find((p) => p.pid === pinned && p.type === "worker")?.pid ?? currentWorker(procs)?.pid;
+  if (worker === undefined) throw new Error("the master CLI lists no worker");
+  return { sender: workerSender(socket, worker), workers: procs, worker };
+}

@@ -95,3 +95,10 @@ Deno.test("ResponseReader: a 10 MB response comes back whole, with no line cap",
   assert.equal(got[0].split("\n").length, count + 1);
   assert.equal(got[0], body.slice(0, -1));
 });
+
+Deno.test("a reader for the master CLI ends replies at master> ", () => {
+  const reader = new ResponseReader("master> ");
+  const enc = new TextEncoder();
+  assert.deepEqual(reader.push(enc.encode("Name: HAProxy\n\nmas")), []);
+  assert.deepEqual(reader.push(enc.encode("ter> \nmaster> a> b\n\nmaster> ")), ["Name: HAProxy", "", "a> b"]);
+});
