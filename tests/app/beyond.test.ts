@@ -5,9 +5,9 @@
  *
  * @module
  */
+import { ch, key, mouse, run, screen, snap, typeText as type } from "../support/app.ts";
 import { assert, assertEquals, assertMatch } from "../support/assert.ts";
-import { init, selectedLine, update } from "../../src/app/update.ts";
-import { view } from "../../src/app/view.ts";
+import { init, selectedLine } from "../../src/app/update.ts";
 import { bodyHeight } from "../../src/app/geometry.ts";
 import {
   type Command,
@@ -17,7 +17,6 @@ import {
   type State,
   TREND_LENGTH,
 } from "../../src/app/state.ts";
-import type { Key } from "../../src/tui/types.ts";
 import { parseInfo } from "../../src/stats/info.ts";
 import { parseStat } from "../../src/stats/csv.ts";
 import { buildSnapshot } from "../../src/stats/snapshot.ts";
@@ -30,30 +29,7 @@ const SIZE = { columns: 80, rows: 25 };
 function start(mode: ModeId = 1, cfg: Partial<Config> = {}, size = SIZE): State {
   return init({ ...config, ...cfg }, size, mode, 0);
 }
-function run(s: State, ...events: Event[]): [State, Command[]] {
-  let commands: Command[] = [];
-  for (const e of events) {
-    const [next, c] = update(s, e);
-    s = next;
-    commands = [...commands, ...c];
-  }
-  return [s, commands];
-}
-const key = (name: Key["name"], text?: string): Event => ({ type: "key", key: { name, text }, now: 1 });
-const ch = (text: string) => key("char", text);
-const type = (text: string) => [...text].map(ch);
-const snap = (snapshot: Snapshot, seq = 0): Event => ({ type: "snapshot", snapshot, seq, now: 2 });
-const mouse = (button: number, x: number, y: number, release = false): Event => ({
-  type: "key",
-  key: { name: "mouse", mouse: { button, x, y, release } },
-  now: 1,
-});
 
-/** The screen as text lines. */
-function screen(s: State): string[] {
-  const { buffer } = view(s);
-  return Array.from({ length: buffer.height }, (_, y) => buffer.text(y));
-}
 /** The line above the footer (messages, the filter prompt). */
 const messageLine = (s: State) => screen(s)[s.size.rows - 2];
 /** The visible body rows of the table (below the header, above the message line), trimmed. */

@@ -1,25 +1,14 @@
 import { assert, assertEquals } from "../support/assert.ts";
-import { init, selectedLine, update } from "../../src/app/update.ts";
+import { key, run, screen } from "../support/app.ts";
+import { init, selectedLine } from "../../src/app/update.ts";
 import type { Command, Config, Event, State } from "../../src/app/state.ts";
-import type { Key } from "../../src/tui/types.ts";
 import { smallSnapshot } from "../support/snapshots.ts";
-import { view } from "../../src/app/view.ts";
 import { parseShowProc } from "../../src/haproxy/master.ts";
 
 const config: Config = { readOnly: false, intervalMs: 1000, color: false, socketName: "/a.sock" };
 const A = "/a.sock";
 const B = "/b.sock";
 
-function run(s: State, ...events: Event[]): [State, Command[]] {
-  let out: Command[] = [];
-  for (const e of events) {
-    const [next, c] = update(s, e);
-    s = next;
-    out = [...out, ...c];
-  }
-  return [s, out];
-}
-const key = (name: Key["name"], text?: string): Event => ({ type: "key", key: { name, text }, now: 1 });
 const snap = (
   instance: string,
   snapshot = smallSnapshot([["be", "s1", "UP", 1, 3, 1, 2]]),
@@ -32,10 +21,6 @@ const snap = (
   instance,
   ...extra,
 });
-const screen = (s: State) => {
-  const b = view(s).buffer;
-  return Array.from({ length: b.height }, (_, y) => b.text(y));
-};
 function select(s: State, label: string): State {
   for (let i = 0; i < 50; i++) {
     const l = selectedLine(s);

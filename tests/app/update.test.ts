@@ -1,9 +1,9 @@
 import { assert, assertEquals } from "../support/assert.ts";
-import { init, selectedLine, update } from "../../src/app/update.ts";
+import { ch, cursorOn, key, run, snap } from "../support/app.ts";
+import { init, selectedLine } from "../../src/app/update.ts";
 import type { Command, Config, Event, ModeId, State } from "../../src/app/state.ts";
 import type { Key } from "../../src/tui/types.ts";
 import { fixtureSnapshot, smallSnapshot } from "../support/snapshots.ts";
-import type { Snapshot } from "../../src/stats/types.ts";
 import { view } from "../../src/app/view.ts";
 
 const config: Config = { readOnly: false, intervalMs: 3000, color: true, socketName: "/tmp/admin.sock" };
@@ -11,31 +11,6 @@ const size = { columns: 80, rows: 25 };
 
 function start(mode: ModeId = 1, cfg: Partial<Config> = {}): State {
   return init({ ...config, ...cfg }, size, mode, 0);
-}
-function run(s: State, ...events: Event[]): [State, Command[]] {
-  let commands: Command[] = [];
-  for (const e of events) {
-    const [next, c] = update(s, e);
-    s = next;
-    commands = [...commands, ...c];
-  }
-  return [s, commands];
-}
-const key = (name: Key["name"], text?: string, alt = false): Event => ({
-  type: "key",
-  key: { name, text, alt },
-  now: 1,
-});
-const ch = (text: string) => key("char", text);
-const snap = (snapshot: Snapshot, seq = 0): Event => ({ type: "snapshot", snapshot, seq, now: 2 });
-
-function cursorOn(s: State, pxname: string, svname: string): State {
-  for (let i = 0; i < 200; i++) {
-    const line = selectedLine(s);
-    if (line?.kind === "row" && line.row.pxname === pxname && line.row.svname === svname) return s;
-    [s] = run(s, key("down"));
-  }
-  throw new Error(`no row ${pxname}/${svname}`);
 }
 
 Deno.test("TAB and SHIFT-TAB cycle the modes; read-only skips the CLI", () => {
