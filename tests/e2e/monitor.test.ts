@@ -9,31 +9,8 @@ import { assert, assertEquals, assertMatch } from "../support/assert.ts";
 import { type Lab, startMixedLab, statusOf } from "../support/lab.ts";
 import { footer, hatopCommand, ROOT, rowLine, rowMatches, startHatop } from "../support/program.ts";
 import { startRecorder } from "../support/recorder.ts";
+import { idsOf, START_MS, waitForCommand } from "../support/lab_queries.ts";
 import { startTmux, type TmuxSession } from "../support/tmux.ts";
-
-/** First start compiles the program; later starts are fast. */
-const START_MS = 60_000;
-
-/** `[#iid/#sid]` of `px/sv` as the footer shows it, read from HAProxy's own `show stat`. */
-async function idsOf(lab: Lab, px: string, sv: string): Promise<string> {
-  const csv = await lab.command("show stat");
-  const header = csv.split("\n")[0].replace(/^# /, "").split(",");
-  const row = csv.split("\n").find((l) => l.startsWith(`${px},${sv},`));
-  assert(row, `no row ${px}/${sv} in show stat`);
-  const cells = row.split(",");
-  return `[#${cells[header.indexOf("iid")]}/#${cells[header.indexOf("sid")]}]`;
-}
-
-/** Polls a runtime-API command until its output satisfies `pred`; throws with the last output. */
-async function waitForCommand(lab: Lab, command: string, pred: (out: string) => boolean): Promise<string> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const out = await lab.command(command);
-    if (pred(out)) return out;
-    if (Date.now() > deadline) throw new Error(`"${command}" never satisfied the condition; last: ${out}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** Starts the monitor on the lab's admin socket (refresh every second) and waits for the be_app table. */
 async function openMonitor(lab: Lab, extra: string[] = []): Promise<TmuxSession> {
