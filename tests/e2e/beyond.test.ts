@@ -7,36 +7,11 @@
  * @module
  */
 import { assert, assertEquals, assertMatch } from "../support/assert.ts";
-import { type Lab, startMixedLab, statusOf } from "../support/lab.ts";
-import { footer, rowLine, rowMatches, startHatop } from "../support/program.ts";
+import { startMixedLab, statusOf } from "../support/lab.ts";
+import { footer, rowLine, rowMatches } from "../support/program.ts";
 import { startRecorder } from "../support/recorder.ts";
-import { idsOf, START_MS, waitForCommand } from "../support/lab_queries.ts";
-import type { TmuxSession } from "../support/tmux.ts";
-
-/** Starts the monitor on `socket` (refresh every second) and waits for the be_app table. */
-async function openMonitor(socket: string, env?: Record<string, string>): Promise<TmuxSession> {
-  const tmux = await startHatop(["-s", socket, "-i", "1"], undefined, { env });
-  try {
-    await tmux.waitFor(rowMatches("s6", /DRAIN/), START_MS);
-    return tmux;
-  } catch (e) {
-    await tmux.kill();
-    throw e;
-  }
-}
-
-/** Moves the cursor from the top onto the visible row `name`, and waits for the footer to show its ids. */
-async function moveTo(tmux: TmuxSession, lab: Lab, px: string, name: string): Promise<string> {
-  await tmux.send("Home");
-  const lines = await tmux.lines();
-  const top = lines.findIndex((l) => l.startsWith(">>> "));
-  const target = lines.findIndex((l) => l.split(/\s+/)[0] === name);
-  assert(top >= 0 && target > top, `row ${name} not on screen`);
-  const ids = await idsOf(lab, px, name);
-  await tmux.send(...Array.from({ length: target - top }, () => "Down"));
-  await tmux.waitFor((screen) => footer(screen).includes(ids));
-  return ids;
-}
+import { idsOf, waitForCommand } from "../support/lab_queries.ts";
+import { moveTo, openMonitor } from "../support/mixed_monitor.ts";
 
 /** Index of the screen line whose first word is `name`. */
 function lineOf(screen: string, name: string): number {
@@ -180,7 +155,7 @@ Deno.test("features beyond the original, on the mixed lab", async (t) => {
       try {
         const env = { XDG_STATE_HOME: state };
         {
-          await using tmux = await openMonitor(lab.sockets.admin, env);
+          await using tmux = await openMonitor(lab.sockets.admin, [], env);
           await tmux.send("5");
           await tmux.waitFor("Welcome to the embedded HAProxy command line.");
           await tmux.sendText("show version");
@@ -195,7 +170,7 @@ Deno.test("features beyond the original, on the mixed lab", async (t) => {
           await tmux.send("C-c");
           assertEquals(await tmux.exitStatus(), 0);
         }
-        await using next = await openMonitor(lab.sockets.admin, env);
+        await using next = await openMonitor(lab.sockets.admin, [], env);
         await next.send("5");
         await next.waitFor("Welcome to the embedded HAProxy command line.");
         await next.send("Up");

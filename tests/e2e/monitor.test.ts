@@ -6,43 +6,18 @@
  * @module
  */
 import { assert, assertEquals, assertMatch } from "../support/assert.ts";
-import { type Lab, startMixedLab, statusOf } from "../support/lab.ts";
+import { startMixedLab, statusOf } from "../support/lab.ts";
 import { footer, hatopCommand, ROOT, rowLine, rowMatches, startHatop } from "../support/program.ts";
 import { startRecorder } from "../support/recorder.ts";
-import { idsOf, START_MS, waitForCommand } from "../support/lab_queries.ts";
-import { startTmux, type TmuxSession } from "../support/tmux.ts";
-
-/** Starts the monitor on the lab's admin socket (refresh every second) and waits for the be_app table. */
-async function openMonitor(lab: Lab, extra: string[] = []): Promise<TmuxSession> {
-  const tmux = await startHatop(["-s", lab.sockets.admin, "-i", "1", ...extra]);
-  try {
-    await tmux.waitFor(rowMatches("s6", /DRAIN/), START_MS);
-    return tmux;
-  } catch (e) {
-    await tmux.kill();
-    throw e;
-  }
-}
-
-/** Moves the cursor from the top onto the visible row `name`, and waits for the footer to show its ids. */
-async function moveTo(tmux: TmuxSession, lab: Lab, px: string, name: string): Promise<string> {
-  await tmux.send("Home");
-  const lines = await tmux.lines();
-  const top = lines.findIndex((l) => l.startsWith(">>> "));
-  const target = lines.findIndex((l) => l.split(/\s+/)[0] === name);
-  assert(top >= 0 && target > top, `row ${name} not on screen`);
-  const ids = await idsOf(lab, px, name);
-  const downs = Array.from({ length: target - top }, () => "Down");
-  await tmux.send(...downs);
-  await tmux.waitFor((screen) => footer(screen).includes(ids));
-  return ids;
-}
+import { START_MS, waitForCommand } from "../support/lab_queries.ts";
+import { moveTo, openMonitor } from "../support/mixed_monitor.ts";
+import { startTmux } from "../support/tmux.ts";
 
 Deno.test("monitor on the mixed lab", async (t) => {
   await using lab = await startMixedLab();
 
   await t.step("every mode's columns, the status of each kind of server, help and the CLI", async () => {
-    await using tmux = await openMonitor(lab);
+    await using tmux = await openMonitor(lab.sockets.admin);
     let screen = await tmux.capture();
     assertMatch(screen, /^NAME\s+W\s+STATUS\s+CHECK\s+ACT\s+BCK\s+QCUR\s+QMAX\s+SCUR\s+SMAX\s+SLIM\s+STOT$/m);
     assertMatch(rowLine(screen, "s1") ?? "", /^s1\s+1 UP\s+L7OK\s/);
@@ -91,7 +66,7 @@ Deno.test("monitor on the mixed lab", async (t) => {
   await t.step(
     "F10 disables be_app/s1 in HAProxy and on screen, F9 enables it; both logged in the CLI",
     async () => {
-      await using tmux = await openMonitor(lab);
+      await using tmux = await openMonitor(lab.sockets.admin);
       try {
         await moveTo(tmux, lab, "be_app", "s1");
         await tmux.send("F10");
@@ -110,7 +85,7 @@ Deno.test("monitor on the mixed lab", async (t) => {
   );
 
   await t.step("F5 lowers be_app/s2's weight by 10, F4 restores the initial weight", async () => {
-    await using tmux = await openMonitor(lab);
+    await using tmux = await openMonitor(lab.sockets.admin);
     try {
       await moveTo(tmux, lab, "be_app", "s2");
       await tmux.send("F5");
@@ -127,7 +102,7 @@ Deno.test("monitor on the mixed lab", async (t) => {
   await t.step(
     "SPACE pastes be_app/s1 into the CLI; commands and ';' lines run and show their output",
     async () => {
-      await using tmux = await openMonitor(lab);
+      await using tmux = await openMonitor(lab.sockets.admin);
       await moveTo(tmux, lab, "be_app", "s1");
       await tmux.send("Space");
       await tmux.waitFor(/^> be_app\/s1$/m);
@@ -152,7 +127,7 @@ Deno.test("monitor on the mixed lab", async (t) => {
   );
 
   await t.step("a terminal too small shows a notice; back to 100x30 the table returns", async () => {
-    await using tmux = await openMonitor(lab);
+    await using tmux = await openMonitor(lab.sockets.admin);
     await tmux.resize(60, 15);
     let screen = await tmux.waitFor("terminal too small");
     assert(screen.includes("60x15, need 78x20"), screen);
@@ -212,7 +187,7 @@ Deno.test("monitor on the mixed lab", async (t) => {
   });
 
   await t.step("the cursor stays on its server when another server changes state", async () => {
-    await using tmux = await openMonitor(lab);
+    await using tmux = await openMonitor(lab.sockets.admin);
     try {
       const ids = await moveTo(tmux, lab, "be_app", "s6");
       assertEquals(await lab.command("disable server be_app/s1"), "\n");
