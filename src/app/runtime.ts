@@ -19,6 +19,9 @@ import { view } from "./view.ts";
 import type { Command, Config, Event, ModeId, State } from "./state.ts";
 import type { HistoryStore } from "./history_store.ts";
 
+/** How long a clock tick waits for the frame of a refresh in flight before it draws its own. */
+const TICK_WAIT_MS = 500;
+
 /** One socket: its id (the address as text), client, and the `show stat` commands of a refresh. */
 export interface MonitorInstance {
   readonly id: string;
@@ -66,6 +69,7 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
   } as Edge]));
   let previous: ScreenBuffer | undefined;
   let frameScheduled = false;
+  let tickTimer: ReturnType<typeof setTimeout> | undefined;
   let finished = false;
   let resolveDone: (code: number) => void;
   const done = new Promise<number>((r) => (resolveDone = r));
@@ -80,6 +84,11 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
 
   const dispatch = (event: Event) => {
     if (finished) return;
+    // Every event carries the time, so a clock tick still waiting is answered by this frame.
+    if (tickTimer !== undefined) {
+      clearTimeout(tickTimer);
+      tickTimer = undefined;
+    }
     const [next, commands] = update(state, event);
     state = next;
     for (const command of commands) run(command);
@@ -170,11 +179,24 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
     });
   };
 
+  // The clock's tick: while a refresh is in flight its own frame shows the time (one frame less a second),
+  // so the tick waits for it, at most TICK_WAIT_MS.
+  const tick = () => {
+    if (![...edges.values()].some((edge) => edge.refreshing)) {
+      dispatch({ type: "tick", now: Date.now() });
+    } else {
+      tickTimer ??= setTimeout(() => {
+        tickTimer = undefined;
+        dispatch({ type: "tick", now: Date.now() });
+      }, TICK_WAIT_MS);
+    }
+  };
+
   const instanceName = (id: string) => state.instances.find((i) => i.id === id)?.name ?? id;
 
   const timers = [
     setInterval(refresh, config.intervalMs),
-    setInterval(() => dispatch({ type: "tick", now: Date.now() }), 1000),
+    setInterval(tick, 1000),
   ];
 
   function run(command: Command) {
@@ -201,6 +223,7 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
     if (finished) return;
     finished = true;
     for (const t of timers) clearInterval(t);
+    clearTimeout(tickTimer);
     resolveDone(code);
   }
 
