@@ -94,7 +94,9 @@ export function instanceLevel(s: State, e: Extract<Event, { type: "level" }>): S
 export function toggleGrouping(s: State): State {
   if (s.instances.length < 2) return say(s, "grouping needs several sockets (-s/-t given more than once)");
   const grouping = s.grouping === "proxy" ? "instance" : "proxy";
-  const next = relayout({ ...s, grouping, snapshot: combined({ ...s, grouping }, s.instances) });
+  // A sort would separate instance rows from their aggregate row: it only applies grouped by instance.
+  const sort = grouping === "proxy" ? undefined : s.sort;
+  const next = relayout({ ...s, grouping, sort, snapshot: combined({ ...s, grouping }, s.instances) });
   return say(next, grouping === "proxy" ? "grouped by proxy, with aggregate rows" : "grouped by instance");
 }
 

@@ -81,6 +81,7 @@ function charKey(s: State, t: string): Step {
     case "w":
       return cycleWorker(s);
     case "S":
+      if (s.instances.length > 1 && s.grouping === "proxy") return [s, []];
       return [s.sort ? relayout({ ...s, sort: { ...s.sort, reverse: !s.sort.reverse } }) : s, []];
     case "i": {
       const line = selectedLine(s);
@@ -113,7 +114,12 @@ function openActions(s: State): State {
     dialog: {
       kind: "actions",
       index: 0,
-      target: { pxname: line.row.pxname, svname: line.row.svname, key: line.key },
+      target: {
+        pxname: line.row.pxname,
+        svname: line.row.svname,
+        key: line.key,
+        ...(line.row.instance === undefined ? {} : { instance: line.row.instance }),
+      },
     },
   };
 }

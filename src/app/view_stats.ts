@@ -9,6 +9,8 @@ import { BOLD, DIM, FG, REVERSE, type Style, style } from "../tui/types.ts";
 import { type Column, STAT_MODES } from "../stats/columns.ts";
 import { columnWidths, renderHeader, renderRow, visibleColumns } from "../stats/layout.ts";
 import { classifyStatus, type StatusClass } from "../stats/status.ts";
+import { AggregateRow } from "../stats/fleet.ts";
+import type { StatRow } from "../stats/types.ts";
 import { BODY_TOP, bodyHeight, HEADER_ROW } from "./geometry.ts";
 import { sparkline } from "./sparkline.ts";
 import type { State, Trend } from "./state.ts";
@@ -78,7 +80,7 @@ export function drawStats(buf: ScreenBuffer, s: State) {
         drawStatus(
           buf,
           s,
-          line.row.get("status") ?? "",
+          line.row,
           line.key,
           xs[statusIndex],
           y,
@@ -106,7 +108,7 @@ export function drawStats(buf: ScreenBuffer, s: State) {
 function drawStatus(
   buf: ScreenBuffer,
   s: State,
-  status: string,
+  row: StatRow,
   key: string,
   x: number,
   y: number,
@@ -122,7 +124,10 @@ function drawStatus(
     );
     return;
   }
-  const st = statusStyle(classifyStatus(status), s.config.color);
+  const st = statusStyle(
+    row instanceof AggregateRow ? row.statusClass : classifyStatus(row.get("status") ?? ""),
+    s.config.color,
+  );
   if (st === 0) return;
   for (let i = 0; i < width; i++) buf.put(x + i, y, buf.char(x + i, y), base | st);
 }

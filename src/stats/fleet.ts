@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { isHealthy } from "./status.ts";
+import { classifyStatus, isHealthy, type StatusClass } from "./status.ts";
 import { type ProxyGroup, ROW_TYPE, type Snapshot, type StatRow } from "./types.ts";
 
 /** One instance's latest snapshot. */
@@ -108,36 +108,59 @@ class InstanceRow implements StatRow {
   }
 }
 
-/** How many instances' rows of a service are healthy. */
+/** How many instances' rows of a service are healthy, of how many instances that have it. */
 export interface Counts {
   readonly healthy: number;
   readonly total: number;
 }
 
-/** One service summed over the instances that have it. */
+/** The worst first: the state an aggregate names when no instance is healthy. */
+const WORST: readonly StatusClass[] = [
+  "down",
+  "maint",
+  "drain",
+  "nolb",
+  "stopped",
+  "transitional",
+  "unknown",
+];
+
+/**
+ * One service summed over the instances that answer (`rows`); `stale` instances that have it but do not answer
+ * count in the total as not healthy (`UP 2/3` when one of three is unreachable).
+ */
 export class AggregateRow implements StatRow {
   readonly instance = "*";
   readonly counts: Counts;
   readonly #rows: readonly StatRow[];
-  constructor(rows: readonly StatRow[]) {
+  /** The row that names the service (the first answering instance's, else a stale one's). */
+  readonly #first: StatRow;
+  constructor(rows: readonly StatRow[], stale = 0, identity: StatRow = rows[0]) {
     this.#rows = rows;
+    this.#first = rows[0] ?? identity;
     const healthy = rows.filter((r) => isHealthy(r.get("status") ?? "")).length;
-    this.counts = { healthy, total: rows.length };
+    this.counts = { healthy, total: rows.length + stale };
+  }
+
+  /** up when every instance is healthy, down when none is, transitional in between. */
+  get statusClass(): StatusClass {
+    const { healthy, total } = this.counts;
+    return healthy === total ? "up" : healthy === 0 ? "down" : "transitional";
   }
   get pxname() {
-    return this.#rows[0].pxname;
+    return this.#first.pxname;
   }
   get svname() {
-    return this.#rows[0].svname;
+    return this.#first.svname;
   }
   get iid() {
-    return this.#rows[0].iid;
+    return this.#first.iid;
   }
   get sid() {
-    return this.#rows[0].sid;
+    return this.#first.sid;
   }
   get type() {
-    return this.#rows[0].type;
+    return this.#first.type;
   }
   get(field: string): string | undefined {
     if (field === "status") return this.#status();
@@ -151,17 +174,22 @@ export class AggregateRow implements StatRow {
     return values.every((v) => v === values[0]) ? values[0] : "";
   }
   entries(): [string, string][] {
-    const names = this.#rows[0].entries().map(([k]) => k);
+    const names = this.#first.entries().map(([k]) => k);
     return names.map((k) => [k, this.get(k) ?? ""]);
   }
   #status(): string {
     const { healthy, total } = this.counts;
-    const word = this.type === ROW_TYPE.frontend ? "OPEN" : "UP";
-    if (healthy === 0) {
-      const first = (this.#rows[0].get("status") ?? "DOWN").split(" ")[0];
-      return `${first} ${healthy}/${total}`;
+    if (healthy > 0 || this.#rows.length === 0) {
+      const word = this.#rows.length === 0 ? "?" : this.type === ROW_TYPE.frontend ? "OPEN" : "UP";
+      return `${word} ${healthy}/${total}`;
     }
-    return `${word} ${healthy}/${total}`;
+    const statuses = this.#rows.map((r) => r.get("status") ?? "");
+    const rank = (st: string) => {
+      const i = WORST.indexOf(classifyStatus(st));
+      return i < 0 ? WORST.length : i;
+    };
+    const worst = statuses.reduce((a, b) => (rank(b) < rank(a) ? b : a));
+    return `${worst.split(" ")[0] || "?"} ${healthy}/${total}`;
   }
 }
 
@@ -221,8 +249,7 @@ export function mergeSnapshots(instances: readonly InstanceSnapshot[], grouping:
     const rowsFor = (entries: { inst: InstanceSnapshot; row: StatRow }[]): StatRow[] => {
       const fresh = entries.filter((e) => !e.inst.stale).map((e) => e.row);
       const own = entries.map((e) => new InstanceRow(e.row, e.inst.id, `  ${e.inst.name}`, e.inst.stale));
-      // Only stale instances have it: the aggregate is as uncertain as they are (`?UP 0/1`).
-      return [new AggregateRow(fresh.length > 0 ? fresh : own), ...own];
+      return [new AggregateRow(fresh, entries.length - fresh.length, entries[0].row), ...own];
     };
     // FRONTEND first, then servers and listeners, then BACKEND; each aggregate row followed by its
     // instances. Only the first aggregate FRONTEND is the group's frontend; everything else is a row in

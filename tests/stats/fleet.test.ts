@@ -62,15 +62,31 @@ Deno.test("aggregates sum counters, keep agreeing settings, blank disagreeing on
   assertEquals(rows(down.proxies[1])[2].get("status"), "DOWN 0/1");
 });
 
-Deno.test("a stale instance keeps its rows, marked, and leaves the aggregates", () => {
+Deno.test("a stale instance keeps its rows, marked, and counts as not healthy in the aggregates", () => {
   const merged = mergeSnapshots(instances(true), "proxy");
   const r = names(rows(merged.proxies[1]));
-  assertEquals(r.slice(0, 3), ["s1|UP 1/1|*", "  lb1|UP|/a.sock", "  lb2|?UP|/b.sock"], "last known: ?UP");
-  assertEquals(r.slice(6, 8), ["s9|?UP 0/1|*", "  lb2|?UP|/b.sock"], "only the stale one has it");
+  assertEquals(r.slice(0, 3), ["s1|UP 1/2|*", "  lb1|UP|/a.sock", "  lb2|?UP|/b.sock"], "stale: not healthy");
+  assertEquals(r.slice(6, 8), ["s9|? 0/1|*", "  lb2|?UP|/b.sock"], "only the stale one has it");
 });
 
 Deno.test("by instance: each instance's proxies in turn, rows with their own names", () => {
   const merged = mergeSnapshots(instances(), "instance");
   assertEquals(merged.proxies.map((p) => p.name), ["lb1: fe", "lb1: be", "lb2: fe", "lb2: be"]);
   assertEquals(names(rows(merged.proxies[3])).slice(0, 2), ["s1|UP|/b.sock", "s2|UP|/b.sock"]);
+});
+
+Deno.test("aggregate colours come from the counts; with none healthy the worst state is named", () => {
+  const down = smallSnapshot([["be", "s1", "MAINT", 1, 3, 1, 2]]);
+  const worse = smallSnapshot([["be", "s1", "DOWN", 1, 3, 1, 2]]);
+  const merged = mergeSnapshots([
+    { id: "a", name: "a", snapshot: down, stale: false },
+    { id: "b", name: "b", snapshot: worse, stale: false },
+  ], "proxy");
+  const agg = rows(merged.proxies[0])[0] as AggregateRow;
+  assertEquals(agg.get("status"), "DOWN 0/2");
+  assertEquals(agg.statusClass, "down");
+  const all = rows(mergeSnapshots(instances(), "proxy").proxies[1])[0] as AggregateRow;
+  assertEquals([all.get("status"), all.statusClass], ["UP 2/2", "up"]);
+  const some = rows(mergeSnapshots(instances(), "proxy").proxies[1])[3] as AggregateRow;
+  assertEquals([some.get("status"), some.statusClass], ["UP 1/2", "transitional"]);
 });
