@@ -180,6 +180,8 @@ export interface HoldServer extends AsyncDisposable {
   readonly port: number;
   /** Resolves once `n` connections in all have been accepted. */
   accepted(n: number): Promise<void>;
+  /** Closes every connection accepted so far (the server keeps listening). */
+  release(): void;
   /** Stops listening and closes every connection; idempotent. */
   close(): Promise<void>;
 }
@@ -190,6 +192,7 @@ export function startHoldServer(): HoldServer {
   const conns: Deno.Conn[] = [];
   const waiters: { n: number; resolve: () => void }[] = [];
   let closed = false;
+  let total = 0;
   const accepting = (async () => {
     for (;;) {
       let conn: Deno.Conn;
@@ -199,13 +202,24 @@ export function startHoldServer(): HoldServer {
         return;
       }
       conns.push(conn);
-      for (const w of waiters.filter((w) => conns.length >= w.n)) w.resolve();
+      total++;
+      for (const w of waiters.filter((w) => total >= w.n)) w.resolve();
     }
   })();
+  const release = () => {
+    for (const c of conns.splice(0)) {
+      try {
+        c.close();
+      } catch {
+        // Already closed.
+      }
+    }
+  };
   const server: HoldServer = {
     port: (listener.addr as Deno.NetAddr).port,
+    release,
     accepted(n) {
-      if (conns.length >= n) return Promise.resolve();
+      if (total >= n) return Promise.resolve();
       return new Promise((resolve) => waiters.push({ n, resolve }));
     },
     async close() {
@@ -213,13 +227,7 @@ export function startHoldServer(): HoldServer {
       closed = true;
       listener.close();
       await accepting;
-      for (const c of conns) {
-        try {
-          c.close();
-        } catch {
-          // Already closed.
-        }
-      }
+      release();
     },
     [Symbol.asyncDispose]() {
       return server.close();
