@@ -13,6 +13,19 @@ import { ctime } from "./clock.ts";
 import { appendOutput, say, type Step } from "./state_ops.ts";
 import type { State } from "./state.ts";
 
+/**
+ * With several sockets, the instance CLI lines go to: that of the selected row in the stat modes when it is
+ * one instance's row, else the first socket. Undefined with one socket.
+ */
+export function cliTarget(s: State): string | undefined {
+  if (s.instances.length < 2) return undefined;
+  const line = s.lines[s.scroll.cursor];
+  const own = line?.kind === "row" && line.row.instance && line.row.instance !== "*"
+    ? line.row.instance
+    : undefined;
+  return own ?? s.instances[0].id;
+}
+
 /** Handles a key in the CLI. */
 export function cliKey(s: State, k: Key): Step {
   const cli = s.cli;
@@ -63,5 +76,7 @@ function execute(s: State): Step {
     ...s,
     cli: { ...cli, input: EMPTY_LINE, history: remember(cli.history, text), busy: true, scroll: 0 },
   };
-  return [next, [{ type: "send", origin: "cli", commands, rowKeys: [] }, { type: "remember", line: text }]];
+  const instance = cliTarget(s);
+  const send = { type: "send", origin: "cli", commands, rowKeys: [] } as const;
+  return [next, [instance === undefined ? send : { ...send, instance }, { type: "remember", line: text }]];
 }

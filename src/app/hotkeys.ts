@@ -5,7 +5,6 @@
  * @module
  */
 import type { StatRow } from "../stats/types.ts";
-import type { BodyLine } from "./body.ts";
 import { isServerRow, rowKey } from "./body.ts";
 
 export const MAX_WEIGHT = 256;
@@ -64,16 +63,17 @@ export function userWeight(row: StatRow): number | undefined {
   return undefined;
 }
 
-function everyBackend(row: StatRow, lines: readonly BodyLine[], verb: (t: string) => string): HotkeyPlan {
-  const rows = lines.flatMap((l) =>
-    l.kind === "row" && isServerRow(l.row) && l.row.svname === row.svname ? [l.row] : []
-  );
+function everyBackend(row: StatRow, all: readonly StatRow[], verb: (t: string) => string): HotkeyPlan {
+  const rows = all.filter((r) => isServerRow(r) && r.svname === row.svname && r.instance === row.instance);
   const unique = [...new Map(rows.map((r) => [target(r), r])).values()];
   return { commands: unique.map((r) => verb(target(r))), rowKeys: unique.map(rowKey) };
 }
 
-/** Plans hotkey `key` on the selected `row`. */
-export function planHotkey(key: HotkeyName, row: StatRow, lines: readonly BodyLine[]): HotkeyPlan {
+/**
+ * Plans hotkey `key` on the selected `row`; `all` is every row HAProxy reported (not only those a filter
+ * shows), where F1-F3 look for the other backends with a server of that name on the same instance.
+ */
+export function planHotkey(key: HotkeyName, row: StatRow, all: readonly StatRow[]): HotkeyPlan {
   if (!isServerRow(row)) return { refused: "hotkeys act on server rows only" };
   const t = target(row);
   const one = (command: string): HotkeyPlan => ({ commands: [command], rowKeys: [rowKey(row)] });
@@ -86,11 +86,11 @@ export function planHotkey(key: HotkeyName, row: StatRow, lines: readonly BodyLi
   };
   switch (key) {
     case "f1":
-      return everyBackend(row, lines, (x) => `enable server ${x}`);
+      return everyBackend(row, all, (x) => `enable server ${x}`);
     case "f2":
-      return everyBackend(row, lines, (x) => `disable server ${x}`);
+      return everyBackend(row, all, (x) => `disable server ${x}`);
     case "f3":
-      return everyBackend(row, lines, (x) => `set server ${x} state drain`);
+      return everyBackend(row, all, (x) => `set server ${x} state drain`);
     case "f4":
       return one(`set weight ${t} 100%`);
     case "f5":

@@ -9,7 +9,7 @@
  */
 import { mergeSnapshots } from "../stats/fleet.ts";
 import { currentWorker, workers } from "../haproxy/master.ts";
-import { applySnapshot } from "./snapshot_update.ts";
+import { applySnapshot, changeMessage } from "./snapshot_update.ts";
 import { relayout, say, type Step } from "./state_ops.ts";
 import type { Event, InstanceState, Level, State } from "./state.ts";
 
@@ -44,6 +44,10 @@ function lowestLevel(instances: readonly InstanceState[]): Level | undefined {
 /** An instance answered a refresh. */
 export function instanceSnapshot(s: State, e: Extract<Event, { type: "snapshot" }>): State {
   const node = e.snapshot.info.get("node");
+  const before = s.instances.find((i) => i.id === (e.instance ?? s.instances[0]?.id));
+  // Showing another worker because the operator pressed `w` is not a reload.
+  const switched = before?.worker !== undefined && e.worker !== undefined && before.worker !== e.worker &&
+    (before.pinned === e.worker || (before.pinned === undefined && before.switching === true));
   const instances = replace(s, e.instance, (i) => ({
     ...i,
     name: s.instances.length > 1 && node ? node : i.name,
@@ -53,8 +57,14 @@ export function instanceSnapshot(s: State, e: Extract<Event, { type: "snapshot" 
     error: undefined,
     workers: e.workers ?? i.workers,
     worker: e.worker ?? i.worker,
+    // The runtime falls back to the current worker when the chosen one is gone: so does the state.
+    pinned: i.pinned !== undefined && e.worker !== undefined && e.worker !== i.pinned ? undefined : i.pinned,
+    switching: false,
   }));
-  const next = applySnapshot({ ...s, instances }, combined(s, instances)!, e.seq);
+  const change = switched ? undefined : changeMessage(s, before?.snapshot, e.snapshot);
+  // Trends get one point per refresh round: when the first instance answers.
+  const trend = s.instances.length === 1 || before?.id === s.instances[0].id;
+  const next = applySnapshot({ ...s, instances }, combined(s, instances)!, e.seq, { change, trend });
   return { ...next, connected: instances.some((i) => i.connected), connectionError: firstError(instances) };
 }
 
@@ -117,7 +127,7 @@ export function cycleWorker(s: State): Step {
   const choices = [undefined, ...workers(inst.workers).filter((p) => p.pid !== current).map((p) => p.pid)];
   if (choices.length === 1) return [say(s, `only one worker (${current ?? "?"}) is running`), []];
   const pinned = choices[(choices.indexOf(inst.pinned) + 1) % choices.length];
-  const instances = s.instances.map((i) => (i.id === inst.id ? { ...i, pinned } : i));
+  const instances = s.instances.map((i) => (i.id === inst.id ? { ...i, pinned, switching: true } : i));
   const what = pinned === undefined
     ? `following the current worker (${current ?? "?"})`
     : `showing worker ${pinned}${inst.workers.find((p) => p.pid === pinned)?.old ? " (old, draining)" : ""}`;

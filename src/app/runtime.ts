@@ -35,7 +35,12 @@ export interface MonitorOptions {
   readonly config: Config;
   readonly mode: ModeId;
   /** Where executed CLI lines are kept across runs, and what was kept before. */
-  readonly history?: { readonly store: HistoryStore; readonly lines: readonly string[] };
+  readonly history?: {
+    readonly store: HistoryStore;
+    readonly lines: readonly string[];
+    /** Why the history could not be read, if it could not. */
+    readonly error?: string;
+  };
 }
 
 /** What the edge keeps per instance: refresh in flight, and the master CLI worker to talk to. */
@@ -45,15 +50,18 @@ interface Edge {
   again: boolean;
   /** Worker chosen with `w` (undefined: the current worker). */
   pinned?: number;
-  /** Worker the last refresh used. */
-  worker?: number;
   levelAsked: boolean;
 }
 
-/** The sender for an instance: the socket itself, or its worker through the master CLI. */
-function senderFor(edge: Edge): CommandSender {
+/**
+ * Where a command typed or chosen on screen goes: the socket itself; on a master CLI, the worker whose stats
+ * are on screen (never one the operator has not seen yet), and a line starting with `@` to the master as typed.
+ */
+function senderFor(edge: Edge, worker: number | undefined, command = ""): CommandSender {
   const client = edge.instance.client;
-  return client.isMaster && edge.worker !== undefined ? workerSender(client, edge.worker) : client;
+  if (!client.isMaster || command.startsWith("@")) return client;
+  if (worker === undefined) return { send: () => Promise.reject(new Error("no worker is shown yet")) };
+  return workerSender(client, worker);
 }
 
 /** Runs the monitor until the user quits; resolves with the exit code. */
@@ -71,6 +79,7 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
   let frameScheduled = false;
   let tickTimer: ReturnType<typeof setTimeout> | undefined;
   let finished = false;
+  let historyFailed = false;
   let resolveDone: (code: number) => void;
   const done = new Promise<number>((r) => (resolveDone = r));
 
@@ -101,7 +110,7 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
   const askLevel = (edge: Edge) => {
     if (edge.levelAsked) return;
     edge.levelAsked = true;
-    const sender = senderFor(edge);
+    const sender = senderFor(edge, workerShown(edge.instance.id));
     sender.send("show cli level").then(
       (out) => {
         const level = out.trim();
@@ -124,7 +133,6 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
     try {
       const { sender, workers, worker } = await route(client, edge.pinned);
       if (edge.pinned !== undefined && worker !== edge.pinned) edge.pinned = undefined;
-      edge.worker = worker;
       const snapshot = await fetchSnapshot(sender, statCommands, { pause: yieldToEventLoop });
       dispatch({
         type: "snapshot",
@@ -133,7 +141,7 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
         now: Date.now(),
         instance: id,
         workers,
-        worker: edge.worker,
+        worker,
       });
       askLevel(edge);
     } catch (e) {
@@ -155,20 +163,24 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
       ? [...edges.values()]
       : [edges.get(command.instance ?? ids[0])].filter((e): e is Edge => e !== undefined);
     const named = targets.length > 1 || edges.size > 1;
-    const results: { command: string; output: string }[] = [];
-    let error: string | undefined;
-    outer:
-    for (const edge of targets) {
+    // Each instance gets every command until one fails there; a failure on one instance does not keep
+    // the others from being told. Results are logged in the instances' order.
+    const outcomes = await Promise.all(targets.map(async (edge) => {
       const label = named ? `[${instanceName(edge.instance.id)}] ` : "";
+      const worker = workerShown(edge.instance.id);
+      const results: { command: string; output: string }[] = [];
       for (const c of command.commands) {
         try {
-          results.push({ command: `${label}${c}`, output: await senderFor(edge).send(c) });
+          results.push({ command: `${label}${c}`, output: await senderFor(edge, worker, c).send(c) });
         } catch (e) {
-          error = `${label}${c}: ${(e as Error).message}`;
-          break outer;
+          return { results, error: `${label}${c}: ${(e as Error).message}` };
         }
       }
-    }
+      return { results, error: undefined };
+    }));
+    const results = outcomes.flatMap((o) => o.results);
+    const errors = outcomes.flatMap((o) => (o.error ? [o.error] : []));
+    const error = errors.length > 0 ? errors.join("; ") : undefined;
     dispatch({
       type: "sent",
       origin: command.origin,
@@ -193,6 +205,7 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
   };
 
   const instanceName = (id: string) => state.instances.find((i) => i.id === id)?.name ?? id;
+  const workerShown = (id: string) => state.instances.find((i) => i.id === id)?.worker;
 
   const timers = [
     setInterval(refresh, config.intervalMs),
@@ -208,7 +221,15 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
       case "quit":
         return finish(command.code);
       case "remember":
-        return void opts.history?.store.append(command.line).catch(() => {});
+        return void opts.history?.store.append(command.line).catch((e) => {
+          if (historyFailed) return;
+          historyFailed = true;
+          dispatch({
+            type: "notice",
+            text: `CLI history not saved: ${(e as Error).message}`,
+            now: Date.now(),
+          });
+        });
       case "worker": {
         const edge = edges.get(command.instance);
         if (edge) {
@@ -236,8 +257,13 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
       dispatch({ type: "key", key, now: Date.now() });
       if (finished) break;
     }
+    // The keyboard is gone (end of input): nobody can quit any more, so stop.
+    finish(0);
   })();
   render();
   refresh();
+  if (opts.history?.error) {
+    dispatch({ type: "notice", text: `CLI history not read: ${opts.history.error}`, now: Date.now() });
+  }
   return done;
 }

@@ -20,9 +20,15 @@ function warningMessage(s: State, snapshot: Snapshot): Message | undefined {
   return message(w.length === 1 ? w[0] : `${w[0]} (+${w.length - 1} more)`, "info", s.now);
 }
 
-/** A message when HAProxy restarted (new pid) or its configuration changed (counts differ). */
-function changeMessage(s: State, snapshot: Snapshot): Message | undefined {
-  const previous = s.snapshot;
+/**
+ * A message when HAProxy restarted (new pid) or its configuration changed (counts differ) between two
+ * snapshots of the same instance.
+ */
+export function changeMessage(
+  s: State,
+  previous: Snapshot | undefined,
+  snapshot: Snapshot,
+): Message | undefined {
   if (!previous) return undefined;
   const oldPid = infoNumber(previous.info, "Pid");
   const newPid = infoNumber(snapshot.info, "Pid");
@@ -59,18 +65,27 @@ export function nextTrends(old: ReadonlyMap<string, Trend>, snapshot: Snapshot):
   return TrendTable.from(old).next(rows, rowKey, sameRowKey, rates, reqRates);
 }
 
+/** How a snapshot is applied when it is one instance's part of the view. */
+export interface ApplyOptions {
+  /** Add a point to the trends (default true; with several instances, once per refresh round). */
+  readonly trend?: boolean;
+  /** The restart / configuration message, computed per instance by the caller (default: view-wide). */
+  readonly change?: Message;
+}
+
 /** Applies a snapshot that answered refresh `seq`. */
-export function applySnapshot(s: State, snapshot: Snapshot, seq: number): State {
+export function applySnapshot(s: State, snapshot: Snapshot, seq: number, opts: ApplyOptions = {}): State {
   const old = s.lines[s.scroll.cursor];
+  const change = "change" in opts ? opts.change : changeMessage(s, s.snapshot, snapshot);
   let next = relayout({
     ...s,
     snapshot,
     snapshotAt: s.now,
-    trends: nextTrends(s.trends, snapshot),
+    trends: opts.trend === false ? s.trends : nextTrends(s.trends, snapshot),
     pending: new Map([...s.pending].filter(([, due]) => due > seq)),
     connected: true,
     connectionError: undefined,
-    message: changeMessage(s, snapshot) ?? warningMessage(s, snapshot) ?? s.message,
+    message: change ?? warningMessage(s, snapshot) ?? s.message,
   });
   if (old?.kind === "row" && next.selectedKey !== old.key) {
     const proxyIndex = next.lines.findIndex((l) => l.kind === "proxy" && l.name === old.row.pxname);

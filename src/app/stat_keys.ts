@@ -137,7 +137,11 @@ function hotkey(s: State, name: Parameters<typeof planHotkey>[0]): Step {
   if (line?.kind !== "row" || !isServerRow(line.row)) return [s, []];
   const blocked = actionBlocked(s);
   if (blocked) return [say(s, blocked, "error"), []];
-  const plan = planHotkey(name, line.row, s.lines);
+  if (["f4", "f5", "f6", "f7", "f8"].includes(name) && s.pending.has(line.key)) {
+    return [say(s, `wait: the last change to ${line.row.pxname}/${line.row.svname} is not shown yet`), []];
+  }
+  const all = (s.snapshot?.proxies ?? []).flatMap((px) => px.servers);
+  const plan = planHotkey(name, line.row, all);
   if ("refused" in plan) return [say(s, plan.refused), []];
   const instance = line.row.instance;
   const everywhere = instance === "*";

@@ -80,6 +80,8 @@ export interface InstanceState {
   readonly worker?: number;
   /** The worker the operator chose with `w`; unset: follow the current worker across reloads. */
   readonly pinned?: number;
+  /** `w` was pressed and the next snapshot may come from another worker: not a reload. */
+  readonly switching?: boolean;
 }
 
 /** Values kept per trend. */
@@ -154,6 +156,8 @@ export type Event =
   | { readonly type: "key"; readonly key: Key; readonly now: number }
   | { readonly type: "resize"; readonly size: Size; readonly now: number }
   | { readonly type: "tick"; readonly now: number }
+  /** Something the edges want the operator to know (e.g. the history file cannot be written). */
+  | { readonly type: "notice"; readonly text: string; readonly now: number }
   | {
     readonly type: "snapshot";
     readonly snapshot: Snapshot;

@@ -85,6 +85,8 @@ export function update(s: State, e: Event): Step {
   switch (e.type) {
     case "tick":
       return [s, []];
+    case "notice":
+      return [{ ...s, message: message(e.text, "error", e.now) }, []];
     case "resize":
       return [rescroll({ ...s, size: e.size }), []];
     case "level":

@@ -16,6 +16,7 @@ import { clockTime, ctime } from "./clock.ts";
 import { usageBar } from "./bar.ts";
 import { wrapTail } from "./wrap.ts";
 import { footerTabs } from "./footer.ts";
+import { cliTarget } from "./cli_keys.ts";
 import { drawStats } from "./view_stats.ts";
 import { drawDetail, drawDialog } from "./view_overlays.ts";
 import { MIN_COLUMNS, MIN_ROWS, type State } from "./state.ts";
@@ -130,7 +131,9 @@ function drawHelp(buf: ScreenBuffer, s: State) {
 
 function drawCli(buf: ScreenBuffer, s: State): Frame["cursor"] {
   const w = buf.width;
-  buf.line(HEADER_ROW, " haproxy command line", REVERSE | BOLD);
+  const target = cliTarget(s);
+  const name = target && (s.instances.find((i) => i.id === target)?.name ?? target);
+  buf.line(HEADER_ROW, ` haproxy command line${name ? ` (to ${name})` : ""}`, REVERSE | BOLD);
   const hint = "use ALT-n / ESC-n to escape ";
   buf.put(w - hint.length, HEADER_ROW, hint, REVERSE | BOLD);
   const height = cliOutputHeight(s.size);
@@ -170,6 +173,18 @@ function drawMessage(buf: ScreenBuffer, s: State): Frame["cursor"] {
     const tone = s.message.tone;
     const color = tone === "error" ? style(BOLD, FG.red) : tone === "ok" ? style(0, FG.green) : 0;
     buf.line(y, ` ${s.message.text}`, s.config.color ? color : tone === "error" ? BOLD : 0);
+    return undefined;
+  }
+  const selected = statMode && !s.detail ? s.lines[s.scroll.cursor] : undefined;
+  if (statMode && !s.filter && selected?.kind === "row") {
+    // The selected service's full name and status: a name cut to fit its column is never ambiguous here.
+    const { row } = selected;
+    const where = row.instance && row.instance !== "*"
+      ? ` on ${s.instances.find((i) => i.id === row.instance)?.name ?? row.instance}`
+      : row.instance === "*"
+      ? " on every instance"
+      : "";
+    buf.line(y, ` ${row.pxname}/${row.svname}${where}: ${row.get("status") ?? "?"}`, DIM);
     return undefined;
   }
   if (statMode && s.filter) {

@@ -15,7 +15,8 @@ import { fileHistoryStore, historyPath } from "../app/history_store.ts";
 export async function startMonitor(options: Options, connected: readonly Connected[]): Promise<number> {
   const path = historyPath(Deno.env);
   const store = path ? fileHistoryStore(path) : undefined;
-  const lines = store ? await store.load().catch(() => []) : [];
+  let error: string | undefined;
+  const lines = store ? await store.load().catch((e: Error) => (error = e.message, [])) : [];
   const terminal = Terminal.open({ mouse: options.mouse });
   try {
     return await runMonitor({
@@ -26,7 +27,7 @@ export async function startMonitor(options: Options, connected: readonly Connect
       })),
       terminal,
       mode: options.mode,
-      history: store ? { store, lines } : undefined,
+      history: store ? { store, lines, error } : undefined,
       config: {
         readOnly: options.readOnly,
         intervalMs: options.interval * 1000,

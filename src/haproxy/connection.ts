@@ -264,7 +264,9 @@ export class HaproxyConnection {
         h.text += this.#decoder.decode(buf.subarray(0, n), { stream: true });
         if (!h.text.endsWith("> ")) continue;
         this.#master = isMasterPrompt(h.text);
-        this.#reader = new ResponseReader(this.#master ? "master> " : "> ");
+        // The prompt is the last line: "> " on a worker's socket, "master> " (with mode flags such as
+        // "master(x)> " in some versions) on the master CLI.
+        this.#reader = new ResponseReader(h.text.slice(h.text.lastIndexOf("\n") + 1));
         this.#handshake = undefined;
         h.resolve();
         continue;

@@ -103,3 +103,42 @@ Deno.test("w cycles the worker shown on a master CLI socket, then follows the cu
   assertEquals(c, [{ type: "worker", instance: A, pid: undefined }]);
   assert(s.message?.text.includes("following the current worker (20)"));
 });
+
+Deno.test("the second instance's first answer is not a configuration change; trends move once per round", () => {
+  const s0 = init(config, { columns: 100, rows: 30 }, 2, 0, [], [A, B]);
+  let [s] = run(s0, snap(A), snap(B));
+  assertEquals(s.message, undefined);
+  [s] = run(s, snap(A), snap(B), snap(A), snap(B));
+  const trend = s.trends.get(`*|2|be|s1`) ?? s.trends.get(`${A}|2|be|s1`);
+  assert(trend, [...s.trends.keys()].join(","));
+  assertEquals(trend.rate.length, 3, "three rounds, three points");
+});
+
+Deno.test("switching workers with w is not reported as a reload; a real reload is", () => {
+  const workers = parseShowProc(`#<PID> <type> <reloads> <uptime> <version>
+1 master 1 [failed: 0] 0d00h01m 2.6
+# workers
+20 worker 0 0d00h00m 2.6
+# old workers
+10 worker 1 0d00h01m 2.6
+`);
+  const at = (pid: number) => smallSnapshot([["be", "s1", "UP", 1, 3, 1, 2]], pid);
+  let [s] = run(init(config, { columns: 100, rows: 30 }, 1, 0), snap(A, at(20), { workers, worker: 20 }));
+  [s] = run(s, key("char", "w"), snap(A, at(10), { workers, worker: 10 }));
+  assert(s.message?.text.includes("showing worker 10"), s.message?.text);
+  [s] = run(s, key("char", "w"), snap(A, at(20), { workers, worker: 20 }));
+  assert(!s.message?.text.includes("reloaded"), s.message?.text);
+  [s] = run(s, snap(A, at(30), { workers, worker: 30 }));
+  assert(s.message?.text.includes("pid 20 -> 30"), s.message?.text);
+});
+
+Deno.test("the CLI goes to the selected row's instance and says so", () => {
+  let [s] = run(init(config, { columns: 100, rows: 30 }, 1, 0, [], [A, B]), snap(A), snap(B));
+  for (let i = 0; i < 4; i++) [s] = run(s, key("down"));
+  const line = selectedLine(s);
+  assert(line?.kind === "row" && line.row.instance === B, "on B's row");
+  let c: Command[];
+  [s, c] = run(s, key("char", "5"), ...[..."show info"].map((t) => key("char", t)), key("enter"));
+  assertEquals(c[0].type === "send" && c[0].instance, B);
+  assert(screen(s)[11].includes(`(to ${B})`));
+});

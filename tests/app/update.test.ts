@@ -307,3 +307,23 @@ Deno.test("the actions menu keeps the selected entry visible at the smallest siz
   const lines = Array.from({ length: 20 }, (_, y) => view(s).buffer.text(y));
   assert(lines.some((l) => l.includes("> k  shutdown sessions")), lines.join("\n"));
 });
+
+Deno.test("F1-F3 find the other backends even when a filter hides them", () => {
+  const snapshot = smallSnapshot([["a", "app1", "UP", 1, 3, 1, 2], ["b", "app1", "UP", 1, 4, 1, 2]]);
+  let [s] = run(start(), snap(snapshot), ch("/"), ch("b"), key("enter"));
+  s = cursorOn(s, "b", "app1");
+  const [r] = run(s, key("f2"));
+  assert(r.dialog?.kind === "confirm");
+  assertEquals(r.dialog.commands, ["disable server a/app1", "disable server b/app1"]);
+});
+
+Deno.test("weight keys wait until the last change to that server is shown", () => {
+  let [s] = run(start(), snap(smallSnapshot([["be", "s1", "UP", 10, 3, 1, 2]])));
+  s = cursorOn(s, "be", "s1");
+  let c: Command[];
+  [s, c] = run(s, key("f8"));
+  assertEquals(c[0].type === "send" && c[0].commands, ["set weight be/s1 20"]);
+  [s, c] = run(s, key("f8"));
+  assertEquals(c, [], "no second +10 from the stale weight");
+  assert(s.message?.text.includes("not shown yet"));
+});
