@@ -9,7 +9,8 @@ import { checkJson, checkSnapshots, checkText } from "./check.ts";
 import { HaproxyClient } from "../haproxy/client.ts";
 import { describeAddress, type SocketAddress } from "../haproxy/address.ts";
 import { parseStat } from "../stats/csv.ts";
-import { resolveProxies, statCommands } from "../stats/filters.ts";
+import { resolveProxies, statCommands, statTakesNames } from "../stats/filters.ts";
+import { parseInfo } from "../stats/info.ts";
 import { fetchSnapshot } from "../app/fetch.ts";
 import { route } from "../haproxy/master.ts";
 import { PROGRAM } from "../version.ts";
@@ -32,10 +33,13 @@ export interface Connected {
 /** Resolves -p names to iids and returns the stat commands of a refresh, or an error message. */
 async function commandsFor(client: HaproxyClient, options: Options): Promise<string[] | string> {
   if (options.proxies.length === 0) return statCommands(options.filters, []);
-  const table = parseStat(await (await route(client)).sender.send("show stat"));
+  const { sender } = await route(client);
+  const table = parseStat(await sender.send("show stat"));
   const { iids, missing } = resolveProxies(options.proxies, table.rows);
   if (missing.length > 0) return `proxy not found: ${missing.join(", ")}`;
-  return statCommands(options.filters, [...iids.values()]);
+  // By name where HAProxy allows it, so that a reload renumbering the proxies keeps the same selection.
+  const byName = statTakesNames(parseInfo(await sender.send("show info")).get("Version"));
+  return statCommands(options.filters, byName ? [...iids.keys()] : [...iids.values()]);
 }
 
 /** Connects to one socket, retrying every second until `deadline` (epoch ms; 0 = one attempt). */

@@ -65,14 +65,26 @@ export function parseProxyName(text: string): string {
  * already asked for by an identical stat filter is not asked for twice).
  *
  * @param filters Parsed stat filters.
- * @param proxyIids Proxy ids resolved from `-p` names (see {@linkcode resolveProxies}).
+ * @param proxyIids Proxy ids resolved from `-p` names (see {@linkcode resolveProxies}), or the names
+ *   themselves where HAProxy accepts a name in `show stat` (1.7+), which survives a reload that renumbers.
  * @returns The commands, in that order.
  */
-export function statCommands(filters: readonly StatFilter[], proxyIids: readonly number[]): string[] {
+export function statCommands(
+  filters: readonly StatFilter[],
+  proxyIids: readonly (number | string)[],
+): string[] {
   const commands = new Set<string>();
   for (const f of filters) commands.add(`show stat ${f.iid} ${f.type} ${f.sid}`);
   for (const iid of proxyIids) commands.add(`show stat ${iid} -1 -1`);
   return commands.size === 0 ? ["show stat"] : [...commands];
+}
+
+/** True when `show stat` takes a proxy name instead of an id: HAProxy 1.7 and later (from `show info`'s Version). */
+export function statTakesNames(version: string | undefined): boolean {
+  const m = version?.match(/^(\d+)\.(\d+)/);
+  if (!m) return false;
+  const [major, minor] = [Number(m[1]), Number(m[2])];
+  return major > 1 || (major === 1 && minor >= 7);
 }
 
 /**

@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
 import { parseStat } from "../../src/stats/csv.ts";
-import { parseProxyName, parseStatFilter, resolveProxies, statCommands } from "../../src/stats/filters.ts";
+import {
+  parseProxyName,
+  parseStatFilter,
+  resolveProxies,
+  statCommands,
+  statTakesNames,
+} from "../../src/stats/filters.ts";
 import { fixture } from "./_helpers.ts";
 
 Deno.test("parseStatFilter reads three integers, -1 allowed, any whitespace", () => {
@@ -48,4 +54,14 @@ Deno.test("resolveProxies maps names to iids and lists the missing ones", () => 
   assert.deepEqual(missing, ["nope", "Web"]);
   assert.deepEqual(resolveProxies([], rows), { iids: new Map(), missing: [] });
   assert.deepEqual(resolveProxies(["web"], []).missing, ["web"]);
+});
+
+Deno.test("show stat takes proxy names from HAProxy 1.7 on", () => {
+  assert.equal(statTakesNames("1.6.16"), false);
+  assert.equal(statTakesNames("1.7.0"), true);
+  assert.equal(statTakesNames("2.6.12-1+deb12u4"), true);
+  assert.equal(statTakesNames("3.4-dev1"), true);
+  assert.equal(statTakesNames(undefined), false);
+  assert.equal(statTakesNames("garbage"), false);
+  assert.deepEqual(statCommands([], ["web", "api"]), ["show stat web -1 -1", "show stat api -1 -1"]);
 });
