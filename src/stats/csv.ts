@@ -520,8 +520,10 @@ function* parseSteps(input: string): Generator<void, StatTable> {
     rows.push(row);
   };
 
-  // Records in steps; a quoted value may, in theory, span lines: join until the quotes balance. The quoted
-  // records of a step are unquoted together, in one csv-parse call, then rows are added in reply order.
+  // Records in steps. A quoted value may hold a line break: a record whose quotes do not balance takes the
+  // next line only when that line balances them; otherwise it is a damaged line, parsed on its own with a
+  // warning (joining lines until the quotes balance would swallow every following row). The quoted records
+  // of a step are unquoted together, in one csv-parse call, then rows are added in reply order.
   // Unquoted records are kept as offsets into the text (no string until a field is read).
   const starts = new Int32Array(STEP_RECORDS);
   const ends = new Int32Array(STEP_RECORDS);
@@ -538,8 +540,12 @@ function* parseSteps(input: string): Generator<void, StatTable> {
       if (text.charCodeAt(start) <= 32 && text.slice(start, end).trim() === "") continue;
       if (hasQuote(start, end)) {
         let record = text.slice(start, end);
-        let more: string | undefined;
-        while (countQuotes(record) % 2 === 1 && (more = nextLine()) !== undefined) record += "\n" + more;
+        if (countQuotes(record) % 2 === 1) {
+          const nl = text.indexOf("\n", pos);
+          const next = pos > text.length ? "" : text.slice(pos, nl < 0 ? text.length : nl);
+          if (countQuotes(next) % 2 === 1) record += "\n" + nextLine();
+          else warnings.add(`show stat: line ${at}: unbalanced quotes, read as they stand`);
+        }
         quotedRecords.push({ lineNo: at, text: record, at: count });
         starts[count] = -1;
       } else {

@@ -240,3 +240,15 @@ Deno.test("parseStat: 50,000 rows parse, rows share the header", () => {
   assert.deepEqual(last.entries(), same.entries());
   assert.equal(last.get("status"), same.get("status"));
 });
+
+Deno.test("one unbalanced quote damages its own row only, with a warning", () => {
+  const header = "# pxname,svname,status,check_desc,iid,sid,type,\n";
+  const rows = [
+    'be,s1,UP,say "hi,3,1,2,',
+    ...Array.from({ length: 5 }, (_, i) => `be,d${i},DOWN,x,3,${i + 2},2,`),
+  ];
+  const table = parseStat(header + rows.join("\n") + "\n");
+  assert.equal(table.rows.length, 6);
+  assert.deepEqual(table.rows.slice(1).map((r) => r.get("status")), ["DOWN", "DOWN", "DOWN", "DOWN", "DOWN"]);
+  assert.ok(table.warnings.some((w) => w.includes("unbalanced quotes")), table.warnings.join("; "));
+});
