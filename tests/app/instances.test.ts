@@ -21,6 +21,15 @@ const snap = (
   instance,
   ...extra,
 });
+/** A master CLI's processes: current worker 20, old worker 10 still draining. */
+const workers = parseShowProc(`#<PID> <type> <reloads> <uptime> <version>
+1 master 1 [failed: 0] 0d00h01m 2.6
+# workers
+20 worker 0 0d00h00m 2.6
+# old workers
+10 worker 1 0d00h01m 2.6
+`);
+
 function select(s: State, label: string): State {
   for (let i = 0; i < 50; i++) {
     const l = selectedLine(s);
@@ -87,13 +96,6 @@ Deno.test("g groups by instance and back", () => {
 });
 
 Deno.test("w cycles the worker shown on a master CLI socket, then follows the current one again", () => {
-  const workers = parseShowProc(`#<PID> <type> <reloads> <uptime> <version>
-1 master 1 [failed: 0] 0d00h01m 2.6
-# workers
-20 worker 0 0d00h00m 2.6
-# old workers
-10 worker 1 0d00h01m 2.6
-`);
   let [s] = run(init(config, { columns: 100, rows: 30 }, 1, 0), snap(A, undefined, { workers, worker: 20 }));
   let c: Command[];
   [s, c] = run(s, key("char", "w"));
@@ -115,13 +117,6 @@ Deno.test("the second instance's first answer is not a configuration change; tre
 });
 
 Deno.test("switching workers with w is not reported as a reload; a real reload is", () => {
-  const workers = parseShowProc(`#<PID> <type> <reloads> <uptime> <version>
-1 master 1 [failed: 0] 0d00h01m 2.6
-# workers
-20 worker 0 0d00h00m 2.6
-# old workers
-10 worker 1 0d00h01m 2.6
-`);
   const at = (pid: number) => smallSnapshot([["be", "s1", "UP", 1, 3, 1, 2]], pid);
   let [s] = run(init(config, { columns: 100, rows: 30 }, 1, 0), snap(A, at(20), { workers, worker: 20 }));
   [s] = run(s, key("char", "w"), snap(A, at(10), { workers, worker: 10 }));
