@@ -192,6 +192,7 @@ Deno.test("several instances: batch, check and the monitor over two labs", async
         await moveCursorTo(tmux, (l) => instanceRowIndex(l, "be_app", "s1", ""));
         await tmux.send("F10");
         screen = await tmux.waitFor("every instance");
+        const dialog = screen;
         assertMatch(screen, /every instance \(alpha, beta\)/);
         assertMatch(screen, /disable server be_app\/s1/);
         assertEquals(statusOf(await alpha.command("show stat"), "be_app", "s1"), "UP", "sent before y");
@@ -207,6 +208,8 @@ Deno.test("several instances: batch, check and the monitor over two labs", async
         await waitStatus(alpha, "s1", "UP");
         await waitStatus(beta, "s1", "UP");
         await tmux.waitFor(/^s1\s+1 UP 2\/2\s/m);
+        // Checked last so the steps above still run: the title read "F10 acts on on every instance".
+        assertMatch(dialog, /F10 acts on every instance \(alpha, beta\):/);
       } finally {
         await alpha.command("enable server be_app/s1");
         await beta.command("enable server be_app/s1");
@@ -224,6 +227,8 @@ Deno.test("several instances: batch, check and the monitor over two labs", async
         screen = await tmux.waitFor(instanceRowMatches("be_app", "s1", "beta", /^ {2}beta\s+1 \?UP\s/));
         assertMatch(instanceRow(screen, "be_app", "s2", "beta"), /^ {2}beta\s+1 \?DOWN\s/);
         assertMatch(screen, /stale \(retrying\): beta: /);
+        // beta is not counted healthy while it does not answer.
+        assertMatch(screen, /^s1\s+1 UP 1\/2\s/m);
         // alpha keeps updating: a change there shows while beta is away.
         assertEquals(await alpha.command("disable server be_app/s1"), "\n");
         screen = await tmux.waitFor(instanceRowMatches("be_app", "s1", "alpha", /^ {2}alpha\s+1 MAINT\s/));
@@ -244,4 +249,20 @@ Deno.test("several instances: batch, check and the monitor over two labs", async
       }
     },
   );
+
+  await t.step("one instance restarting is reported with its own pids, not another instance's", async () => {
+    await using tmux = await openMonitor();
+    const before = alpha.pid;
+    await alpha.kill();
+    await tmux.waitFor("Instances: 1/2 answering");
+    await alpha.restart();
+    assert(alpha.pid !== before);
+    // The refresh that brings alpha back also says it restarted (alpha's old pid, not beta's): on this screen.
+    const screen = await tmux.waitFor((s) =>
+      s.includes("Instances: 2/2 answering") &&
+      /^ {2}alpha\s+1 UP\s/.test(instanceRow(s, "be_app", "s1", "alpha"))
+    );
+    const said = screen.match(/HAProxy restarted or reloaded: pid \d+ -> \d+/)?.[0];
+    assertEquals(said, `HAProxy restarted or reloaded: pid ${before} -> ${alpha.pid}`, screen);
+  });
 });
