@@ -61,7 +61,8 @@ export function instanceSnapshot(s: State, e: Extract<Event, { type: "snapshot" 
     pinned: i.pinned !== undefined && e.worker !== undefined && e.worker !== i.pinned ? undefined : i.pinned,
     switching: false,
   }));
-  const change = switched ? undefined : changeMessage(s, before?.snapshot, e.snapshot);
+  const own = switched ? undefined : changeMessage(s, before?.snapshot, e.snapshot);
+  const change = own && s.instances.length > 1 ? { ...own, text: `${before?.name}: ${own.text}` } : own;
   // Trends get one point per refresh round: when the first instance answers.
   const trend = s.instances.length === 1 || before?.id === s.instances[0].id;
   const next = applySnapshot({ ...s, instances }, combined(s, instances)!, e.seq, { change, trend });

@@ -152,7 +152,7 @@ function hotkey(s: State, name: Parameters<typeof planHotkey>[0]): Step {
       ...s,
       dialog: {
         kind: "confirm",
-        title: `${name.toUpperCase()} acts on${backends}${where}:`,
+        title: `${name.toUpperCase()} acts${backends ? ` on${backends}` : ""}${where}:`,
         lines: plan.commands,
         commands: plan.commands,
         rowKeys: plan.rowKeys,

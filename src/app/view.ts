@@ -91,8 +91,9 @@ function drawInfo(buf: ScreenBuffer, s: State) {
   buf.put(2, 4, node);
   const threads = `Threads: ${get("Nbthread") || "1"}   Idle: ${get("Idle_pct") || "?"}%`;
   buf.put(Math.max(56, 2 + node.length + 2), 4, threads);
-  const fleet = fleetText(s);
-  if (fleet) buf.put(Math.max(56, 2 + version.length + 2), 2, fleet, BOLD);
+  const x = Math.max(56, 2 + version.length + 2);
+  const fleet = fleetText(s).find((text) => x + text.length < buf.width);
+  if (fleet) buf.put(x, 2, fleet, BOLD);
   buf.put(2, 6, `      Pipes: ${usageBar(num("PipesUsed"), num("Maxpipes"))}`);
   buf.put(2, 7, `Connections: ${usageBar(num("CurrConns"), num("Maxconn"))}`);
   const n = (v: number | undefined, width: number) => String(v ?? "?").padStart(width);
@@ -104,19 +105,28 @@ function drawInfo(buf: ScreenBuffer, s: State) {
 
 /**
  * Row 2's right part when it is not one process: several instances (how many answer, the grouping), or a
- * master CLI socket (the worker shown, and how many workers run). Replaces the PID text.
+ * master CLI socket (the worker shown, and how many workers run), longest first: the first that fits is
+ * shown. Replaces the PID text.
  */
-function fleetText(s: State): string | undefined {
+function fleetText(s: State): string[] {
   if (s.instances.length > 1) {
-    const up = s.instances.filter((i) => i.connected).length;
-    return `Instances: ${up}/${s.instances.length} answering, by ${s.grouping} (g)`;
+    const up = `${s.instances.filter((i) => i.connected).length}/${s.instances.length}`;
+    return [
+      `Instances: ${up} answering, by ${s.grouping} (g)`,
+      `Instances: ${up} up, by ${s.grouping}`,
+      `${up} up`,
+    ];
   }
   const inst = s.instances[0];
-  if (!inst?.workers) return undefined;
+  if (!inst?.workers) return [];
   const all = inst.workers.filter((p) => p.type === "worker");
-  const shown = all.find((p) => p.pid === inst.worker);
-  const what = shown?.old ? "old, draining" : "current";
-  return `Worker: ${inst.worker ?? "?"} (${what}; ${all.length} running, w switches)`;
+  const what = all.find((p) => p.pid === inst.worker)?.old ? "old, draining" : "current";
+  const pid = `Worker: ${inst.worker ?? "?"}`;
+  return [
+    `${pid} (${what}; ${all.length} running, w switches)`,
+    `${pid} (${what}; ${all.length} running)`,
+    pid,
+  ];
 }
 
 function drawHelp(buf: ScreenBuffer, s: State) {

@@ -57,8 +57,6 @@ const NOT_SUMMED = new Set([
   "cookie",
   "mode",
   "algo",
-  "act",
-  "bck",
   "lastsess",
   "qtime",
   "ctime",
