@@ -100,7 +100,7 @@ export function renderReport(
     "",
     "Each size is a real HAProxy started for the run (`scripts/lab`): backends of 100 servers plus three",
     "frontends, no health checks. The monitor runs as shipped (`deno task start`, the compiled binary): `deno run -A",
-    "--v8-flags=--max-semi-space-size=1,--optimize-for-size main.ts -s <sock> -i 1` in a tmux pane of",
+    "--v8-flags=--max-semi-space-size=1 main.ts -s <sock> -i 1` in a tmux pane of",
     "120x40; the original runs as `hatop -s <sock> -i 1` in the same kind of pane on the same HAProxy.",
     "",
     "## Refresh, frame, output, process",
