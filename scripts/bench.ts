@@ -7,7 +7,6 @@
  *
  * @module
  */
-import { V8_FLAGS } from "./compile.ts";
 import { startLab } from "./lab/haproxy.ts";
 import { manyServersBody } from "./lab/configs.ts";
 import { measurePipeline } from "./bench/pipeline.ts";
@@ -87,7 +86,7 @@ async function main(): Promise<number> {
 
     const ours: Program = {
       name: "hatop (ours)",
-      command: [Deno.execPath(), "run", "-A", V8_FLAGS, "main.ts", "-s", sock, "-i", "1"],
+      command: [Deno.execPath(), "run", "-A", "main.ts", "-s", sock, "-i", "1"],
       cwd: ROOT,
     };
     log(`${size.label}: start to first frame`);

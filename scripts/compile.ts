@@ -14,11 +14,6 @@ export const TARGETS = [
 ] as const;
 
 const PERMISSIONS = ["--allow-read", "--allow-write", "--allow-net", "--allow-env"];
-/**
- * A small young generation: about a fifth less memory at 10,000 services for about the same CPU
- * (`--optimize-for-size` would save a fifth more, at half again the CPU; see docs/benchmark.md).
- */
-export const V8_FLAGS = "--v8-flags=--max-semi-space-size=1";
 
 if (import.meta.main) {
   const targets = Deno.args.length > 0 ? Deno.args : [...TARGETS];
@@ -30,7 +25,7 @@ if (import.meta.main) {
     }
     const output = `dist/hatop-${target}`;
     const { code } = await new Deno.Command(Deno.execPath(), {
-      args: ["compile", ...PERMISSIONS, V8_FLAGS, "--target", target, "-o", output, "main.ts"],
+      args: ["compile", ...PERMISSIONS, "--target", target, "-o", output, "main.ts"],
       cwd: new URL("..", import.meta.url).pathname,
       stdout: "inherit",
       stderr: "inherit",
