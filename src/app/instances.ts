@@ -34,11 +34,46 @@ function replace(
   return s.instances.map((i) => (i.id === target ? change(i) : i));
 }
 
-/** The lowest level among the instances that reported one (actions need admin everywhere they go). */
-function lowestLevel(instances: readonly InstanceState[]): Level | undefined {
-  const known = instances.flatMap((i) => (i.level ? [i.level] : []));
+/**
+ * The instances a row's action goes to: its own (`instance` set), every one (`*`), or the only one / the
+ * first (undefined).
+ */
+function targets(s: State, instance?: string): readonly InstanceState[] {
+  if (instance === "*") return s.instances;
+  return s.instances.filter((i) => i.id === (instance ?? s.instances[0]?.id));
+}
+
+/**
+ * The privilege level for actions on `instance` (see {@linkcode targets}): the lowest that those instances
+ * reported, since an action must be allowed everywhere it goes; undefined while none has said.
+ */
+export function levelFor(s: State, instance?: string): Level | undefined {
+  const known = targets(s, instance).flatMap((i) => (i.level ? [i.level] : []));
   if (known.length === 0) return undefined;
   return LEVELS[Math.min(...known.map((l) => LEVELS.indexOf(l)))];
+}
+
+/** Whether the instances an action on `instance` goes to all answer. */
+export function reachable(s: State, instance?: string): boolean {
+  return targets(s, instance).every((i) => i.connected);
+}
+
+/** Whether the monitor has any live data: at least one instance answers. */
+export function isConnected(s: State): boolean {
+  return s.instances.some((i) => i.connected);
+}
+
+/** Why nothing answers (one instance: its error; several: each one's), or undefined while some answer. */
+export function connectionError(s: State): string | undefined {
+  if (isConnected(s)) return undefined;
+  if (s.instances.length === 1) return s.instances[0].error;
+  return s.instances.map((i) => `${i.name}: ${i.error ?? "not answering"}`).join("; ");
+}
+
+/** When the newest data on screen was read (epoch ms), if any was. */
+export function dataTime(s: State): number | undefined {
+  const times = s.instances.flatMap((i) => (i.snapshotAt === undefined ? [] : [i.snapshotAt]));
+  return times.length > 0 ? Math.max(...times) : undefined;
 }
 
 /** An instance answered a refresh. */
@@ -65,40 +100,24 @@ export function instanceSnapshot(s: State, e: Extract<Event, { type: "snapshot" 
   const change = own && s.instances.length > 1 ? { ...own, text: `${before?.name}: ${own.text}` } : own;
   // Trends get one point per refresh round: when the first instance answers.
   const trend = s.instances.length === 1 || before?.id === s.instances[0].id;
-  const next = applySnapshot({ ...s, instances }, combined(s, instances)!, e.seq, { change, trend });
-  return { ...next, connected: instances.some((i) => i.connected), connectionError: firstError(instances) };
-}
-
-function firstError(instances: readonly InstanceState[]): string | undefined {
-  const down = instances.filter((i) => !i.connected);
-  if (down.length === 0) return undefined;
-  if (instances.length === 1) return down[0].error;
-  return down.map((i) => `${i.name}: ${i.error ?? "not answering"}`).join("; ");
+  return applySnapshot({ ...s, instances }, combined(s, instances)!, e.seq, { change, trend });
 }
 
 /** An instance did not answer: with one socket the monitor is disconnected; with several, it goes stale. */
 export function instanceFailed(s: State, e: Extract<Event, { type: "refreshFailed" }>): State {
   const instances = replace(s, e.instance, (i) => ({ ...i, connected: false, error: e.error }));
-  const connected = instances.some((i) => i.connected);
-  let next: State = {
-    ...s,
-    instances,
-    connected,
-    connectionError: connected ? undefined : firstError(instances),
-  };
+  let next: State = { ...s, instances };
   if (instances.length > 1) {
-    const snapshot = combined(next, instances);
-    next = relayout({ ...next, snapshot });
+    next = relayout({ ...next, snapshot: combined(next, instances) });
     const stale = instances.filter((i) => !i.connected).map((i) => i.name);
-    if (connected) next = say(next, `stale (retrying): ${stale.join(", ")}: ${e.error}`, "error");
+    if (isConnected(next)) next = say(next, `stale (retrying): ${stale.join(", ")}: ${e.error}`, "error");
   }
   return next;
 }
 
 /** An instance told its privilege level. */
 export function instanceLevel(s: State, e: Extract<Event, { type: "level" }>): State {
-  const instances = replace(s, e.instance, (i) => ({ ...i, level: e.level }));
-  return { ...s, instances, level: lowestLevel(instances) };
+  return { ...s, instances: replace(s, e.instance, (i) => ({ ...i, level: e.level })) };
 }
 
 /** `g`: group several instances by proxy (aggregate rows) or by instance. */

@@ -80,11 +80,8 @@ export function applySnapshot(s: State, snapshot: Snapshot, seq: number, opts: A
   let next = relayout({
     ...s,
     snapshot,
-    snapshotAt: s.now,
     trends: opts.trend === false ? s.trends : nextTrends(s.trends, snapshot),
     pending: new Map([...s.pending].filter(([, due]) => due > seq)),
-    connected: true,
-    connectionError: undefined,
     message: change ?? warningMessage(s, snapshot) ?? s.message,
   });
   if (old?.kind === "row" && next.selectedKey !== old.key) {

@@ -13,15 +13,16 @@ import { insertText } from "./line_editor.ts";
 import { isHotkey, planHotkey } from "./hotkeys.ts";
 import { relayout, say, selectedLine, type Step, switchMode, withScroll } from "./state_ops.ts";
 import { editLine } from "./line_editor.ts";
-import { cycleWorker, toggleGrouping } from "./instances.ts";
+import { cycleWorker, levelFor, reachable, toggleGrouping } from "./instances.ts";
 import type { State } from "./state.ts";
 
 /** Why an action cannot be sent now, or undefined when it can. */
-export function actionBlocked(s: State): string | undefined {
+export function actionBlocked(s: State, instance?: string): string | undefined {
   if (s.config.readOnly) return "read-only mode: no actions";
-  if (!s.connected) return "not sent: HAProxy is not connected";
-  if (s.level !== undefined && s.level !== "admin") {
-    return `not sent: this socket's level is ${s.level}; server actions need level admin`;
+  if (!reachable(s, instance)) return "not sent: HAProxy is not connected";
+  const level = levelFor(s, instance);
+  if (level !== undefined && level !== "admin") {
+    return `not sent: this socket's level is ${level}; server actions need level admin`;
   }
   return undefined;
 }
@@ -107,7 +108,7 @@ function nextSort(s: State): State["sort"] {
 function openActions(s: State): State {
   const line = selectedLine(s);
   if (line?.kind !== "row" || !isServerRow(line.row)) return say(s, "actions work on server rows");
-  const blocked = actionBlocked(s);
+  const blocked = actionBlocked(s, line.row.instance);
   if (blocked) return say(s, blocked, "error");
   return {
     ...s,
@@ -135,7 +136,7 @@ function hotkey(s: State, name: Parameters<typeof planHotkey>[0]): Step {
   if (s.config.readOnly) return [s, []];
   const line = selectedLine(s);
   if (line?.kind !== "row" || !isServerRow(line.row)) return [s, []];
-  const blocked = actionBlocked(s);
+  const blocked = actionBlocked(s, line.row.instance);
   if (blocked) return [say(s, blocked, "error"), []];
   if (["f4", "f5", "f6", "f7", "f8"].includes(name) && s.pending.has(line.key)) {
     return [say(s, `wait: the last change to ${line.row.pxname}/${line.row.svname} is not shown yet`), []];

@@ -114,8 +114,6 @@ export interface State {
   readonly mode: ModeId;
   readonly previousMode: ModeId;
   readonly snapshot?: Snapshot;
-  /** When the snapshot was taken (epoch ms). */
-  readonly snapshotAt?: number;
   /** Body lines of the stat modes, derived from the snapshot when it arrives. */
   readonly lines: readonly BodyLine[];
   readonly scroll: ScrollState;
@@ -127,9 +125,6 @@ export interface State {
   readonly pending: ReadonlyMap<string, number>;
   /** Sequence number of the latest refresh requested. */
   readonly refreshSeq: number;
-  readonly connected: boolean;
-  readonly connectionError?: string;
-  readonly level?: Level;
   readonly message?: Message;
   readonly cli: CliState;
   readonly quit?: number;

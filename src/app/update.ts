@@ -66,7 +66,6 @@ export function init(
     menu: false,
     pending: new Map(),
     refreshSeq: 0,
-    connected: true,
     cli: { input: EMPTY_LINE, history: h, output: WELCOME, scroll: 0, busy: false },
     filter: "",
     filterEditing: false,

@@ -17,6 +17,7 @@ import { usageBar } from "./bar.ts";
 import { wrapTail } from "./wrap.ts";
 import { footerTabs } from "./footer.ts";
 import { cliTarget } from "./cli_keys.ts";
+import { connectionError, dataTime, isConnected } from "./instances.ts";
 import { drawStats } from "./view_stats.ts";
 import { drawDetail, drawDialog } from "./view_overlays.ts";
 import { MIN_COLUMNS, MIN_ROWS, type State } from "./state.ts";
@@ -69,7 +70,7 @@ function drawTitle(buf: ScreenBuffer, s: State) {
   const clock = ctime(s.now);
   buf.put(0, 0, ` ${PROGRAM} version ${VERSION}`, REVERSE | BOLD);
   buf.put(w - 1 - clock.length, 0, clock, REVERSE | BOLD);
-  if (!s.connected) {
+  if (!isConnected(s)) {
     const text = " DISCONNECTED ";
     buf.put(Math.floor((w - text.length) / 2), 0, text, s.config.color ? style(BOLD, FG.red) : BOLD);
   }
@@ -165,9 +166,10 @@ function drawCli(buf: ScreenBuffer, s: State): Frame["cursor"] {
 /** The line above the footer: disconnection, the filter prompt, a message, or the active filter. */
 function drawMessage(buf: ScreenBuffer, s: State): Frame["cursor"] {
   const y = buf.height - 2;
-  if (!s.connected) {
-    const since = s.snapshotAt !== undefined ? ` Data shown is from ${clockTime(s.snapshotAt)}.` : "";
-    const text = ` DISCONNECTED: ${s.connectionError ?? "?"}.${since} Socket: ${s.config.socketName}`;
+  if (!isConnected(s)) {
+    const at = dataTime(s);
+    const since = at !== undefined ? ` Data shown is from ${clockTime(at)}.` : "";
+    const text = ` DISCONNECTED: ${connectionError(s) ?? "?"}.${since} Socket: ${s.config.socketName}`;
     buf.line(y, text, s.config.color ? style(BOLD, FG.red) : BOLD | REVERSE);
     return undefined;
   }

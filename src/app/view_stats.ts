@@ -10,6 +10,7 @@ import { type Column, STAT_MODES } from "../stats/columns.ts";
 import { columnWidths, renderHeader, renderRow, visibleColumns } from "../stats/layout.ts";
 import { classifyStatus, type StatusClass } from "../stats/status.ts";
 import { AggregateRow } from "../stats/fleet.ts";
+import { isConnected } from "./instances.ts";
 import type { StatRow } from "../stats/types.ts";
 import { BODY_TOP, bodyHeight, HEADER_ROW } from "./geometry.ts";
 import { sparkline } from "./sparkline.ts";
@@ -55,7 +56,7 @@ export function drawStats(buf: ScreenBuffer, s: State) {
   const xs = widths.map((_, i) => widths.slice(0, i).reduce((a, b) => a + b + 1, 0));
   const statusIndex = columns.findIndex((c) => c.format === "status");
   const trendIndex = columns.findIndex((c) => c.format === "trend");
-  const stale = s.connected ? 0 : DIM;
+  const stale = isConnected(s) ? 0 : DIM;
   if (s.lines.length === 0) {
     const text = s.filterError ??
       (s.filter

@@ -1,5 +1,6 @@
 import { assert, assertEquals } from "../support/assert.ts";
 import { key, run, screen } from "../support/app.ts";
+import { isConnected } from "../../src/app/instances.ts";
 import { init, selectedLine } from "../../src/app/update.ts";
 import type { Command, Config, Event, State } from "../../src/app/state.ts";
 import { smallSnapshot } from "../support/snapshots.ts";
@@ -52,7 +53,7 @@ Deno.test("two instances: one view with an aggregate row and a row per instance"
 Deno.test("an instance that stops answering goes stale; the others keep updating", () => {
   let [s] = run(init(config, { columns: 100, rows: 30 }, 1, 0, [], [A, B]), snap(A), snap(B));
   [s] = run(s, { type: "refreshFailed", error: "connection refused", now: 2, instance: B });
-  assert(s.connected, "one instance still answers");
+  assert(isConnected(s), "one instance still answers");
   assert(s.message?.text.includes("stale"));
   const lines = screen(s);
   assert(lines.some((l) => l.startsWith(`  ${B}`) && l.includes("?UP")), "last known status marked ?");
@@ -136,4 +137,18 @@ Deno.test("the CLI goes to the selected row's instance and says so", () => {
   [s, c] = run(s, key("char", "5"), ...[..."show info"].map((t) => key("char", t)), key("enter"));
   assertEquals(c[0].type === "send" && c[0].instance, B);
   assert(screen(s)[11].includes(`(to ${B})`));
+});
+
+Deno.test("an action needs level admin on the instances it goes to, not on the others", () => {
+  const [s] = run(
+    init(config, { columns: 100, rows: 30 }, 1, 0, [], [A, B]),
+    snap(A),
+    snap(B),
+    { type: "level", level: "operator", now: 1, instance: A },
+    { type: "level", level: "admin", now: 1, instance: B },
+  );
+  const [, c] = run(select(s, `  ${B}`), key("f10"));
+  assertEquals(c[0]?.type === "send" && c[0].instance, B, "B is admin: sent");
+  const [r] = run(select(s, "s1"), key("f10"));
+  assert(r.message?.text.includes("level is operator"), "the aggregate goes to A too: refused");
 });

@@ -1,5 +1,6 @@
 import { assert, assertEquals } from "../support/assert.ts";
 import { ch, cursorOn, key, run, snap } from "../support/app.ts";
+import { connectionError, isConnected } from "../../src/app/instances.ts";
 import { init, selectedLine } from "../../src/app/update.ts";
 import type { Command, Config, Event, ModeId, State } from "../../src/app/state.ts";
 import type { Key } from "../../src/tui/types.ts";
@@ -262,10 +263,10 @@ Deno.test("a refresh failure marks the monitor disconnected; the next snapshot r
     error: "connection closed",
     now: 9,
   });
-  assert(!s.connected);
-  assertEquals(s.connectionError, "connection closed");
+  assert(!isConnected(s));
+  assertEquals(connectionError(s), "connection closed");
   [s] = run(s, snap(smallSnapshot([["be", "s1", "UP", 1, 3, 1, 2]], 200)));
-  assert(s.connected);
+  assert(isConnected(s));
   assert(s.message?.text.includes("pid 21654 -> 200"));
 });
 

@@ -5,6 +5,7 @@ import type { Config, Event, ModeId, State } from "../../src/app/state.ts";
 import type { Key } from "../../src/tui/types.ts";
 import { BOLD, FG, fgOf, REVERSE } from "../../src/tui/types.ts";
 import { fixtureSnapshot } from "../support/snapshots.ts";
+import { screen } from "../support/app.ts";
 
 const config: Config = { readOnly: false, intervalMs: 3000, color: true, socketName: "/tmp/admin.sock" };
 
@@ -17,10 +18,6 @@ function state(columns: number, rows: number, mode: ModeId = 1, cfg: Partial<Con
   for (const e of events) [s] = update(s, e);
   return s;
 }
-const screen = (s: State) => {
-  const { buffer } = view(s);
-  return Array.from({ length: buffer.height }, (_, y) => buffer.text(y));
-};
 
 Deno.test("80x25 STATUS screen: title, header, info, columns, the first proxies and the footer", () => {
   const lines = screen(state(80, 25));
