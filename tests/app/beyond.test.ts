@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { ch, key, mouse, run, screen, snap, typeText as type } from "../support/app.ts";
+import { ch, cursorOn, key, mouse, run, screen, snap, typeText as type } from "../support/app.ts";
 import { assert, assertEquals, assertMatch } from "../support/assert.ts";
 import { init, selectedLine } from "../../src/app/update.ts";
 import { bodyHeight } from "../../src/app/geometry.ts";
@@ -44,12 +44,6 @@ function layout(s: State): string[] {
 function selected(s: State): string | undefined {
   const line = selectedLine(s);
   return line?.kind === "row" ? `${line.row.pxname}/${line.row.svname}` : line?.kind;
-}
-function cursorOn(s: State, target: string): State {
-  [s] = run(s, key("home"));
-  for (let i = 0; i < 200 && selected(s) !== target; i++) [s] = run(s, key("down"));
-  if (selected(s) !== target) throw new Error(`no row ${target}`);
-  return s;
 }
 function sent(c: Command[]): readonly string[][] {
   return c.flatMap((x) => (x.type === "send" ? [[...x.commands]] : []));
@@ -152,7 +146,7 @@ Deno.test("filter: no match says so in the body", () => {
 });
 
 Deno.test("filter: the cursor follows its row as the filter narrows and when it is cleared", () => {
-  let s = cursorOn(fixture(), "web/web3");
+  let s = cursorOn(fixture(), "web", "web3");
   [s] = run(s, ch("/"), ch("w"));
   assertEquals(selected(s), "web/web3");
   [s] = run(s, ...type("eb3"));
@@ -253,7 +247,7 @@ Deno.test("sort: numbers compare as numbers, empty values last in both direction
 });
 
 Deno.test("sort: the cursor follows its row when the order changes, and after a refresh", () => {
-  let s = cursorOn(fixture(), "web/web1");
+  let s = cursorOn(fixture(), "web", "web1");
   const before = s.scroll.cursor;
   [s] = run(s, ch("s"), ch("s"));
   assertEquals(selected(s), "web/web1");
@@ -280,7 +274,7 @@ const DETAIL_GROUPS = [
 
 Deno.test("detail: `i` shows every field by name in groups, in order, and follows refreshes", () => {
   let [s] = run(start(1, {}, { columns: 100, rows: 200 }), snap(fixtureSnapshot()));
-  s = cursorOn(s, "web/web2");
+  s = cursorOn(s, "web", "web2");
   [s] = run(s, ch("i"));
   assert(s.detail);
   let lines = screen(s);
@@ -304,7 +298,7 @@ Deno.test("detail: `i` shows every field by name in groups, in order, and follow
 });
 
 Deno.test("detail: arrows and pages scroll; i, q and ESC close it (q does not quit)", () => {
-  let s = cursorOn(fixture(), "web/web2");
+  let s = cursorOn(fixture(), "web", "web2");
   [s] = run(s, ch("i"));
   const first = bodyRows(s);
   assertEquals(first[0], "Identity and address");
@@ -379,7 +373,7 @@ Deno.test("trend: keeps the last 30 refreshes; an all-zero trend is the lowest b
 // --------------------------------------------------------------------------------------------- actions
 
 Deno.test("actions: each key of the menu sends its exact command for the selected server", () => {
-  const s = cursorOn(fixture(), "web/web2");
+  const s = cursorOn(fixture(), "web", "web2");
   const cases: [string, string][] = [
     ["r", "set server web/web2 state ready"],
     ["d", "set server web/web2 state drain"],
@@ -405,7 +399,7 @@ Deno.test("actions: each key of the menu sends its exact command for the selecte
 
 Deno.test("actions: the menu is drawn over the table; ESC cancels and sends nothing", () => {
   let [s] = run(start(1, {}, { columns: 80, rows: 30 }), snap(fixtureSnapshot()));
-  s = cursorOn(s, "web/web2");
+  s = cursorOn(s, "web", "web2");
   [s] = run(s, ch("a"));
   const text = screen(s).join("\n");
   assert(text.includes("Actions on web/web2"), text);
@@ -423,7 +417,7 @@ Deno.test("actions: the menu is drawn over the table; ESC cancels and sends noth
 });
 
 Deno.test("actions: weight prompt refuses 300, accepts 50% and 0-256; maxconn refuses abc", () => {
-  let s = cursorOn(fixture(), "web/web2");
+  let s = cursorOn(fixture(), "web", "web2");
   let c: Command[];
   [s, c] = run(s, ch("a"), ch("w"), ...type("300"), key("enter"));
   assertEquals(c, []);
@@ -436,24 +430,24 @@ Deno.test("actions: weight prompt refuses 300, accepts 50% and 0-256; maxconn re
   [s, c] = run(s, key("enter"));
   assertEquals(sent(c), [["set weight web/web2 50%"]]);
   assertEquals(s.dialog, undefined);
-  [, c] = run(cursorOn(s, "web/web2"), ch("a"), ch("w"), ...type("256"), key("enter"));
+  [, c] = run(cursorOn(s, "web", "web2"), ch("a"), ch("w"), ...type("256"), key("enter"));
   assertEquals(sent(c), [["set weight web/web2 256"]]);
-  [, c] = run(cursorOn(s, "web/web2"), ch("a"), ch("w"), ...type("x1"), key("enter"));
+  [, c] = run(cursorOn(s, "web", "web2"), ch("a"), ch("w"), ...type("x1"), key("enter"));
   assertEquals(c, [], "not a number");
 
-  [s, c] = run(cursorOn(s, "web/web2"), ch("a"), ch("c"), ...type("abc"), key("enter"));
+  [s, c] = run(cursorOn(s, "web", "web2"), ch("a"), ch("c"), ...type("abc"), key("enter"));
   assertEquals(c, []);
   assert(s.dialog?.kind === "prompt" && s.dialog.error?.includes("whole number"));
   assertMatch(screen(s).join("\n"), /! maxconn is a whole number/);
   [s, c] = run(s, key("ctrl", "u"), ...type("10"), key("enter"));
   assertEquals(sent(c), [["set maxconn server web/web2 10"]]);
-  [s, c] = run(cursorOn(s, "web/web2"), ch("a"), ch("c"), ...type("5"), key("escape"));
+  [s, c] = run(cursorOn(s, "web", "web2"), ch("a"), ch("c"), ...type("5"), key("escape"));
   assertEquals(c, [], "ESC in a prompt sends nothing");
   assertEquals(s.dialog, undefined);
 });
 
 Deno.test("actions: shutdown sessions asks y/N first: n and ESC send nothing, y sends it", () => {
-  const s = cursorOn(fixture(), "web/web2");
+  const s = cursorOn(fixture(), "web", "web2");
   const [asked, none] = run(s, ch("a"), ch("k"));
   assertEquals(none, []);
   assertEquals(asked.dialog?.kind, "confirm");
@@ -479,7 +473,7 @@ Deno.test("actions: shutdown sessions asks y/N first: n and ESC send nothing, y 
 });
 
 Deno.test("actions: refused with a message for read-only, level operator or user, and when disconnected", () => {
-  const on = (s: State) => cursorOn(s, "web/web2");
+  const on = (s: State) => cursorOn(s, "web", "web2");
   const level = (l: "user" | "operator" | "admin"): Event => ({ type: "level", level: l, now: 1 });
   const cases: [string, State, RegExp][] = [
     [
@@ -507,7 +501,7 @@ Deno.test("actions: refused with a message for read-only, level operator or user
   }
   const [admin] = run(on(run(fixture(), level("admin"))[0]), ch("a"));
   assertEquals(admin.dialog?.kind, "actions", "level admin may act");
-  const [backend] = run(cursorOn(fixture(), "web/BACKEND"), ch("a"));
+  const [backend] = run(cursorOn(fixture(), "web", "BACKEND"), ch("a"));
   assertEquals(backend.dialog, undefined);
   assertMatch(backend.message?.text ?? "", /actions work on server rows/);
 });
@@ -519,7 +513,7 @@ Deno.test("F1/F2/F3 on a server in several backends ask first, listing the comma
     ["b", "solo", "UP", 1, 4, 2, 2],
   ]);
   let [s] = run(start(), snap(small));
-  s = cursorOn(s, "b/app1");
+  s = cursorOn(s, "b", "app1");
   for (const [f, verb] of [["f1", "enable server"], ["f2", "disable server"]] as const) {
     const [asked, none] = run(s, key(f));
     assertEquals(none, [], f);
@@ -534,7 +528,7 @@ Deno.test("F1/F2/F3 on a server in several backends ask first, listing the comma
     const [, yes] = run(asked, ch("y"));
     assertEquals(sent(yes), [[`${verb} a/app1`, `${verb} b/app1`]]);
   }
-  const [, c3] = run(cursorOn(s, "b/solo"), key("f3"));
+  const [, c3] = run(cursorOn(s, "b", "solo"), key("f3"));
   assertEquals(sent(c3), [["set server b/solo state drain"]], "one backend: at once");
 });
 

@@ -1,11 +1,10 @@
 import { assert, assertEquals } from "../support/assert.ts";
-import { ch, cursorOn, key, run, snap } from "../support/app.ts";
+import { ch, cursorOn, key, run, screen, snap } from "../support/app.ts";
 import { connectionError, isConnected } from "../../src/app/instances.ts";
 import { init, selectedLine } from "../../src/app/update.ts";
 import type { Command, Config, Event, ModeId, State } from "../../src/app/state.ts";
 import type { Key } from "../../src/tui/types.ts";
 import { fixtureSnapshot, smallSnapshot } from "../support/snapshots.ts";
-import { view } from "../../src/app/view.ts";
 
 const config: Config = { readOnly: false, intervalMs: 3000, color: true, socketName: "/tmp/admin.sock" };
 const size = { columns: 80, rows: 25 };
@@ -305,7 +304,7 @@ Deno.test("the actions menu keeps the selected entry visible at the smallest siz
   [s] = run(s, snap(fixtureSnapshot()));
   s = cursorOn(s, "web", "web1");
   [s] = run(s, ch("a"), ...Array.from({ length: 9 }, () => key("down")));
-  const lines = Array.from({ length: 20 }, (_, y) => view(s).buffer.text(y));
+  const lines = screen(s);
   assert(lines.some((l) => l.includes("> k  shutdown sessions")), lines.join("\n"));
 });
 

@@ -46,8 +46,12 @@ export function screen(s: State): string[] {
   return Array.from({ length: buffer.height }, (_, y) => buffer.text(y));
 }
 
-/** Moves the cursor down until it is on the row `pxname/svname` (as shown in NAME); throws when there is none. */
+/**
+ * Moves the cursor to the top (HOME), then down until it is on the row `pxname/svname` (as shown in NAME);
+ * throws when there is none.
+ */
 export function cursorOn(s: State, pxname: string, svname: string): State {
+  [s] = run(s, key("home"));
   for (let i = 0; i < 500; i++) {
     const line = selectedLine(s);
     if (line?.kind === "row" && line.row.pxname === pxname && line.row.get("svname") === svname) return s;
