@@ -151,5 +151,5 @@ export function cycleWorker(s: State): Step {
   const what = pinned === undefined
     ? `following the current worker (${current ?? "?"})`
     : `showing worker ${pinned}${inst.workers.find((p) => p.pid === pinned)?.old ? " (old, draining)" : ""}`;
-  return [say({ ...s, instances }, what), [{ type: "worker", instance: inst.id, pid: pinned }]];
+  return [say({ ...s, instances }, what), [{ type: "refresh", seq: s.refreshSeq, instance: inst.id }]];
 }

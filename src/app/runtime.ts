@@ -43,13 +43,11 @@ export interface MonitorOptions {
   };
 }
 
-/** What the edge keeps per instance: refresh in flight, and the master CLI worker to talk to. */
+/** What the edge keeps per instance: whether a refresh is in flight, and whether its level was asked. */
 interface Edge {
   readonly instance: MonitorInstance;
   refreshing: boolean;
   again: boolean;
-  /** Worker chosen with `w` (undefined: the current worker). */
-  pinned?: number;
   levelAsked: boolean;
 }
 
@@ -131,8 +129,9 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
     const seq = state.refreshSeq;
     const { client, statCommands, id } = edge.instance;
     try {
-      const { sender, workers, worker } = await route(client, edge.pinned);
-      if (edge.pinned !== undefined && worker !== edge.pinned) edge.pinned = undefined;
+      // The worker chosen with `w` (the state forgets it once that worker is gone), else the current one.
+      const pinned = state.instances.find((i) => i.id === id)?.pinned;
+      const { sender, workers, worker } = await route(client, pinned);
       const snapshot = await fetchSnapshot(sender, statCommands, { pause: yieldToEventLoop });
       dispatch({
         type: "snapshot",
@@ -214,8 +213,10 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
 
   function run(command: Command) {
     switch (command.type) {
-      case "refresh":
-        return refresh();
+      case "refresh": {
+        const edge = command.instance === undefined ? undefined : edges.get(command.instance);
+        return edge ? void refreshOne(edge) : refresh();
+      }
       case "send":
         return void send(command);
       case "quit":
@@ -230,13 +231,6 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
             now: Date.now(),
           });
         });
-      case "worker": {
-        const edge = edges.get(command.instance);
-        if (edge) {
-          edge.pinned = command.pid;
-          refreshOne(edge);
-        }
-      }
     }
   }
 

@@ -182,7 +182,8 @@ export type Event =
 
 /** Work for the edges. */
 export type Command =
-  | { readonly type: "refresh"; readonly seq: number }
+  /** Read HAProxy now: every instance, or one (after `w` chose another worker). */
+  | { readonly type: "refresh"; readonly seq: number; readonly instance?: string }
   | {
     readonly type: "send";
     readonly origin: "cli" | "action";
@@ -193,7 +194,5 @@ export type Command =
     readonly instance?: string;
   }
   | { readonly type: "quit"; readonly code: number }
-  /** Show this worker of a master CLI instance (undefined: follow the current worker). */
-  | { readonly type: "worker"; readonly instance: string; readonly pid?: number }
   /** A CLI line was run: keep it in the persistent history. */
   | { readonly type: "remember"; readonly line: string };

@@ -100,10 +100,12 @@ Deno.test("w cycles the worker shown on a master CLI socket, then follows the cu
   let [s] = run(init(config, { columns: 100, rows: 30 }, 1, 0), snap(A, undefined, { workers, worker: 20 }));
   let c: Command[];
   [s, c] = run(s, key("char", "w"));
-  assertEquals(c, [{ type: "worker", instance: A, pid: 10 }]);
+  assertEquals(c, [{ type: "refresh", seq: 0, instance: A }]);
+  assertEquals(s.instances[0].pinned, 10);
   assert(s.message?.text.includes("worker 10 (old, draining)"));
   [s, c] = run(s, key("char", "w"));
-  assertEquals(c, [{ type: "worker", instance: A, pid: undefined }]);
+  assertEquals(c, [{ type: "refresh", seq: 0, instance: A }]);
+  assertEquals(s.instances[0].pinned, undefined);
   assert(s.message?.text.includes("following the current worker (20)"));
 });
 
