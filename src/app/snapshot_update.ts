@@ -65,22 +65,22 @@ export function nextTrends(old: ReadonlyMap<string, Trend>, snapshot: Snapshot):
   return TrendTable.from(old).next(rows, rowKey, sameRowKey, rates, reqRates);
 }
 
-/** How a snapshot is applied when it is one instance's part of the view. */
+/** How a new view snapshot is applied. */
 export interface ApplyOptions {
-  /** Add a point to the trends (default true; with several instances, once per refresh round). */
-  readonly trend?: boolean;
-  /** The restart / configuration message, computed per instance by the caller (default: view-wide). */
-  readonly change?: Message;
+  /** Add a point to the trends (with several instances, once per refresh round). */
+  readonly trend: boolean;
+  /** The restart / configuration message, computed per instance by the caller (see changeMessage). */
+  readonly change: Message | undefined;
 }
 
-/** Applies a snapshot that answered refresh `seq`. */
-export function applySnapshot(s: State, snapshot: Snapshot, seq: number, opts: ApplyOptions = {}): State {
+/** Applies a view snapshot (one instance's, or the merge of all) after refresh `seq` answered. */
+export function applySnapshot(s: State, snapshot: Snapshot, seq: number, opts: ApplyOptions): State {
   const old = s.lines[s.scroll.cursor];
-  const change = "change" in opts ? opts.change : changeMessage(s, s.snapshot, snapshot);
+  const change = opts.change;
   let next = relayout({
     ...s,
     snapshot,
-    trends: opts.trend === false ? s.trends : nextTrends(s.trends, snapshot),
+    trends: opts.trend ? nextTrends(s.trends, snapshot) : s.trends,
     pending: new Map([...s.pending].filter(([, due]) => due > seq)),
     message: change ?? warningMessage(s, snapshot) ?? s.message,
   });
