@@ -6,6 +6,7 @@
  */
 import type { StatRow } from "../stats/types.ts";
 import { humanBinary, humanSeconds } from "../stats/format.ts";
+import { AGENT_FIELDS, BYTE_FIELDS, CHECK_FIELDS, SECONDS_FIELDS, TIMING_FIELDS } from "../stats/fields.ts";
 
 /** Field groups, in display order; fields a version does not print are left out. */
 export const DETAIL_GROUPS: readonly { readonly title: string; readonly fields: readonly string[] }[] = [
@@ -30,31 +31,17 @@ export const DETAIL_GROUPS: readonly { readonly title: string; readonly fields: 
     title: "Health",
     fields: [
       "status",
-      "check_status",
-      "check_code",
-      "check_duration",
-      "check_desc",
-      "last_chk",
-      "check_rise",
-      "check_fall",
-      "check_health",
+      ...CHECK_FIELDS,
       "chkfail",
       "chkdown",
       "hanafail",
-      "agent_status",
-      "agent_code",
-      "agent_duration",
-      "agent_desc",
-      "last_agt",
-      "agent_rise",
-      "agent_fall",
-      "agent_health",
+      ...AGENT_FIELDS,
       "agg_server_status",
       "agg_check_status",
       "agg_server_check_status",
     ],
   },
-  { title: "State changes", fields: ["lastchg", "downtime", "lastsess"] },
+  { title: "State changes", fields: SECONDS_FIELDS },
   {
     title: "Sessions and limits",
     fields: [
@@ -88,18 +75,7 @@ export const DETAIL_GROUPS: readonly { readonly title: string; readonly fields: 
   },
   {
     title: "Bytes",
-    fields: [
-      "bin",
-      "bout",
-      "reqbin",
-      "reqbout",
-      "resbin",
-      "resbout",
-      "comp_in",
-      "comp_out",
-      "comp_byp",
-      "comp_rsp",
-    ],
+    fields: [...BYTE_FIELDS, "comp_rsp"],
   },
   {
     title: "HTTP",
@@ -120,7 +96,7 @@ export const DETAIL_GROUPS: readonly { readonly title: string; readonly fields: 
   },
   {
     title: "Timings (ms, averages of the last 1024 requests; max since start)",
-    fields: ["qtime", "ctime", "rtime", "ttime", "qtime_max", "ctime_max", "rtime_max", "ttime_max"],
+    fields: TIMING_FIELDS,
   },
   {
     title: "Errors and denials",
@@ -142,18 +118,8 @@ export const DETAIL_GROUPS: readonly { readonly title: string; readonly fields: 
   },
 ];
 
-const BYTES = new Set([
-  "bin",
-  "bout",
-  "reqbin",
-  "reqbout",
-  "resbin",
-  "resbout",
-  "comp_in",
-  "comp_out",
-  "comp_byp",
-]);
-const SECONDS = new Set(["lastchg", "downtime", "lastsess"]);
+const BYTES: ReadonlySet<string> = new Set(BYTE_FIELDS);
+const SECONDS: ReadonlySet<string> = new Set(SECONDS_FIELDS);
 
 function shown(field: string, value: string): string {
   if (!/^\d+$/.test(value)) return value;

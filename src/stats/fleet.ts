@@ -6,6 +6,7 @@
  * @module
  */
 import { classifyStatus, isHealthy, type StatusClass } from "./status.ts";
+import { AGENT_FIELDS, CHECK_FIELDS, TIMING_FIELDS } from "./fields.ts";
 import { type ProxyGroup, ROW_TYPE, type Snapshot, type StatRow } from "./types.ts";
 
 /** One instance's latest snapshot. */
@@ -22,52 +23,31 @@ export interface InstanceSnapshot {
 export type Grouping = "proxy" | "instance";
 
 /** Fields that are not summed across instances (shown when every instance agrees, else blank). */
-const NOT_SUMMED = new Set([
+const NOT_SUMMED: ReadonlySet<string> = new Set([
   "pxname",
   "svname",
   "iid",
   "sid",
   "type",
   "pid",
+  "srid",
+  "status",
+  "tracked",
+  "addr",
+  "cookie",
+  "mode",
+  "algo",
   "weight",
   "uweight",
   "slim",
   "rate_lim",
   "qlimit",
-  "lastchg",
   "throttle",
-  "tracked",
-  "check_status",
-  "check_code",
-  "check_duration",
-  "check_desc",
-  "last_chk",
-  "check_rise",
-  "check_fall",
-  "check_health",
-  "agent_status",
-  "agent_code",
-  "agent_duration",
-  "agent_desc",
-  "last_agt",
-  "agent_rise",
-  "agent_fall",
-  "agent_health",
-  "addr",
-  "cookie",
-  "mode",
-  "algo",
+  "lastchg",
   "lastsess",
-  "qtime",
-  "ctime",
-  "rtime",
-  "ttime",
-  "qtime_max",
-  "ctime_max",
-  "rtime_max",
-  "ttime_max",
-  "srid",
-  "status",
+  ...CHECK_FIELDS,
+  ...AGENT_FIELDS,
+  ...TIMING_FIELDS,
 ]);
 
 /**
