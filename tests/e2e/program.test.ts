@@ -7,6 +7,7 @@
 import { assert, assertEquals, assertMatch } from "../support/assert.ts";
 import { freePort, manyServersBody, startLab, startMixedLab } from "../support/lab.ts";
 import { type Finished, looksLikeCrash, rowLine, runHatop, spawnHatop } from "../support/program.ts";
+import { handshake, withFakePeer } from "../support/fake_peer.ts";
 
 /** The run failed with exactly one clear line on stderr (no stack trace) and nothing on stdout. */
 function assertOneLineError(r: Finished, code: number, re: RegExp): void {
@@ -49,42 +50,10 @@ Deno.test("program: bad sockets and addresses give one clear line and the docume
 });
 
 Deno.test("program: a peer that hangs up in the middle of a reply is a clear error, not a crash", async () => {
-  const dir = await Deno.makeTempDir({ prefix: "hatop-fake-" });
-  const path = `${dir}/fake.sock`;
-  const listener = Deno.listen({ transport: "unix", path });
-  const enc = new TextEncoder();
-  const served = (async () => {
-    const conn = await listener.accept();
-    const buf = new Uint8Array(4096);
-    let text = "";
-    try {
-      for (;;) {
-        const n = await conn.read(buf);
-        if (n === null) return;
-        text += new TextDecoder().decode(buf.subarray(0, n));
-        let at;
-        while ((at = text.indexOf("\n")) >= 0) {
-          const line = text.slice(0, at);
-          text = text.slice(at + 1);
-          if (line === "prompt" || line.startsWith("set timeout cli")) await conn.write(enc.encode("\n> "));
-          else {
-            await conn.write(enc.encode("Name: HAProxy\nVersion: 2."));
-            return;
-          }
-        }
-      }
-    } finally {
-      conn.close();
-    }
-  })();
-  try {
+  await withFakePeer(handshake(() => ["Name: HAProxy\nVersion: 2.", "hang-up"]), async (path) => {
     const r = await runHatop(["-s", path, "--batch"]);
     assertOneLineError(r, 2, /closed the connection in the middle of a reply/);
-  } finally {
-    listener.close();
-    await served.catch(() => {});
-    await Deno.remove(dir, { recursive: true });
-  }
+  });
 });
 
 Deno.test("program on the mixed lab", async (t) => {

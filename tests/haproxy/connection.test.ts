@@ -2,64 +2,7 @@ import assert from "node:assert/strict";
 import { HaproxyClient } from "../../src/haproxy/client.ts";
 import { HaproxyConnection } from "../../src/haproxy/connection.ts";
 import { HaproxyError } from "../../src/haproxy/errors.ts";
-
-const enc = new TextEncoder();
-
-/** Reads one "\n"-terminated line from the peer; null when it hangs up first. */
-async function readLine(conn: Deno.Conn, pending: { text: string }): Promise<string | null> {
-  const buf = new Uint8Array(4096);
-  const decoder = new TextDecoder();
-  while (!pending.text.includes("\n")) {
-    const n = await conn.read(buf).catch(() => null);
-    if (n === null) return null;
-    pending.text += decoder.decode(buf.subarray(0, n));
-  }
-  const at = pending.text.indexOf("\n");
-  const line = pending.text.slice(0, at);
-  pending.text = pending.text.slice(at + 1);
-  return line;
-}
-
-/** What the fake peer does for one command: text to write, then optionally hang up. [] = never answer. */
-type Act = (command: string) => (string | "hang-up")[];
-
-/** A tiny fake unix-socket peer for misbehaviour HAProxy cannot be made to show; serves one client. */
-async function withFakePeer(act: Act, body: (path: string) => Promise<void>): Promise<string[]> {
-  const dir = await Deno.makeTempDir({ prefix: "hatop-fake-" });
-  const path = `${dir}/fake.sock`;
-  const listener = Deno.listen({ transport: "unix", path });
-  const seen: string[] = [];
-  const served = (async () => {
-    const conn = await listener.accept();
-    const pending = { text: "" };
-    try {
-      for (;;) {
-        const line = await readLine(conn, pending);
-        if (line === null) return;
-        seen.push(line);
-        for (const step of act(line)) {
-          if (step === "hang-up") return;
-          await conn.write(enc.encode(step));
-        }
-      }
-    } finally {
-      conn.close();
-    }
-  })();
-  try {
-    await body(path);
-  } finally {
-    listener.close();
-    await served.catch(() => {});
-    await Deno.remove(dir, { recursive: true });
-  }
-  return seen;
-}
-
-/** Answers the prompt handshake like HAProxy, then hands over to `then` for every other command. */
-function handshake(then: Act): Act {
-  return (command) => command === "prompt" || command === "set timeout cli 60" ? ["\n> "] : then(command);
-}
+import { handshake, withFakePeer } from "../support/fake_peer.ts";
 
 function isError(kind: string, pattern: RegExp) {
   return (err: unknown) => {
