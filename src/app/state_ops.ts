@@ -39,10 +39,16 @@ export function appendOutput(s: State, lines: readonly string[]): State {
   return { ...s, cli: { ...s.cli, output, scroll: 0 } };
 }
 
+/** Modes 1-4: the stat tables. */
+export function isStatMode(mode: ModeId): boolean {
+  return mode >= 1 && mode <= 4;
+}
+
+/** Switches mode; what belongs to the table (hotkey menu, detail view, filter prompt) closes. */
 export function switchMode(s: State, mode: ModeId): State {
   if (mode === s.mode) return s;
   if (mode === 5 && s.config.readOnly) return s;
-  return { ...s, mode, previousMode: s.mode, menu: false, detail: false };
+  return { ...s, mode, previousMode: s.mode, menu: false, detail: false, filterEditing: false };
 }
 
 export function nextMode(s: State, step: 1 | -1): ModeId {

@@ -20,6 +20,7 @@ import { dialogKey } from "./dialog_keys.ts";
 import { footerTabAt } from "./footer.ts";
 import {
   appendOutput,
+  isStatMode,
   message,
   MESSAGE_MS,
   nextMode,
@@ -150,34 +151,35 @@ function key(s: State, k: Key): Step {
     const mode = footerTabAt(s, k.mouse.x);
     return [mode === undefined ? s : switchMode({ ...s, menu: false }, mode as ModeId), []];
   }
-  if (s.filterEditing && s.mode >= 1 && s.mode <= 4) return filterKey(s, k);
-  if (s.detail && s.mode >= 1 && s.mode <= 4) return [detailKey(s, k), []];
+  if (s.filterEditing) return filterKey(s, k);
+  if (s.detail) return [detailKey(s, k), []];
   if (s.menu && !isHotkey(k.name)) {
     s = { ...s, menu: false };
     if (k.name === "enter") return [s, []];
   }
-  if (k.alt && k.name === "char") {
-    const t = k.text ?? "";
-    if (t === "q" || t === "Q") return quit(s);
-    if (t === "h" || t === "H" || t === "?") return [help(s), []];
-    if (/^[1-5]$/.test(t)) return [switchMode(s, Number(t) as ModeId), []];
-    return [s, []];
-  }
+  // ALT-x works everywhere (in the CLI too); the bare key only outside the CLI, where it is text.
+  if (k.alt && k.name === "char") return globalChar(s, k.text ?? "") ?? [s, []];
   if (k.name === "escape") {
-    if (s.filter !== "" && s.mode >= 1 && s.mode <= 4) return [relayout({ ...s, filter: "" }), []];
+    if (s.filter !== "" && isStatMode(s.mode)) return [relayout({ ...s, filter: "" }), []];
     return [switchMode(s, s.previousMode), []];
   }
   if (k.name === "tab") return [switchMode(s, nextMode(s, 1)), []];
   if (k.name === "backtab") return [switchMode(s, nextMode(s, -1)), []];
   if (s.mode === 5) return cliKey(s, k);
   if (k.name === "char") {
-    const t = k.text ?? "";
-    if (t === "q" || t === "Q") return quit(s);
-    if (t === "h" || t === "H" || t === "?") return [help(s), []];
-    if (/^[1-5]$/.test(t)) return [switchMode(s, Number(t) as ModeId), []];
+    const step = globalChar(s, k.text ?? "");
+    if (step) return step;
   }
   if (s.mode === 0) return [helpKey(s, k), []];
   return statKey(s, k);
+}
+
+/** q quits, h/H/? opens the help, 1-5 switch modes; undefined for any other character. */
+function globalChar(s: State, t: string): Step | undefined {
+  if (t === "q" || t === "Q") return quit(s);
+  if (t === "h" || t === "H" || t === "?") return [help(s), []];
+  if (/^[1-5]$/.test(t)) return [switchMode(s, Number(t) as ModeId), []];
+  return undefined;
 }
 
 function help(s: State): State {

@@ -18,6 +18,7 @@ import { wrapTail } from "./wrap.ts";
 import { footerTabs } from "./footer.ts";
 import { cliTarget } from "./cli_keys.ts";
 import { connectionError, dataTime, isConnected } from "./instances.ts";
+import { isStatMode } from "./state_ops.ts";
 import { drawStats } from "./view_stats.ts";
 import { drawDetail, drawDialog } from "./view_overlays.ts";
 import { MIN_COLUMNS, MIN_ROWS, type State } from "./state.ts";
@@ -173,7 +174,7 @@ function drawMessage(buf: ScreenBuffer, s: State): Frame["cursor"] {
     buf.line(y, text, s.config.color ? style(BOLD, FG.red) : BOLD | REVERSE);
     return undefined;
   }
-  const statMode = s.mode >= 1 && s.mode <= 4;
+  const statMode = isStatMode(s.mode);
   if (statMode && s.filterEditing) {
     const count = s.filterError ?? `${s.matches ?? 0} matching (ENTER keeps, ESC clears; ~ starts a regex)`;
     const prompt = ` Filter: ${s.filter}`;
