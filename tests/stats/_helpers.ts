@@ -14,6 +14,20 @@ export function fixture(path: string): string {
   return Deno.readTextFileSync(`${FIXTURES}/${path}`);
 }
 
+/**
+ * The versions `v` of the files `haproxy-fields/<kind>-<v>.txt` (e.g. `stat-header`), sorted. Throws when
+ * there is none, so a loop of tests over them can never register nothing and pass.
+ */
+export function fieldVersions(kind: string): string[] {
+  const pattern = new RegExp(`^${kind}-(.+)\\.txt$`);
+  const versions = [...Deno.readDirSync(`${FIXTURES}/haproxy-fields`)]
+    .map((entry) => pattern.exec(entry.name)?.[1])
+    .filter((v): v is string => v !== undefined)
+    .sort();
+  if (versions.length === 0) throw new Error(`no haproxy-fields/${kind}-*.txt under ${FIXTURES}`);
+  return versions;
+}
+
 /** Reads a `<index> <name>` field list (haproxy-fields/*.txt) as names in index order. */
 export function fieldList(path: string): string[] {
   const names: string[] = [];

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { MAX_WARNINGS, parseStat } from "../../src/stats/csv.ts";
-import { fieldList, fixture, FIXTURES, statText } from "./_helpers.ts";
+import { fieldList, fieldVersions, fixture, statText } from "./_helpers.ts";
 
 Deno.test("parseStat reads every row of the HAProxy 2.6 admin fixture", () => {
   const table = parseStat(fixture("haproxy-2.6/show-stat.csv"));
@@ -96,12 +96,17 @@ Deno.test("parseStat unquotes values with commas, quotes and line breaks", () =>
 
 const PROBES = ["cli_abrt", "agent_status", "check_desc", "uweight", "agg_server_status", "srid", "reqbin"];
 
-for (const entry of Deno.readDirSync(`${FIXTURES}/haproxy-fields`)) {
-  const m = /^stat-header-(.+)\.txt$/.exec(entry.name);
-  if (!m) continue;
-  const version = m[1];
+const STAT_HEADER_VERSIONS = fieldVersions("stat-header");
+
+Deno.test("the stat headers to read cover HAProxy 1.4 to 3.x", () => {
+  assert.equal(STAT_HEADER_VERSIONS[0], "1.4");
+  assert.ok(STAT_HEADER_VERSIONS.includes("2.6"), STAT_HEADER_VERSIONS.join(" "));
+  assert.match(STAT_HEADER_VERSIONS.at(-1)!, /^3\./);
+});
+
+for (const version of STAT_HEADER_VERSIONS) {
   Deno.test(`parseStat reads a synthetic HAProxy ${version} reply by field name`, () => {
-    const fixed = fieldList(`haproxy-fields/${entry.name}`);
+    const fixed = fieldList(`haproxy-fields/stat-header-${version}.txt`);
     const modular = version >= "2.3";
     const header = modular ? [...fixed, "-", "ssl_sess", "h1_open_connections"] : [...fixed];
     const quotedField = fixed.includes("check_desc") ? "check_desc" : "tracked";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { infoNumber, parseInfo } from "../../src/stats/info.ts";
-import { fieldList, fixture, FIXTURES } from "./_helpers.ts";
+import { fieldList, fieldVersions, fixture } from "./_helpers.ts";
 
 Deno.test("parseInfo reads the HAProxy 2.6 fixture by key", () => {
   const info = parseInfo(fixture("haproxy-2.6/show-info.txt"));
@@ -20,11 +20,17 @@ Deno.test("parseInfo reads the HAProxy 2.6 fixture by key", () => {
   assert.equal(info.size, 70); // one key per non-blank line
 });
 
-for (const entry of Deno.readDirSync(`${FIXTURES}/haproxy-fields`)) {
-  const m = /^info-keys-(.+)\.txt$/.exec(entry.name);
-  if (!m) continue;
-  Deno.test(`parseInfo reads every key of HAProxy ${m[1]}`, () => {
-    const keys = fieldList(`haproxy-fields/${entry.name}`).filter((k) => k !== undefined);
+const INFO_KEY_VERSIONS = fieldVersions("info-keys");
+
+Deno.test("the info key lists to read cover HAProxy 1.4 to 3.x", () => {
+  assert.equal(INFO_KEY_VERSIONS[0], "1.4");
+  assert.ok(INFO_KEY_VERSIONS.includes("2.6"), INFO_KEY_VERSIONS.join(" "));
+  assert.match(INFO_KEY_VERSIONS.at(-1)!, /^3\./);
+});
+
+for (const version of INFO_KEY_VERSIONS) {
+  Deno.test(`parseInfo reads every key of HAProxy ${version}`, () => {
+    const keys = fieldList(`haproxy-fields/info-keys-${version}.txt`).filter((k) => k !== undefined);
     const text = keys.map((key, i) => `${key}: ${key === "Uptime" ? "0d 0h05m21s" : i}`).join("\n") + "\n\n";
     const info = parseInfo(text);
     assert.equal(info.size, keys.length);
@@ -32,7 +38,6 @@ for (const entry of Deno.readDirSync(`${FIXTURES}/haproxy-fields`)) {
       if (key === "Uptime") assert.equal(info.get(key), "0d 0h05m21s");
       else assert.equal(infoNumber(info, key), i, key);
     });
-    const version = m[1];
     const minor = version === "3.5-dev"
       ? 305
       : Number(version.split(".")[0]) * 100 + Number(version.split(".")[1]);
