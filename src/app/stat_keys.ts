@@ -6,7 +6,7 @@
  */
 import type { Key } from "../tui/types.ts";
 import { STAT_MODES } from "../stats/columns.ts";
-import { isServerRow } from "./body.ts";
+import { type BodyLine, isServerRow } from "./body.ts";
 import { moveScroll, scrollEnd, scrollHome } from "./scroll.ts";
 import { BODY_TOP, bodyHeight } from "./geometry.ts";
 import { insertText } from "./line_editor.ts";
@@ -25,6 +25,12 @@ export function actionBlocked(s: State, instance?: string): string | undefined {
     return `not sent: this socket's level is ${level}; server actions need level admin`;
   }
   return undefined;
+}
+
+/** The selected line when it is a server row (what hotkeys, actions, ENTER and SPACE act on). */
+function selectedServer(s: State): Extract<BodyLine, { kind: "row" }> | undefined {
+  const line = selectedLine(s);
+  return line?.kind === "row" && isServerRow(line.row) ? line : undefined;
 }
 
 /** Handles a key in a stat mode. */
@@ -49,11 +55,8 @@ export function statKey(s: State, k: Key): Step {
       if (k.text === "a") return [withScroll(s, scrollHome()), []];
       if (k.text === "e") return [withScroll(s, scrollEnd(n, visible)), []];
       return [s, []];
-    case "enter": {
-      const line = selectedLine(s);
-      if (s.config.readOnly || line?.kind !== "row" || !isServerRow(line.row)) return [s, []];
-      return [{ ...s, menu: true }, []];
-    }
+    case "enter":
+      return [s.config.readOnly || !selectedServer(s) ? s : { ...s, menu: true }, []];
     case "mouse":
       return mouse(s, k);
     case "char":
@@ -106,8 +109,8 @@ function nextSort(s: State): State["sort"] {
 }
 
 function openActions(s: State): State {
-  const line = selectedLine(s);
-  if (line?.kind !== "row" || !isServerRow(line.row)) return say(s, "actions work on server rows");
+  const line = selectedServer(s);
+  if (!line) return say(s, "actions work on server rows");
   const blocked = actionBlocked(s, line.row.instance);
   if (blocked) return say(s, blocked, "error");
   return {
@@ -126,16 +129,16 @@ function openActions(s: State): State {
 }
 
 function paste(s: State): State {
-  const line = selectedLine(s);
-  if (s.config.readOnly || line?.kind !== "row" || !isServerRow(line.row)) return s;
+  const line = selectedServer(s);
+  if (s.config.readOnly || !line) return s;
   const input = insertText(s.cli.input, `${line.row.pxname}/${line.row.svname}`);
   return switchMode({ ...s, cli: { ...s.cli, input } }, 5);
 }
 
 function hotkey(s: State, name: Parameters<typeof planHotkey>[0]): Step {
   if (s.config.readOnly) return [s, []];
-  const line = selectedLine(s);
-  if (line?.kind !== "row" || !isServerRow(line.row)) return [s, []];
+  const line = selectedServer(s);
+  if (!line) return [s, []];
   const blocked = actionBlocked(s, line.row.instance);
   if (blocked) return [say(s, blocked, "error"), []];
   if (["f4", "f5", "f6", "f7", "f8"].includes(name) && s.pending.has(line.key)) {
