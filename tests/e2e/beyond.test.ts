@@ -8,15 +8,11 @@
  */
 import { assert, assertEquals, assertMatch } from "../support/assert.ts";
 import { startMixedLab, statusOf } from "../support/lab.ts";
-import { footer, rowLine, rowMatches } from "../support/program.ts";
+import { footer, rowIndex, rowLine, rowMatches } from "../support/program.ts";
 import { startRecorder } from "../support/recorder.ts";
 import { idsOf, waitForCommand } from "../support/lab_queries.ts";
 import { moveTo, openMonitor } from "../support/mixed_monitor.ts";
-
-/** Index of the screen line whose first word is `name`. */
-function lineOf(screen: string, name: string): number {
-  return screen.split("\n").findIndex((l) => l.split(/\s+/)[0] === name);
-}
+import { poll } from "../support/poll.ts";
 
 Deno.test("features beyond the original, on the mixed lab", async (t) => {
   await using lab = await startMixedLab();
@@ -45,16 +41,17 @@ Deno.test("features beyond the original, on the mixed lab", async (t) => {
     await using tmux = await openMonitor(lab.sockets.admin);
     await tmux.send("s", "s");
     let screen = await tmux.waitFor(/^NAME\s+W\^ STATUS/m);
-    const app = screen.split("\n").findIndex((l) => l === ">>> be_app");
-    const servers = ["s1", "s2", "s3", "s4", "s5", "s6"].map((n) => [n, lineOf(screen, n)] as const)
+    let lines = screen.split("\n");
+    const app = lines.indexOf(">>> be_app");
+    const servers = ["s1", "s2", "s3", "s4", "s5", "s6"].map((n) => [n, rowIndex(lines, n)] as const)
       .sort((a, b) => a[1] - b[1]).map(([n]) => n);
     assertEquals(servers, ["s1", "s3", "s4", "s5", "s6", "s2"], "weights 1,1,1,1,20,50");
-    assertEquals(lineOf(screen, "s1"), app + 1, "be_app has no FRONTEND: servers start below its line");
+    assertEquals(rowIndex(lines, "s1"), app + 1, "be_app has no FRONTEND: servers start below its line");
     await tmux.send("S");
     screen = await tmux.waitFor(/^NAME\s+Wv STATUS/m);
-    assertEquals(lineOf(screen, "s2"), app + 1, "s2 (50) first");
-    assert(lineOf(screen, "s6") === app + 2, screen);
-    const lines = screen.split("\n");
+    lines = screen.split("\n");
+    assertEquals(rowIndex(lines, "s2"), app + 1, "s2 (50) first");
+    assert(rowIndex(lines, "s6") === app + 2, screen);
     const fake = lines.indexOf(">>> fake_app");
     assertMatch(lines[fake + 1] ?? "", /^FRONTEND\s/, `FRONTEND stays first:\n${screen}`);
     assertMatch(lines[fake + 3] ?? "", /^BACKEND\s/, `BACKEND stays last:\n${screen}`);
@@ -139,7 +136,7 @@ Deno.test("features beyond the original, on the mixed lab", async (t) => {
     await tmux.sendText("\x1b[<0;5;15M\x1b[<0;5;15m");
     await tmux.waitFor((s) => footer(s).includes(frontend));
     screen = await tmux.capture();
-    const y = lineOf(screen, "s2");
+    const y = rowIndex(screen.split("\n"), "s2");
     assert(y > 0, screen);
     const s2 = await idsOf(lab, "be_app", "s2");
     await tmux.sendText(`\x1b[<0;3;${y + 1}M\x1b[<0;3;${y + 1}m`);
@@ -162,11 +159,14 @@ Deno.test("features beyond the original, on the mixed lab", async (t) => {
           await tmux.send("Enter");
           await tmux.waitFor(/^2\.6\.\d+/m);
           const file = `${state}/hatop/history`;
-          const deadline = Date.now() + 10_000;
-          while (!(await Deno.readTextFile(file).catch(() => "")).includes("show version")) {
-            if (Date.now() > deadline) throw new Error(`${file} never got the line`);
-            await new Promise((r) => setTimeout(r, 25));
-          }
+          await poll(
+            `${file} to get the line`,
+            10_000,
+            async () => (await Deno.readTextFile(file).catch(() => "")).includes("show version") || undefined,
+            {
+              intervalMs: 25,
+            },
+          );
           await tmux.send("C-c");
           assertEquals(await tmux.exitStatus(), 0);
         }

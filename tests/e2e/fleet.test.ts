@@ -8,11 +8,9 @@
 import { assert, assertEquals, assertMatch } from "../support/assert.ts";
 import { type Lab, startLab, statusOf } from "../support/lab.ts";
 import { footer, runHatop, startHatop } from "../support/program.ts";
+import { START_MS } from "../support/lab_queries.ts";
 import { instanceRowIndex, moveCursorTo, smallBody, type SmallPorts } from "../support/fleet.ts";
 import type { TmuxSession } from "../support/tmux.ts";
-
-/** First start compiles the program; later starts are fast. */
-const START_MS = 60_000;
 
 /** Big enough for every row of both labs, grouped by proxy, without scrolling. */
 const SIZE = { columns: 110, rows: 45 };

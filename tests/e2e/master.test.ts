@@ -7,7 +7,8 @@
  */
 import { assert, assertEquals, assertMatch } from "../support/assert.ts";
 import { oneShot, startLab, statusOf } from "../support/lab.ts";
-import { footer, runHatop, startHatop } from "../support/program.ts";
+import { footer, rowIndex, runHatop, startHatop } from "../support/program.ts";
+import { START_MS } from "../support/lab_queries.ts";
 import {
   cursorLine,
   moveCursorTo,
@@ -18,16 +19,8 @@ import {
   workerCommand,
 } from "../support/fleet.ts";
 
-/** First start compiles the program; later starts are fast. */
-const START_MS = 60_000;
-
 /** Wide enough for the whole header (`Worker: <pid> (...; N running, w switches)`), tall for every row. */
 const SIZE = { columns: 120, rows: 40 };
-
-/** The index of the first screen line whose first word is `name`. */
-function rowIndex(lines: string[], name: string): number {
-  return lines.findIndex((l) => l.split(/\s+/)[0] === name);
-}
 
 Deno.test("master CLI: the worker's stats, reloads followed, old workers shown with w, actions to the current worker", async (t) => {
   await using hold = startHoldServer();

@@ -7,8 +7,7 @@
 import { assert, assertEquals } from "../support/assert.ts";
 import { manyServersBody, startLab } from "../support/lab.ts";
 import { footer, rowLine, startHatop } from "../support/program.ts";
-
-const START_MS = 60_000;
+import { START_MS } from "../support/lab_queries.ts";
 
 Deno.test("monitor: PGDOWN and END reach the last server and the BACKEND line of 60 servers; HOME returns", async () => {
   await using lab = await startLab(manyServersBody(60));

@@ -5,6 +5,11 @@ import { flapIsUp, planResponse } from "../../scripts/demo/backends.ts";
 import { pickRequest } from "../../scripts/demo/traffic.ts";
 import { oneShot, statusOf } from "../support/lab.ts";
 import { startTmux } from "../support/tmux.ts";
+import { poll as pollEvery } from "../support/poll.ts";
+
+/** Polls `probe` every 200 ms (the demo's HAProxy is asked each time) until it answers, or throws after `ms`. */
+const poll = <T>(what: string, ms: number, probe: () => Promise<T | undefined>): Promise<T> =>
+  pollEvery(what, ms, probe, { intervalMs: 200 });
 
 const REPO = new URL("../../", import.meta.url).pathname;
 
@@ -113,17 +118,6 @@ function row(rows: Row[], px: string, sv: string): Row {
   const found = rows.find((r) => r.pxname === px && r.svname === sv);
   assert(found, `no row ${px}/${sv}`);
   return found;
-}
-
-/** Polls `probe` every 200 ms until it returns a value other than undefined, or throws after `ms`. */
-async function poll<T>(what: string, ms: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 /** Resolves like `promise`, or rejects after `ms` naming `what`. */

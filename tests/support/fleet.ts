@@ -7,6 +7,7 @@
  * @module
  */
 import { oneShot } from "./lab.ts";
+import { poll } from "./poll.ts";
 import type { TmuxSession } from "./tmux.ts";
 
 /** The ports a {@linkcode smallBody} lab listens on or points at. */
@@ -263,13 +264,11 @@ export async function waitForProcs(
   pred: (p: Procs) => boolean,
   timeoutMs = 15_000,
 ): Promise<Procs> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const procs = await showProc(master).catch(() => ({ current: [], old: [] }));
-    if (pred(procs)) return procs;
-    if (Date.now() > deadline) throw new Error(`show proc never matched; last: ${JSON.stringify(procs)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  let last: Procs = { current: [], old: [] };
+  return await poll("show proc to match", timeoutMs, async () => {
+    last = await showProc(master).catch(() => ({ current: [], old: [] }));
+    return pred(last) ? last : undefined;
+  }, { intervalMs: 100, detail: () => `last: ${JSON.stringify(last)}` });
 }
 
 /** One command to worker `pid` through the master CLI (`@!<pid> <command>`). */

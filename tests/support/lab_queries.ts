@@ -5,6 +5,7 @@
  */
 import { assert } from "./assert.ts";
 import type { Lab } from "./lab.ts";
+import { poll } from "./poll.ts";
 
 /** First start of the program compiles it; later starts are fast. */
 export const START_MS = 60_000;
@@ -25,11 +26,9 @@ export async function waitForCommand(
   command: string,
   pred: (out: string) => boolean,
 ): Promise<string> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const out = await lab.command(command);
-    if (pred(out)) return out;
-    if (Date.now() > deadline) throw new Error(`"${command}" never satisfied the condition; last: ${out}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  let last = "";
+  return await poll(`"${command}" to satisfy the condition`, 10_000, async () => {
+    last = await lab.command(command);
+    return pred(last) ? last : undefined;
+  }, { detail: () => `last: ${last}` });
 }

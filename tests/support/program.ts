@@ -146,9 +146,15 @@ export async function startHatop(
   return session;
 }
 
+/** The index of the first of `lines` whose first word is `name` (a table row such as `s1  1 UP ...`), or -1. */
+export function rowIndex(lines: readonly string[], name: string): number {
+  return lines.findIndex((line) => line.split(/\s+/)[0] === name);
+}
+
 /** The screen line whose first word is `name` (a table row such as `s1  1 UP ...`), or undefined. */
 export function rowLine(screen: string, name: string): string | undefined {
-  return screen.split("\n").find((line) => line.split(/\s+/)[0] === name);
+  const lines = screen.split("\n");
+  return lines[rowIndex(lines, name)];
 }
 
 /** A matcher for tmux.waitFor: the row of `name` matches `re` (tested against the whole line). */
