@@ -1,7 +1,6 @@
 import { assert, assertEquals } from "../support/assert.ts";
 import { COMPACT_AT, fileHistoryStore, HISTORY_KEEP, historyPath } from "../../src/app/history_store.ts";
-
-const env = (vars: Record<string, string>) => ({ get: (k: string) => vars[k] });
+import { fakeEnv as env } from "../support/env.ts";
 
 Deno.test("history lives in the XDG state directory", () => {
   assertEquals(historyPath(env({ XDG_STATE_HOME: "/s", HOME: "/h" })), "/s/hatop/history");

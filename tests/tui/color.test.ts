@@ -1,9 +1,6 @@
 import { equal } from "node:assert/strict";
 import { colorEnabled } from "../../src/tui/color.ts";
-
-function env(vars: Record<string, string>): { get(k: string): string | undefined } {
-  return { get: (k) => vars[k] };
-}
+import { fakeEnv as env } from "../support/env.ts";
 
 Deno.test("color: on for a terminal with an ordinary TERM", () => {
   equal(colorEnabled(env({ TERM: "xterm-256color" }), true), true);
