@@ -49,6 +49,16 @@ export function statText(header: readonly string[], rows: readonly (readonly str
   return lines.join("\n") + "\n\n";
 }
 
+/** A parsed `show stat` reply with the columns pxname, svname, status, iid, sid, type and these rows. */
+export function shortTable(...rows: string[][]): ReturnType<typeof parseStat> {
+  return parseStat(statText(["pxname", "svname", "status", "iid", "sid", "type"], rows));
+}
+
+/** The svnames of rows, in order. */
+export function svnames(rows: readonly { svname: string }[]): string[] {
+  return rows.map((r) => r.svname);
+}
+
 /** One row with the given fields (every other field empty), parsed. */
 export function rowOf(fields: Record<string, string | number>): StatRow {
   const base: Record<string, string> = { pxname: "px", svname: "sv", iid: "1", sid: "1", type: "2" };

@@ -2,11 +2,7 @@ import assert from "node:assert/strict";
 import { parseStat } from "../../src/stats/csv.ts";
 import { parseInfo } from "../../src/stats/info.ts";
 import { buildSnapshot } from "../../src/stats/snapshot.ts";
-import { fixture, statText } from "./_helpers.ts";
-
-const HEADER = ["pxname", "svname", "status", "iid", "sid", "type"];
-const table = (...rows: string[][]) => parseStat(statText(HEADER, rows));
-const names = (rows: readonly { svname: string }[]) => rows.map((r) => r.svname);
+import { fixture, shortTable as table, svnames as names } from "./_helpers.ts";
 
 Deno.test("buildSnapshot groups the 2.6 fixture like the original", () => {
   const info = parseInfo(fixture("haproxy-2.6/show-info.txt"));

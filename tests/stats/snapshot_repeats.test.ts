@@ -1,11 +1,6 @@
 import assert from "node:assert/strict";
-import { parseStat } from "../../src/stats/csv.ts";
 import { buildSnapshot } from "../../src/stats/snapshot.ts";
-import { statText } from "./_helpers.ts";
-
-const HEADER = ["pxname", "svname", "status", "iid", "sid", "type"];
-const table = (...rows: string[][]) => parseStat(statText(HEADER, rows));
-const names = (rows: readonly { svname: string }[]) => rows.map((r) => r.svname);
+import { shortTable as table, svnames as names } from "./_helpers.ts";
 
 Deno.test("buildSnapshot drops a server repeated in one reply, in order or after later sids", () => {
   const snap = buildSnapshot(new Map(), [
