@@ -129,8 +129,8 @@ Deno.test("features beyond the original, on the mixed lab", async (t) => {
   await t.step("a mouse click (SGR bytes) on a body row selects it", async () => {
     await using tmux = await openMonitor(lab.sockets.admin);
     await tmux.send("Home");
-    let screen = await tmux.capture();
-    assert(!/\[#\d+\/#\d+\]/.test(footer(screen)), "the cursor starts on a proxy line");
+    // The cursor is on a proxy line (no [#iid/#sid] in the footer) once HOME is handled.
+    let screen = await tmux.waitFor((s) => !/\[#\d+\/#\d+\]/.test(footer(s)));
     // Row 15, column 5 (1-based) is the second body line: fake_app's FRONTEND.
     const frontend = await idsOf(lab, "fake_app", "FRONTEND");
     await tmux.sendText("\x1b[<0;5;15M\x1b[<0;5;15m");
