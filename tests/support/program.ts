@@ -66,22 +66,9 @@ export function isolatedEnv(env: Record<string, string> = {}): IsolatedEnv {
  * `NO_COLOR=1` unless `env` says otherwise; `XDG_STATE_HOME` is a fresh temporary directory unless given.
  */
 export async function runHatop(args: readonly string[], env?: Record<string, string>): Promise<Finished> {
-  const [cmd, ...rest] = hatopCommand(args);
-  const isolated = isolatedEnv({ NO_COLOR: "1", ...env });
-  try {
-    const out = await new Deno.Command(cmd, {
-      args: rest,
-      cwd: ROOT,
-      stdin: "null",
-      stdout: "piped",
-      stderr: "piped",
-      env: isolated.env,
-    }).output();
-    const decoder = new TextDecoder();
-    return { code: out.code, stdout: decoder.decode(out.stdout), stderr: decoder.decode(out.stderr) };
-  } finally {
-    isolated.cleanup();
-  }
+  const out = await spawnHatop(args, env).output();
+  const decoder = new TextDecoder();
+  return { code: out.code, stdout: decoder.decode(out.stdout), stderr: decoder.decode(out.stderr) };
 }
 
 /**
