@@ -4,6 +4,9 @@
  *
  * @module
  */
+import { freePort, oneShot } from "./net.ts";
+
+export { freePort, oneShot };
 
 /** Where the lab's runtime-API sockets are. `master` is set when the lab runs in master-worker mode. */
 export interface LabSockets {
@@ -29,6 +32,8 @@ export interface Lab extends AsyncDisposable {
   sockets: LabSockets;
   /** The full config text. */
   config: string;
+  /** HAProxy's version as `show info` says it, e.g. "3.2.26-1". */
+  version: string;
   /** One-shot command over the admin unix socket (non-interactive mode), returns the output. */
   command(cmd: string): Promise<string>;
   /** Polls `show stat` until pred(csvText) is true or timeoutMs passes (then throws with the last text). */
@@ -69,8 +74,13 @@ async function isExecutable(path: string): Promise<boolean> {
   }
 }
 
-/** Finds the haproxy binary on PATH or at /usr/sbin/haproxy; undefined when there is none. */
+/**
+ * Finds the haproxy binary: `$HATOP_HAPROXY` when set (the test runner sets it to each release of the
+ * matrix in turn), else the one on PATH or at /usr/sbin/haproxy; undefined when there is none.
+ */
 export async function findHaproxy(): Promise<string | undefined> {
+  const chosen = Deno.env.get("HATOP_HAPROXY");
+  if (chosen) return (await isExecutable(chosen)) ? chosen : undefined;
   const dirs = (Deno.env.get("PATH") ?? "").split(":").filter((d) => d !== "");
   for (const dir of [...dirs, "/usr/sbin", "/usr/local/sbin"]) {
     const candidate = `${dir}/haproxy`;
@@ -92,6 +102,8 @@ async function run(cmd: string, args: string[]): Promise<{ ok: boolean; output: 
 export async function ensureHaproxy(): Promise<string> {
   const found = await findHaproxy();
   if (found) return found;
+  const chosen = Deno.env.get("HATOP_HAPROXY");
+  if (chosen) throw new Error(`HATOP_HAPROXY=${chosen} is not an executable file`);
   const root = Deno.uid() === 0;
   const apt = await isExecutable("/usr/bin/apt-get");
   if (!root || !apt) {
@@ -115,55 +127,6 @@ export async function ensureHaproxy(): Promise<string> {
   return after;
 }
 
-/** A free TCP port on 127.0.0.1 (listen on port 0, close, return the port). */
-export function freePort(): Promise<number> {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = (listener.addr as Deno.NetAddr).port;
-  listener.close();
-  return Promise.resolve(port);
-}
-
-/**
- * Sends one command in non-interactive mode to a unix socket, half-closes (the master CLI waits for more input
- * otherwise) and reads the reply to EOF. Throws when there is no complete reply within timeoutMs.
- */
-export async function oneShot(path: string, cmd: string, timeoutMs = 10_000): Promise<string> {
-  const conn = await Deno.connect({ transport: "unix", path });
-  const timer = setTimeout(() => conn.close(), timeoutMs);
-  let timedOut = false;
-  try {
-    const bytes = new TextEncoder().encode(cmd + "\n");
-    let done = 0;
-    while (done < bytes.length) done += await conn.write(bytes.subarray(done));
-    await conn.closeWrite();
-    const decoder = new TextDecoder();
-    let text = "";
-    const buf = new Uint8Array(64 * 1024);
-    for (;;) {
-      let n: number | null;
-      try {
-        n = await conn.read(buf);
-      } catch (err) {
-        timedOut = true;
-        throw err;
-      }
-      if (n === null) break;
-      text += decoder.decode(buf.subarray(0, n), { stream: true });
-    }
-    return text + decoder.decode();
-  } catch (err) {
-    if (timedOut) throw new Error(`no complete reply to "${cmd}" from ${path} within ${timeoutMs} ms`);
-    throw err;
-  } finally {
-    clearTimeout(timer);
-    try {
-      conn.close();
-    } catch {
-      // Closed by the timer.
-    }
-  }
-}
-
 /** The global section the lab writes in front of every body. */
 export function globalSection(dir: string, tcpPort: number, node: string): string {
   return [
@@ -181,7 +144,9 @@ export function globalSection(dir: string, tcpPort: number, node: string): strin
 
 /**
  * Writes the config into a fresh temp dir (`/tmp/hatop-lab-XXXX`), validates it with `haproxy -c`, runs
- * `haproxy -db -f cfg` as a child and awaits the admin socket answering. `body` returns everything after the
+ * `haproxy -db -f cfg` as a child and awaits the admin socket answering (and in master-worker mode the master
+ * socket listing a worker). When HAProxy cannot bind a port another process took since {@linkcode freePort}
+ * chose it, the lab starts again with new ports (up to 5 times). `body` returns everything after the
  * global section, which the lab writes (admin/operator/user unix sockets, an admin TCP socket on a free port,
  * `stats timeout 2m`, `node` and `description`).
  *
@@ -194,6 +159,22 @@ export function globalSection(dir: string, tcpPort: number, node: string): strin
 export async function startLab(
   body: (ctx: LabContext) => Promise<string> | string,
   opts: LabOptions = {},
+): Promise<Lab> {
+  for (let attempt = 1;; attempt++) {
+    try {
+      return await startOnce(body, opts);
+    } catch (err) {
+      if (!(err instanceof PortTaken) || attempt >= 5) throw err;
+    }
+  }
+}
+
+/** HAProxy could not bind a port of the config: taken by another process since it was chosen. */
+class PortTaken extends Error {}
+
+async function startOnce(
+  body: (ctx: LabContext) => Promise<string> | string,
+  opts: LabOptions,
 ): Promise<Lab> {
   const haproxy = await ensureHaproxy();
   const dir = await Deno.makeTempDir({ dir: "/tmp", prefix: "hatop-lab-" });
@@ -218,6 +199,9 @@ export async function startLab(
     return lab;
   } catch (err) {
     await Deno.remove(dir, { recursive: true }).catch(() => {});
+    if (/cannot bind socket|Address already in use/i.test((err as Error).message)) {
+      throw new PortTaken((err as Error).message);
+    }
     throw err;
   }
 }
@@ -226,6 +210,7 @@ class RunningLab implements Lab {
   dir: string;
   sockets: LabSockets;
   config: string;
+  version = "";
   #binary: string;
   #args: string[];
   #startTimeoutMs: number;
@@ -309,7 +294,11 @@ class RunningLab implements Lab {
         throw new Error(`haproxy exited during start-up:\n${this.#stderr.trim()}`);
       }
       try {
-        if ((await this.command("show info")).includes("Pid:")) return;
+        const info = await this.command("show info");
+        if (info.includes("Pid:") && await this.#masterReady()) {
+          this.version = info.match(/^Version: (.*)$/m)?.[1].trim() ?? "";
+          return;
+        }
       } catch {
         // Not listening yet.
       }
@@ -319,6 +308,12 @@ class RunningLab implements Lab {
       }
       await new Promise((r) => setTimeout(r, 50));
     }
+  }
+
+  /** Without a master: true. With one: its socket answers and lists a worker. */
+  async #masterReady(): Promise<boolean> {
+    if (!this.sockets.master) return true;
+    return /^# workers\n\d+\s+worker/m.test(await oneShot(this.sockets.master, "show proc"));
   }
 
   async stop(): Promise<void> {

@@ -20,17 +20,25 @@ interface Run {
 /** Runs the fixture between two `stty -g` snapshots; its own exit code goes to `code`. */
 async function start(args: string[] = []): Promise<Run> {
   const dir = await Deno.makeTempDir({ prefix: "hatop-term-" });
-  const script = `stty -g > "$1/before"; deno run --no-lock --allow-all "$2" ${args.join(" ")}; ` +
+  // Deno itself, not whatever `deno` PATH has (a run from npx or CI may have none).
+  const script = `stty -g > "$1/before"; "$3" run --no-lock --allow-all "$2" ${args.join(" ")}; ` +
     `echo $? > "$1/code"; stty -g > "$1/after"; echo __finished__; read`;
-  const tmux = await startTmux(["bash", "-c", script, "bash", dir, fixture], {
+  const tmux = await startTmux(["bash", "-c", script, "bash", dir, fixture, Deno.execPath()], {
     columns: 80,
     rows: 24,
     cwd: root,
   });
-  const screen = await tmux.waitFor(/pid \d+ ready/, 30_000);
-  const pid = Number(/pid (\d+) ready/.exec(screen)![1]);
-  // Full-screen mode is on: alternate screen, cursor hidden, mouse reporting only when asked for.
-  equal(await tmux.display(MODES), `1 0 ${args.includes("--mouse") ? 1 : 0}`);
+  let pid: number;
+  try {
+    const screen = await tmux.waitFor(/pid \d+ ready/, 30_000);
+    pid = Number(/pid (\d+) ready/.exec(screen)![1]);
+    // Full-screen mode is on: alternate screen, cursor hidden, mouse reporting only when asked for.
+    equal(await tmux.display(MODES), `1 0 ${args.includes("--mouse") ? 1 : 0}`);
+  } catch (e) {
+    await tmux.kill();
+    await Deno.remove(dir, { recursive: true });
+    throw e;
+  }
   return {
     tmux,
     dir,

@@ -1,0 +1,73 @@
+/**
+ * Loopback helpers of the lab: free ports below the kernel's ephemeral range, and one-shot runtime-API
+ * commands over a unix socket.
+ *
+ * @module
+ */
+
+/** Ports handed out by {@linkcode freePort} stay in [PORT_MIN, PORT_MAX], below the ephemeral range. */
+export const PORT_MIN = 10_000;
+export const PORT_MAX = 32_767;
+
+const given = new Set<number>();
+
+/**
+ * A TCP port on 127.0.0.1 that nothing listens on now, below 32768 (so it never collides with the kernel's
+ * ephemeral ports of outgoing connections). Random, and never the same twice in one process, so parallel
+ * test processes rarely pick the same; a lab that still loses a race for a port starts again with new ones.
+ */
+export function freePort(): Promise<number> {
+  for (let tries = 0; tries < 1000; tries++) {
+    const port = PORT_MIN + Math.floor(Math.random() * (PORT_MAX - PORT_MIN + 1));
+    if (given.has(port)) continue;
+    try {
+      Deno.listen({ hostname: "127.0.0.1", port }).close();
+    } catch {
+      continue;
+    }
+    given.add(port);
+    return Promise.resolve(port);
+  }
+  return Promise.reject(new Error(`no free port between ${PORT_MIN} and ${PORT_MAX} after 1000 tries`));
+}
+
+/**
+ * Sends one command in non-interactive mode to a unix socket, half-closes (the master CLI waits for more input
+ * otherwise) and reads the reply to EOF. Throws when there is no complete reply within timeoutMs.
+ */
+export async function oneShot(path: string, cmd: string, timeoutMs = 10_000): Promise<string> {
+  const conn = await Deno.connect({ transport: "unix", path });
+  const timer = setTimeout(() => conn.close(), timeoutMs);
+  let timedOut = false;
+  try {
+    const bytes = new TextEncoder().encode(cmd + "\n");
+    let done = 0;
+    while (done < bytes.length) done += await conn.write(bytes.subarray(done));
+    await conn.closeWrite();
+    const decoder = new TextDecoder();
+    let text = "";
+    const buf = new Uint8Array(64 * 1024);
+    for (;;) {
+      let n: number | null;
+      try {
+        n = await conn.read(buf);
+      } catch (err) {
+        timedOut = true;
+        throw err;
+      }
+      if (n === null) break;
+      text += decoder.decode(buf.subarray(0, n), { stream: true });
+    }
+    return text + decoder.decode();
+  } catch (err) {
+    if (timedOut) throw new Error(`no complete reply to "${cmd}" from ${path} within ${timeoutMs} ms`);
+    throw err;
+  } finally {
+    clearTimeout(timer);
+    try {
+      conn.close();
+    } catch {
+      // Closed by the timer.
+    }
+  }
+}
