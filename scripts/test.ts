@@ -17,7 +17,7 @@
 import { localGraph, reaches } from "./lib/import_graph.ts";
 import { provideAll, type Provided } from "./lab/releases.ts";
 import { parseJunit, type RunResult } from "./test/results.ts";
-import { findLeftovers, killLeftovers } from "./test/leftovers.ts";
+import { findLeftovers, killLeftovers, newRunId, RUN_VARIABLE } from "./test/leftovers.ts";
 import { type ReleaseRow, releasesTable, replaceBetweenMarkers } from "./test/report.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
@@ -66,10 +66,11 @@ async function hasTmux(): Promise<boolean> {
 /** Runs `deno test` on `files`; its output goes straight through. */
 async function denoTest(files: readonly string[], flags: readonly string[], env: Record<string, string>) {
   const junit = await Deno.makeTempFile({ prefix: "hatop-junit-", suffix: ".xml" });
+  const runId = newRunId();
   const child = new Deno.Command(Deno.execPath(), {
     args: ["test", "-A", "--parallel", `--junit-path=${junit}`, ...flags, ...files],
     cwd: ROOT,
-    env,
+    env: { ...env, [RUN_VARIABLE]: runId },
     stdin: "null",
   }).spawn();
   let timedOut = false;
@@ -85,7 +86,7 @@ async function denoTest(files: readonly string[], flags: readonly string[], env:
   const failed = [...result.failed];
   if (timedOut) failed.push(`the run was stopped after ${RUN_TIMEOUT_MS / 60_000} minutes`);
   else if (!status.success && failed.length === 0) failed.push(`deno test exited with ${status.code}`);
-  const left = findLeftovers();
+  const left = findLeftovers(runId);
   if (left.length > 0) {
     killLeftovers(left);
     failed.push(`left running after the tests: ${left.map((p) => `${p.pid} ${p.command}`).join("; ")}`);
