@@ -10,11 +10,12 @@ import { type BodyLine, isServerRow } from "./body.ts";
 import { moveScroll, scrollEnd, scrollHome } from "./scroll.ts";
 import { BODY_TOP, bodyHeight } from "./geometry.ts";
 import { insertText } from "./line_editor.ts";
-import { isHotkey, planHotkey } from "./hotkeys.ts";
+import { type HotkeyName, HOTKEYS, isHotkey, isWeightKey, planHotkey } from "./hotkeys.ts";
 import { relayout, say, selectedLine, type Step, switchMode, withScroll } from "./state_ops.ts";
 import { editLine } from "./line_editor.ts";
 import { cycleWorker, levelFor, reachable, toggleGrouping } from "./instances.ts";
 import type { State } from "./state.ts";
+import type { StatRow } from "../stats/types.ts";
 
 /** Why an action cannot be sent now, or undefined when it can. */
 export function actionBlocked(s: State, instance?: string): string | undefined {
@@ -141,13 +142,15 @@ function hotkey(s: State, name: Parameters<typeof planHotkey>[0]): Step {
   if (!line) return [s, []];
   const blocked = actionBlocked(s, line.row.instance);
   if (blocked) return [say(s, blocked, "error"), []];
-  if (["f4", "f5", "f6", "f7", "f8"].includes(name) && s.pending.has(line.key)) {
-    return [say(s, `wait: the last change to ${line.row.pxname}/${line.row.svname} is not shown yet`), []];
-  }
-  const all = (s.snapshot?.proxies ?? []).flatMap((px) => px.servers);
-  const plan = planHotkey(name, line.row, all);
-  if ("refused" in plan) return [say(s, plan.refused), []];
   const instance = line.row.instance;
+  if (isWeightKey(name) && s.pending.has(line.key)) {
+    if (instance === "*") {
+      return [say(s, `wait: the last change to ${line.row.pxname}/${line.row.svname} is not shown yet`), []];
+    }
+    return [queueWeightKey(s, line.key, `${line.row.pxname}/${line.row.svname}`, name), []];
+  }
+  const plan = planHotkey(name, line.row, serverRows(s));
+  if ("refused" in plan) return [say(s, plan.refused), []];
   const everywhere = instance === "*";
   if (plan.commands.length > 1 || everywhere) {
     const where = everywhere ? ` on every instance (${s.instances.map((i) => i.name).join(", ")})` : "";
@@ -165,6 +168,25 @@ function hotkey(s: State, name: Parameters<typeof planHotkey>[0]): Step {
     }, []];
   }
   return sendAction(s, plan.commands, plan.rowKeys, instance);
+}
+
+/** Every server row HAProxy reported (not only those a filter shows). */
+export function serverRows(s: State): StatRow[] {
+  return (s.snapshot?.proxies ?? []).flatMap((px) => px.servers);
+}
+
+/**
+ * A weight key on a row whose last change is not shown yet: it waits in the row's queue, to be planned on the
+ * weight HAProxy confirms (see weight_queue.ts), instead of on the weight on screen, which is stale.
+ */
+function queueWeightKey(s: State, key: string, name: string, hotkey: HotkeyName): State {
+  const queue = [...(s.queued.get(key) ?? []), hotkey];
+  const queued = new Map(s.queued).set(key, queue);
+  const label = HOTKEYS.find((h) => h.key === hotkey)!.label;
+  return say(
+    { ...s, queued },
+    `queued: ${label} on ${name} (${queue.length} waiting for HAProxy to confirm the last change)`,
+  );
 }
 
 /** Sends an action's commands (to `instance`: an id, `*` for all, absent: the only one) and marks its rows. */

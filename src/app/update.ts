@@ -17,6 +17,7 @@ import { cycleWorker, instanceFailed, instanceLevel, instanceSnapshot, toggleGro
 import { cliKey } from "./cli_keys.ts";
 import { filterKey, statKey } from "./stat_keys.ts";
 import { dialogKey } from "./dialog_keys.ts";
+import { dropQueue, sendQueued } from "./weight_queue.ts";
 import { footerTabAt } from "./footer.ts";
 import {
   appendOutput,
@@ -66,6 +67,7 @@ export function init(
     helpScroll: 0,
     menu: false,
     pending: new Map(),
+    queued: new Map(),
     refreshSeq: 0,
     cli: { input: EMPTY_LINE, history: h, output: WELCOME, scroll: 0, busy: false },
     filter: "",
@@ -94,7 +96,7 @@ export function update(s: State, e: Event): Step {
     case "refreshFailed":
       return [instanceFailed(s, e), []];
     case "snapshot":
-      return [instanceSnapshot(s, e), []];
+      return sendQueued(instanceSnapshot(s, e));
     case "sent":
       return sent(s, e);
     case "key":
@@ -112,7 +114,14 @@ function sent(s: State, e: Extract<Event, { type: "sent" }>): Step {
   const pending = new Map(next.pending);
   for (const k of e.rowKeys) pending.set(k, seq);
   next = { ...next, pending, refreshSeq: seq };
-  if (e.origin === "action") next = { ...next, message: actionResult(s, e) };
+  if (e.origin === "action") {
+    const result = actionResult(s, e);
+    next = { ...next, message: result };
+    // The weight keys queued behind a change that failed would be planned on a weight nobody confirmed.
+    if (result.tone === "error") {
+      for (const k of e.rowKeys) next = dropQueue(next, k, `the change before them failed: ${result.text}`);
+    }
+  }
   return [next, [{ type: "refresh", seq }]];
 }
 

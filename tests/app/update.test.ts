@@ -316,14 +316,3 @@ Deno.test("F1-F3 find the other backends even when a filter hides them", () => {
   assert(r.dialog?.kind === "confirm");
   assertEquals(r.dialog.commands, ["disable server a/app1", "disable server b/app1"]);
 });
-
-Deno.test("weight keys wait until the last change to that server is shown", () => {
-  let [s] = run(start(), snap(smallSnapshot([["be", "s1", "UP", 10, 3, 1, 2]])));
-  s = cursorOn(s, "be", "s1");
-  let c: Command[];
-  [s, c] = run(s, key("f8"));
-  assertEquals(c[0].type === "send" && c[0].commands, ["set weight be/s1 20"]);
-  [s, c] = run(s, key("f8"));
-  assertEquals(c, [], "no second +10 from the stale weight");
-  assert(s.message?.text.includes("not shown yet"));
-});

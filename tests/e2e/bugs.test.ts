@@ -1,0 +1,44 @@
+/**
+ * End-to-end tests of the operator-found bugs of issue 13, in tmux (100x30) against one real mixed-state
+ * HAProxy lab (scripts/lab/configs.ts), each through a socket recording relay so the exact commands sent to
+ * HAProxy are known: weight keys in a burst, CLI lines that would change the monitor's own session, refused
+ * lines left in the input, the DISCONNECTED line, and what a lone ESC closes. Steps that change HAProxy's state
+ * restore it in `finally`, so they can share the lab.
+ *
+ * @module
+ */
+import { assertEquals } from "../support/assert.ts";
+import { startMixedLab } from "../support/lab.ts";
+import { rowMatches } from "../support/program.ts";
+import { startRecorder } from "../support/recorder.ts";
+import { waitForCommand } from "../support/lab_queries.ts";
+import { moveTo, openMonitor } from "../support/mixed_monitor.ts";
+
+Deno.test("operator-found bugs, on the mixed lab", async (t) => {
+  await using lab = await startMixedLab();
+
+  await t.step(
+    "five F8 in one burst send five set weight commands, each on the confirmed weight",
+    async () => {
+      await using relay = await startRecorder(lab.sockets.admin);
+      await using tmux = await openMonitor(relay.path);
+      try {
+        await moveTo(tmux, lab, "be_app", "s2");
+        await tmux.send("F8", "F8", "F8", "F8", "F8");
+        await waitForCommand(lab, "get weight be_app/s2", (out) => out.trim() === "100 (initial 50)");
+        await tmux.waitFor(rowMatches("s2", /^s2\s+100 DOWN\s/));
+        const sent = relay.commands().filter((c) => c.startsWith("set weight"));
+        assertEquals(sent, [60, 70, 80, 90, 100].map((w) => `set weight be_app/s2 ${w}`));
+        await tmux.send("F6", "F6", "F6");
+        await waitForCommand(lab, "get weight be_app/s2", (out) => out.trim() === "97 (initial 50)");
+        await tmux.waitFor(rowMatches("s2", /^s2\s+97 DOWN\s/));
+        assertEquals(
+          relay.commands().filter((c) => c.startsWith("set weight")).slice(5),
+          [99, 98, 97].map((w) => `set weight be_app/s2 ${w}`),
+        );
+      } finally {
+        await lab.command("set weight be_app/s2 50");
+      }
+    },
+  );
+});
