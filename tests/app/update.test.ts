@@ -207,7 +207,9 @@ Deno.test("CLI: a ';' line is sent as separate commands; refused words are refus
   [s, c] = run(s, key("enter"));
   assertEquals(c, []);
   assert(s.cli.output.some((l) => l.includes("not allowed: set timeout cli")));
-  assertEquals(s.cli.input.text, "show info; set  timeout   cli 5", "the refused line stays to be fixed");
+  assertEquals(s.cli.input.text, "", "the refused line leaves the input line, so nothing is glued to it");
+  [s] = run(s, key("up"));
+  assertEquals(s.cli.input.text, "show info; set  timeout   cli 5", "UP brings it back to be fixed");
 });
 
 Deno.test("CLI: empty ENTER logs a timestamped marker and sends nothing", () => {

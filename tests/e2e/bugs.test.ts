@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { assertEquals } from "../support/assert.ts";
+import { assert, assertEquals, assertMatch } from "../support/assert.ts";
 import { startMixedLab } from "../support/lab.ts";
 import { rowMatches } from "../support/program.ts";
 import { startRecorder } from "../support/recorder.ts";
@@ -41,4 +41,26 @@ Deno.test("operator-found bugs, on the mixed lab", async (t) => {
       }
     },
   );
+
+  await t.step("a refused CLI line leaves the input line: the next line is not glued to it", async () => {
+    await using relay = await startRecorder(lab.sockets.admin);
+    await using tmux = await openMonitor(relay.path);
+    await tmux.send("5");
+    await tmux.waitFor("Welcome to the embedded HAProxy command line.");
+    const run = async (line: string, expect: string | RegExp) => {
+      await tmux.sendText(line);
+      await tmux.send("Enter");
+      return await tmux.waitFor(expect);
+    };
+    await run("prompt", "* command not allowed: prompt (");
+    await tmux.waitFor(/^>$/m); // the input line is empty again
+    await run("quit", "* command not allowed: quit (");
+    await run("set timeout cli 5", "* command not allowed: set timeout cli (");
+    const screen = await run("get weight be_app/s1", /^1 \(initial 1\)$/m);
+    assertMatch(screen, /^> get weight be_app\/s1$/m);
+    const sent = relay.commands();
+    assert(sent.includes("get weight be_app/s1"), sent.join(" | "));
+    const glued = ["promptquit", "quit", "set timeout cli 5", "set timeout cli 5get weight be_app/s1"];
+    for (const line of glued) assert(!sent.includes(line), `"${line}" reached HAProxy`);
+  });
 });
