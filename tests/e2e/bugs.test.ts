@@ -8,7 +8,7 @@
  * @module
  */
 import { assert, assertEquals, assertMatch } from "../support/assert.ts";
-import { startMixedLab } from "../support/lab.ts";
+import { startMixedLab, statusOf } from "../support/lab.ts";
 import { rowMatches } from "../support/program.ts";
 import { startRecorder } from "../support/recorder.ts";
 import { waitForCommand } from "../support/lab_queries.ts";
@@ -63,4 +63,37 @@ Deno.test("operator-found bugs, on the mixed lab", async (t) => {
     const glued = ["promptquit", "quit", "set timeout cli 5", "set timeout cli 5get weight be_app/s1"];
     for (const line of glued) assert(!sent.includes(line), `"${line}" reached HAProxy`);
   });
+
+  await t.step(
+    "user, operator and set severity-output are refused in the CLI; the connection stays admin",
+    async () => {
+      await using relay = await startRecorder(lab.sockets.admin);
+      await using tmux = await openMonitor(relay.path);
+      try {
+        await tmux.send("5");
+        await tmux.waitFor("Welcome to the embedded HAProxy command line.");
+        for (const line of ["user", "operator", "set severity-output number"]) {
+          await tmux.sendText(line);
+          await tmux.send("Enter");
+          await tmux.waitFor(`* command not allowed: ${line.split(" ").slice(0, 2).join(" ")} (`);
+        }
+        // expert-mode only unlocks commands: it is sent.
+        await tmux.sendText("expert-mode on; show cli level");
+        await tmux.send("Enter");
+        await tmux.waitFor(/^admin$/m);
+        const refused = relay.commands().filter((c) => /^(user|operator|set severity-output)\b/.test(c));
+        assertEquals(refused, [], "nothing refused reached HAProxy");
+        assert(relay.commands().includes("expert-mode on"));
+        // The hotkeys still work: the monitor's connection is still admin.
+        await tmux.send("M-1");
+        await moveTo(tmux, lab, "be_app", "s1");
+        await tmux.send("F10");
+        await lab.waitForStat((csv) => statusOf(csv, "be_app", "s1") === "MAINT");
+        const screen = await tmux.waitFor(rowMatches("s1", /^s1\s+1 MAINT\s/));
+        assert(!screen.includes("Permission denied"), screen);
+      } finally {
+        await lab.command("enable server be_app/s1");
+      }
+    },
+  );
 });
