@@ -99,10 +99,16 @@ export function instanceSnapshot(s: State, e: Extract<Event, { type: "snapshot" 
   }));
   const own = switched ? undefined : changeMessage(s, before?.snapshot, e.snapshot);
   const change = own && s.instances.length > 1 ? { ...own, text: `${before?.name}: ${own.text}` } : own;
-  // Trends get one point per refresh round: when the first instance answers.
-  const trend = s.instances.length === 1 || before?.id === s.instances[0].id;
+  // Trends get one point per refresh round, from its first answer, whichever instance gives it: an instance
+  // that stops answering does not freeze the others' trends, and a refresh of one instance alone (`w`)
+  // answers a round that already has its point.
+  const trend = e.round === undefined || e.round > s.trendRound;
+  const trendRound = trend && e.round !== undefined ? e.round : s.trendRound;
   const confirmed = (key: string) => confirmedSeq(instances, key);
-  return applySnapshot({ ...s, instances }, combined(s, instances)!, confirmed, { change, trend });
+  return applySnapshot({ ...s, instances, trendRound }, combined(s, instances)!, confirmed, {
+    change,
+    trend,
+  });
 }
 
 /**

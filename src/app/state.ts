@@ -148,6 +148,8 @@ export interface State {
   readonly detailScroll: number;
   readonly dialog?: Dialog;
   readonly trends: ReadonlyMap<string, Trend>;
+  /** The refresh round whose first answer added the newest trend point (0: none yet). */
+  readonly trendRound: number;
   /** Every socket given (one in the common case). */
   readonly instances: readonly InstanceState[];
   /** With several instances: one view by proxy (aggregates) or by instance. */
@@ -171,6 +173,11 @@ export type Event =
     /** Master CLI: `show proc` and the worker the snapshot came from. */
     readonly workers?: readonly ProcEntry[];
     readonly worker?: number;
+    /**
+     * The refresh round it answers (the runtime numbers each refresh of every instance); its first answer
+     * adds the trend point. Absent: a round of its own.
+     */
+    readonly round?: number;
   }
   | {
     readonly type: "refreshFailed";

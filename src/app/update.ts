@@ -75,6 +75,7 @@ export function init(
     detail: false,
     detailScroll: 0,
     trends: new Map(),
+    trendRound: 0,
     instances: instances.map((id) => ({ id, name: id, connected: true })),
     grouping: "proxy",
   };
