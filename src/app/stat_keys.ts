@@ -11,7 +11,8 @@ import { moveScroll, scrollEnd, scrollHome } from "./scroll.ts";
 import { BODY_TOP, bodyHeight } from "./geometry.ts";
 import { insertText } from "./line_editor.ts";
 import { type HotkeyName, HOTKEYS, isHotkey, isWeightKey, planHotkey } from "./hotkeys.ts";
-import { relayout, say, selectedLine, type Step, switchMode, withScroll } from "./state_ops.ts";
+import { appendOutput, relayout, say, selectedLine, type Step, switchMode, withScroll } from "./state_ops.ts";
+import { ctime } from "./clock.ts";
 import { editLine } from "./line_editor.ts";
 import { cycleWorker, levelFor, reachable, toggleGrouping } from "./instances.ts";
 import type { State } from "./state.ts";
@@ -141,7 +142,7 @@ function hotkey(s: State, name: Parameters<typeof planHotkey>[0]): Step {
   const line = selectedServer(s);
   if (!line) return [s, []];
   const blocked = actionBlocked(s, line.row.instance);
-  if (blocked) return [say(s, blocked, "error"), []];
+  if (blocked) return [refuseHotkey(s, name, line.row, blocked), []];
   const instance = line.row.instance;
   if (isWeightKey(name) && s.pending.has(line.key)) {
     if (instance === "*") {
@@ -168,6 +169,19 @@ function hotkey(s: State, name: Parameters<typeof planHotkey>[0]): Step {
     }, []];
   }
   return sendAction(s, plan.commands, plan.rowKeys, instance);
+}
+
+/**
+ * A hotkey that cannot be sent now (disconnected, level too low): the operator is told what was not sent, on
+ * the message line (over the DISCONNECTED line too) and in the CLI log, where every hotkey's outcome goes.
+ */
+function refuseHotkey(s: State, name: HotkeyName, row: StatRow, blocked: string): State {
+  const plan = planHotkey(name, row, serverRows(s));
+  const what = "refused" in plan
+    ? ""
+    : `: ${plan.commands[0]}${plan.commands.length > 1 ? ` (+${plan.commands.length - 1} more)` : ""}`;
+  const text = `${blocked} (${name.toUpperCase()}${what})`;
+  return say(appendOutput(s, [`* ${ctime(s.now)}`, `! ${text}`, ""]), text, "error");
 }
 
 /** Every server row HAProxy reported (not only those a filter shows). */

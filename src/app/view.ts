@@ -7,6 +7,7 @@
 import { ScreenBuffer } from "../tui/buffer.ts";
 import { BOLD, DIM, FG, REVERSE, style } from "../tui/types.ts";
 import { infoNumber } from "../stats/info.ts";
+import { fitText } from "../stats/format.ts";
 import { PROGRAM, VERSION } from "../version.ts";
 import { isServerRow } from "./body.ts";
 import { BODY_TOP, bodyHeight, cliInputRow, cliOutputHeight, HEADER_ROW, tooSmall } from "./geometry.ts";
@@ -169,8 +170,15 @@ function drawMessage(buf: ScreenBuffer, s: State): Frame["cursor"] {
   const y = buf.height - 2;
   if (!isConnected(s)) {
     const at = dataTime(s);
-    const since = at !== undefined ? ` Data shown is from ${clockTime(at)}.` : "";
-    const text = ` DISCONNECTED: ${connectionError(s) ?? "?"}.${since} Socket: ${s.config.socketName}`;
+    // A message newer than the data is the answer to something the operator did meanwhile (an F-key): it
+    // takes the reason's place while it lasts.
+    const fresh = s.message && (at === undefined || s.message.at > at) ? s.message.text : undefined;
+    const text = disconnectedLine(
+      buf.width,
+      fresh ?? connectionError(s) ?? "?",
+      at === undefined ? undefined : clockTime(at),
+      s.config.socketName,
+    );
     buf.line(y, text, s.config.color ? style(BOLD, FG.red) : BOLD | REVERSE);
     return undefined;
   }
@@ -208,6 +216,20 @@ function drawMessage(buf: ScreenBuffer, s: State): Frame["cursor"] {
     );
   }
   return undefined;
+}
+
+/**
+ * The DISCONNECTED line, at most `width` long: the age of the data (`since`, the time of the newest) is
+ * always there whole, as it is what the operator needs to judge the screen; what does not fit is the socket
+ * first, then the end of the reason (cut, marked `..`).
+ */
+export function disconnectedLine(width: number, reason: string, since: string | undefined, socket: string) {
+  const head = " DISCONNECTED: ";
+  const age = since === undefined ? "" : ` Data shown is from ${since}.`;
+  const full = `${head}${reason}.${age} Socket: ${socket}`;
+  if (full.length <= width) return full;
+  const room = Math.max(2, width - head.length - 1 - age.length);
+  return `${head}${fitText(reason, room)}.${age}`;
 }
 
 /**

@@ -96,4 +96,26 @@ Deno.test("operator-found bugs, on the mixed lab", async (t) => {
       }
     },
   );
+
+  await t.step(
+    "DISCONNECTED keeps 'Data shown is from HH:MM:SS' in view; an F-key then says it sent nothing, and logs it",
+    async () => {
+      await using own = await startMixedLab();
+      await using relay = await startRecorder(own.sockets.admin);
+      await using tmux = await openMonitor(relay.path);
+      await moveTo(tmux, own, "be_app", "s1");
+      await own.kill();
+      const line = (screen: string) => screen.split("\n")[28] ?? "";
+      let screen = await tmux.waitFor((s) => line(s).startsWith(" DISCONNECTED: "));
+      // The reason (the relay's path, HAProxy's hang-up) is longer than the line: it is cut, the age is not.
+      assertMatch(line(screen), /^ DISCONNECTED: .+\. Data shown is from \d\d:\d\d:\d\d\.$/);
+      assert(line(screen).length <= 100, line(screen));
+      await tmux.send("F10");
+      screen = await tmux.waitFor((s) => line(s).includes("not sent: HAProxy is not connected (F10"));
+      assertMatch(line(screen), /Data shown is from \d\d:\d\d:\d\d\.$/);
+      await tmux.send("5");
+      await tmux.waitFor(/^! not sent: HAProxy is not connected \(F10: disable server be_app\/s1\)$/m);
+      assertEquals(relay.commands().filter((c) => c.startsWith("disable")), []);
+    },
+  );
 });
