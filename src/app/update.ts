@@ -163,13 +163,18 @@ function key(s: State, k: Key): Step {
   }
   if (s.filterEditing) return filterKey(s, k);
   if (s.detail) return [detailKey(s, k), []];
+  const loneEscape = k.name === "escape" && !k.alt;
   if (s.menu && !isHotkey(k.name)) {
     s = { ...s, menu: false };
-    if (k.name === "enter") return [s, []];
+    if (k.name === "enter" || loneEscape) return [s, []];
   }
   // ALT-x works everywhere (in the CLI too); the bare key only outside the CLI, where it is text.
   if (k.alt && k.name === "char") return globalChar(s, k.text ?? "") ?? [s, []];
   if (k.name === "escape") {
+    // In the stat modes a lone ESC first closes what is open (the dialog, filter prompt, detail view and
+    // hotkey menu are handled above), here the message, then the filter; only then it goes back a mode.
+    // ESC ESC (the original's key for the previous mode) does not stop at the message or the menu.
+    if (loneEscape && isStatMode(s.mode) && s.message) return [{ ...s, message: undefined }, []];
     if (s.filter !== "" && isStatMode(s.mode)) return [relayout({ ...s, filter: "" }), []];
     return [switchMode(s, s.previousMode), []];
   }

@@ -9,7 +9,7 @@
  */
 import { assert, assertEquals, assertMatch } from "../support/assert.ts";
 import { startMixedLab, statusOf } from "../support/lab.ts";
-import { rowMatches } from "../support/program.ts";
+import { footer, rowMatches } from "../support/program.ts";
 import { startRecorder } from "../support/recorder.ts";
 import { waitForCommand } from "../support/lab_queries.ts";
 import { moveTo, openMonitor } from "../support/mixed_monitor.ts";
@@ -116,6 +116,31 @@ Deno.test("operator-found bugs, on the mixed lab", async (t) => {
       await tmux.send("5");
       await tmux.waitFor(/^! not sent: HAProxy is not connected \(F10: disable server be_app\/s1\)$/m);
       assertEquals(relay.commands().filter((c) => c.startsWith("disable")), []);
+    },
+  );
+
+  await t.step(
+    "a lone ESC closes the hotkey menu, then the message, before it goes back to the CLI",
+    async () => {
+      await using tmux = await openMonitor(lab.sockets.admin);
+      await tmux.send("5");
+      await tmux.waitFor("Welcome to the embedded HAProxy command line.");
+      await tmux.send("M-1");
+      await tmux.waitFor(/^NAME\s+W\s+STATUS\s+CHECK/m);
+      await moveTo(tmux, lab, "be_app", "s1");
+      const table = (more: (screen: string) => boolean) => (screen: string) =>
+        /^NAME\s+W\s+STATUS\s+CHECK/m.test(screen) && !screen.includes("haproxy command line") &&
+        more(screen);
+      await tmux.send("Enter");
+      await tmux.waitFor((s) => footer(s).startsWith(" HOTKEYS:"));
+      await tmux.send("Escape");
+      await tmux.waitFor(table((s) => footer(s).startsWith(" 1-STATUS")));
+      await tmux.send("g");
+      await tmux.waitFor(table((s) => s.includes("grouping needs several sockets")));
+      await tmux.send("Escape");
+      await tmux.waitFor(table((s) => !s.includes("grouping needs several sockets")));
+      await tmux.send("Escape");
+      await tmux.waitFor("haproxy command line");
     },
   );
 });
