@@ -56,7 +56,7 @@ function build(): string[] {
     "",
     "Hotkeys (server rows; not with --read-only; the socket needs level admin)",
     "",
-    ...HOTKEYS.map((h) => row(`${h.key.toUpperCase()}  ${h.label}`, h.help)),
+    ...HOTKEYS.map((h) => row(`${h.key.toUpperCase().padEnd(3)}  ${h.label}`, h.help)),
     "",
     "  Every hotkey command and HAProxy's reply is logged in the CLI (mode 5); the row",
     "  shows 'updating' until a refresh shows the new state. Weight keys pressed meanwhile are",
