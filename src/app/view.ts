@@ -184,7 +184,10 @@ function drawMessage(buf: ScreenBuffer, s: State): Frame["cursor"] {
   }
   const statMode = isStatMode(s.mode);
   if (statMode && s.filterEditing) {
-    const count = s.filterError ?? `${s.matches ?? 0} matching (ENTER keeps, ESC clears; ~ starts a regex)`;
+    const count = s.filterError ??
+      (s.filter === ""
+        ? "no filter: every row shown (type a name; ~ starts a regex)"
+        : `${s.matches ?? 0} matching (ENTER keeps, ESC clears; ~ starts a regex)`);
     const prompt = ` Filter: ${s.filter}`;
     buf.line(y, prompt, BOLD);
     buf.put(prompt.length + 2, y, count, s.filterError ? BOLD : DIM);
