@@ -18,9 +18,12 @@ import { cycleWorker, levelFor, reachable, toggleGrouping } from "./instances.ts
 import type { State } from "./state.ts";
 import type { StatRow } from "../stats/types.ts";
 
+/** What keys that would send something (F-keys, ENTER's hotkey menu, SPACE into the CLI, `a`) say in `-n`. */
+const READ_ONLY = "read-only mode: no actions, no CLI (-n)";
+
 /** Why an action cannot be sent now, or undefined when it can. */
 export function actionBlocked(s: State, instance?: string): string | undefined {
-  if (s.config.readOnly) return "read-only mode: no actions";
+  if (s.config.readOnly) return READ_ONLY;
   if (!reachable(s, instance)) return "not sent: HAProxy is not connected";
   const level = levelFor(s, instance);
   if (level !== undefined && level !== "admin") {
@@ -58,7 +61,8 @@ export function statKey(s: State, k: Key): Step {
       if (k.text === "e") return [withScroll(s, scrollEnd(n, visible)), []];
       return [s, []];
     case "enter":
-      return [s.config.readOnly || !selectedServer(s) ? s : { ...s, menu: true }, []];
+      if (!selectedServer(s)) return [s, []];
+      return [s.config.readOnly ? say(s, READ_ONLY) : { ...s, menu: true }, []];
     case "mouse":
       return mouse(s, k);
     case "char":
@@ -132,15 +136,16 @@ function openActions(s: State): State {
 
 function paste(s: State): State {
   const line = selectedServer(s);
-  if (s.config.readOnly || !line) return s;
+  if (!line) return s;
+  if (s.config.readOnly) return say(s, READ_ONLY);
   const input = insertText(s.cli.input, `${line.row.pxname}/${line.row.svname}`);
   return switchMode({ ...s, cli: { ...s.cli, input } }, 5);
 }
 
 function hotkey(s: State, name: Parameters<typeof planHotkey>[0]): Step {
-  if (s.config.readOnly) return [s, []];
   const line = selectedServer(s);
   if (!line) return [s, []];
+  if (s.config.readOnly) return [say(s, READ_ONLY), []];
   const blocked = actionBlocked(s, line.row.instance);
   if (blocked) return [refuseHotkey(s, name, line.row, blocked), []];
   const instance = line.row.instance;
