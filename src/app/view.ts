@@ -85,25 +85,47 @@ function drawInfo(buf: ScreenBuffer, s: State) {
   const version = info
     ? `${get("Name") || "HAProxy"} Version: ${get("Version")}  (released: ${get("Release_date")})`
     : `connecting to ${s.config.socketName}...`;
-  buf.put(2, 2, version, BOLD);
-  const pid = `PID: ${get("Pid") || "?"} (proc ${get("Process_num") || "?"})`;
-  if (s.instances.length === 1 && !s.instances[0].workers) {
-    buf.put(Math.max(56, 2 + version.length + 2), 2, pid, BOLD);
-  }
+  const pid = get("Pid") || "?";
+  const single = s.instances.length === 1 && !s.instances[0].workers;
+  const pids = single ? [`PID: ${pid} (proc ${get("Process_num") || "?"})`, `PID: ${pid}`] : [];
+  headerLine(buf, 2, version, [...pids, ...fleetText(s)], BOLD);
   const node = `       Node: ${get("node") || "unknown"} (uptime ${get("Uptime") || "?"})`;
-  buf.put(2, 4, node);
-  const threads = `Threads: ${get("Nbthread") || "1"}   Idle: ${get("Idle_pct") || "?"}%`;
-  buf.put(Math.max(56, 2 + node.length + 2), 4, threads);
-  const x = Math.max(56, 2 + version.length + 2);
-  const fleet = fleetText(s).find((text) => x + text.length < buf.width);
-  if (fleet) buf.put(x, 2, fleet, BOLD);
+  const threads = get("Nbthread") || "1";
+  const idle = `Idle: ${get("Idle_pct") || "?"}%`;
+  headerLine(buf, 4, node, [`Threads: ${threads}   ${idle}`, `Threads: ${threads} ${idle}`, idle], 0);
   buf.put(2, 6, `      Pipes: ${usageBar(num("PipesUsed"), num("Maxpipes"))}`);
   buf.put(2, 7, `Connections: ${usageBar(num("CurrConns"), num("Maxconn"))}`);
   const n = (v: number | undefined, width: number) => String(v ?? "?").padStart(width);
   const counters =
     `Procs: ${n(num("Nbproc"), 3)}   Tasks: ${n(num("Tasks"), 5)}    Queue: ${n(num("Run_queue"), 5)}` +
     `    Proxies: ${n(s.snapshot?.proxies.length, 3)}   Services: ${n(s.snapshot?.services, 4)}`;
-  buf.put(2, 9, counters);
+  headerLine(buf, 9, counters, [], 0);
+}
+
+/** Where the header's right-hand parts start when there is room. */
+const RIGHT_COLUMN = 56;
+
+/**
+ * A header line: `left` from column 2, then the first of `right` (longest first) that fits whole, at
+ * {@linkcode RIGHT_COLUMN} or as far right as it fits, two spaces after `left` at least. Nothing is cut
+ * silently (a value losing its unit, `Idle: 100` for `100%`, would read as something else): what does not
+ * fit even so is cut and marked `..`.
+ */
+function headerLine(buf: ScreenBuffer, y: number, left: string, right: readonly string[], st: number) {
+  const end = buf.width;
+  // Room is kept for the shortest right-hand part: a long node name is cut, not the idle percentage.
+  const reserve = right.length > 0 ? Math.min(...right.map((text) => text.length)) + 2 : 0;
+  const shown = fitText(left, end - 2 - reserve);
+  buf.put(2, y, shown, st);
+  const from = 2 + shown.length + 2;
+  const fits = right.find((text) =>
+    Math.max(from, Math.min(RIGHT_COLUMN, end - text.length)) + text.length <= end
+  );
+  if (fits !== undefined) {
+    buf.put(Math.max(from, Math.min(RIGHT_COLUMN, end - fits.length)), y, fits, st);
+  } else if (right.length > 0 && end - from >= 3) {
+    buf.put(from, y, fitText(right[right.length - 1], end - from), st);
+  }
 }
 
 /**
