@@ -88,6 +88,8 @@ function build(): string[] {
     row("Procs", "processes (always 1 since HAProxy 2.5)"),
     row("Tasks / Queue", "tasks and run queue"),
     row("Proxies / Services", "proxies and rows (frontends, backends, servers) shown"),
+    row("several sockets", "Nodes lists every instance (? after one not answering); the figures"),
+    row("", "are sums over the instances answering, Idle the lowest (min)"),
     "",
     "Columns",
   ];

@@ -21,6 +21,7 @@ import { cliTarget } from "./cli_keys.ts";
 import { connectionError, dataTime, isConnected } from "./instances.ts";
 import { isStatMode } from "./state_ops.ts";
 import { drawStats } from "./view_stats.ts";
+import { headerInfo } from "./header_info.ts";
 import { drawDetail, drawDialog } from "./view_overlays.ts";
 import { MIN_COLUMNS, MIN_ROWS, type State } from "./state.ts";
 
@@ -79,7 +80,7 @@ function drawTitle(buf: ScreenBuffer, s: State) {
 }
 
 function drawInfo(buf: ScreenBuffer, s: State) {
-  const info = s.snapshot?.info;
+  const info = headerInfo(s);
   const get = (k: string) => info?.get(k) ?? "";
   const num = (k: string) => (info ? infoNumber(info, k) : undefined);
   const version = info
@@ -89,9 +90,11 @@ function drawInfo(buf: ScreenBuffer, s: State) {
   const single = s.instances.length === 1 && !s.instances[0].workers;
   const pids = single ? [`PID: ${pid} (proc ${get("Process_num") || "?"})`, `PID: ${pid}`] : [];
   headerLine(buf, 2, version, [...pids, ...fleetText(s)], BOLD);
-  const node = `       Node: ${get("node") || "unknown"} (uptime ${get("Uptime") || "?"})`;
+  const node = s.instances.length > 1
+    ? `      Nodes: ${get("node")} (figures: sums over those answering)`
+    : `       Node: ${get("node") || "unknown"} (uptime ${get("Uptime") || "?"})`;
   const threads = get("Nbthread") || "1";
-  const idle = `Idle: ${get("Idle_pct") || "?"}%`;
+  const idle = `Idle: ${get("Idle_pct") || "?"}%${s.instances.length > 1 ? " min" : ""}`;
   headerLine(buf, 4, node, [`Threads: ${threads}   ${idle}`, `Threads: ${threads} ${idle}`, idle], 0);
   buf.put(2, 6, `      Pipes: ${usageBar(num("PipesUsed"), num("Maxpipes"))}`);
   buf.put(2, 7, `Connections: ${usageBar(num("CurrConns"), num("Maxconn"))}`);
