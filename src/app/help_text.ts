@@ -74,6 +74,7 @@ function build(): string[] {
     row("Ctrl-W", "delete the word before the cursor"),
     row("UP / DOWN", "older / newer history entry (100 kept; the unsent line comes back)"),
     row("PGUP / PGDOWN", "scroll the output a page"),
+    "  Output lines longer than the screen wrap at its width; each continuation starts with '+ '.",
     "  The CLI shares the monitor's connection, so these are refused (the reason is shown):",
     "  prompt, quit, set timeout cli (the monitor owns them); user, operator (they would lower the",
     "  connection's level, and every action would be refused); set severity-output (it changes every",
