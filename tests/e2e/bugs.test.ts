@@ -13,6 +13,7 @@ import { footer, rowMatches } from "../support/program.ts";
 import { startRecorder } from "../support/recorder.ts";
 import { waitForCommand } from "../support/lab_queries.ts";
 import { moveTo, openMonitor } from "../support/mixed_monitor.ts";
+import { poll } from "../support/poll.ts";
 
 Deno.test("operator-found bugs, on the mixed lab", async (t) => {
   await using lab = await startMixedLab();
@@ -141,6 +142,42 @@ Deno.test("operator-found bugs, on the mixed lab", async (t) => {
       await tmux.waitFor(table((s) => !s.includes("grouping needs several sockets")));
       await tmux.send("Escape");
       await tmux.waitFor("haproxy command line");
+    },
+  );
+
+  await t.step(
+    "two monitors at once do not share CLI lines live; a monitor started later has them",
+    async () => {
+      const state = await Deno.makeTempDir({ prefix: "hatop-history-" });
+      try {
+        const env = { XDG_STATE_HOME: state };
+        await using first = await openMonitor(lab.sockets.admin, [], env);
+        await using second = await openMonitor(lab.sockets.admin, [], env);
+        for (const tmux of [first, second]) {
+          await tmux.send("5");
+          await tmux.waitFor("Welcome to the embedded HAProxy command line.");
+        }
+        await first.sendText("show cli level");
+        await first.send("Enter");
+        await first.waitFor(/^admin$/m);
+        const file = `${state}/hatop/history`;
+        await poll(
+          `${file} to get the line`,
+          10_000,
+          async () => (await Deno.readTextFile(file).catch(() => "")).includes("show cli level") || undefined,
+        );
+        // Keys are handled in order: had UP recalled the other monitor's line, "x" would follow it.
+        await second.send("Up");
+        await second.sendText("x");
+        await second.waitFor(/^> x$/m);
+        await using third = await openMonitor(lab.sockets.admin, [], env);
+        await third.send("5");
+        await third.waitFor("Welcome to the embedded HAProxy command line.");
+        await third.send("Up");
+        await third.waitFor(/^> show cli level$/m);
+      } finally {
+        await Deno.remove(state, { recursive: true });
+      }
     },
   );
 });
