@@ -5,15 +5,7 @@
  */
 import { type Options, parseOptions } from "./options.ts";
 import { batchJson, batchText, type NamedSnapshot } from "./batch.ts";
-import {
-  checkJson,
-  type CheckResult,
-  checkSnapshots,
-  checkText,
-  type Clock,
-  pollEverySecond,
-  SYSTEM_CLOCK,
-} from "./check.ts";
+import { checkJson, type CheckResult, checkSnapshots, checkText, pollEverySecond } from "./check.ts";
 import { HaproxyClient } from "../haproxy/client.ts";
 import { describeAddress, type SocketAddress } from "../haproxy/address.ts";
 import { parseStat } from "../stats/csv.ts";
@@ -113,12 +105,11 @@ async function checkOnce(options: Options): Promise<CheckPoll> {
  * {@linkcode pollEverySecond}). The last poll decides: 0 healthy, 1 not healthy (or a proxy not found, which
  * ends the wait at once), 2 a socket that still does not answer; only the last poll's errors are printed.
  */
-async function runCheck(options: Options, io: Io, clock: Clock): Promise<number> {
+async function runCheck(options: Options, io: Io): Promise<number> {
   const last = await pollEverySecond(
     options.wait,
     () => checkOnce(options),
     (p) => ("result" in p ? p.result.healthy : p.code === EXIT.failure),
-    clock,
   );
   if ("errors" in last) {
     for (const line of last.errors) io.err(line);
@@ -129,8 +120,8 @@ async function runCheck(options: Options, io: Io, clock: Clock): Promise<number>
 }
 
 /** Batch and check: the non-interactive outputs. Returns the exit code. */
-export async function runOnce(options: Options, io: Io, clock: Clock = SYSTEM_CLOCK): Promise<number> {
-  if (options.check) return await runCheck(options, io, clock);
+export async function runOnce(options: Options, io: Io): Promise<number> {
+  if (options.check) return await runCheck(options, io);
   const instances = await connectAll(options, io);
   if (typeof instances === "number") return instances;
   try {
