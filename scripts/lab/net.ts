@@ -71,3 +71,18 @@ export async function oneShot(path: string, cmd: string, timeoutMs = 10_000): Pr
     }
   }
 }
+
+/**
+ * Listens on a free loopback TCP port below 32768 (see {@linkcode freePort}), trying other ports while the
+ * chosen one turns out to be taken; the listener is held, so no other process can take the port any more.
+ */
+export async function listenLoopback<T>(listen: (port: number) => T): Promise<T> {
+  for (let tries = 0;; tries++) {
+    const port = await freePort();
+    try {
+      return listen(port);
+    } catch (e) {
+      if (!(e instanceof Deno.errors.AddrInUse) || tries >= 20) throw e;
+    }
+  }
+}

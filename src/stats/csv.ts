@@ -31,6 +31,8 @@ export interface StatTable {
 
 /** Upper bound on warnings kept per table; the rest are counted in one summary line. */
 export const MAX_WARNINGS = 20;
+/** The warning of a `show stat` reply with a header and no row. */
+export const NO_ROWS = "show stat: no data rows";
 
 /** The marker column HAProxy 2.3+ prints between the fixed fields and the module counters. */
 const MARKER = "-";
@@ -577,7 +579,7 @@ function* parseSteps(input: string): Generator<void, StatTable> {
     }
     yield;
   }
-  if (rows.length === 0) warnings.add("show stat: no data rows");
+  if (rows.length === 0) warnings.add(NO_ROWS);
   return { header, rows, warnings: warnings.done() };
 }
 

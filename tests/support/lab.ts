@@ -11,6 +11,7 @@ export {
   type LabContext,
   type LabOptions,
   type LabSockets,
+  listenLoopback,
   oneShot,
   startLab,
 } from "../../scripts/lab/haproxy.ts";
