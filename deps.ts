@@ -6,5 +6,4 @@
  *
  * @module
  */
-export { Command, CommanderError, InvalidArgumentError, Option } from "npm:commander@15.1.0";
 export { parse as parseCsv } from "npm:csv-parse@7.0.3/sync";
