@@ -6,7 +6,7 @@
  * @module
  */
 import { assertEquals } from "../support/assert.ts";
-import { startLab, statusOf } from "../support/lab.ts";
+import { HTTP_DEFAULTS, startLab, statusOf } from "../support/lab.ts";
 import { runHatop } from "../support/program.ts";
 
 const REASON = "Down, for maintenance";
@@ -14,12 +14,7 @@ const REASON = "Down, for maintenance";
 Deno.test("a quoted show stat value (a check reason with a comma) reads unquoted, with -p and --batch", async () => {
   await using lab = await startLab(async ({ port }) => {
     const answer = await port();
-    return `defaults
-    mode http
-    timeout connect 1s
-    timeout client 5s
-    timeout server 5s
-
+    return `${HTTP_DEFAULTS}
 frontend answer
     bind 127.0.0.1:${answer}
     http-request return status 503
