@@ -10,6 +10,7 @@ import type { RunResult } from "./results.ts";
 const AREAS: readonly [string, string][] = [
   ["tests/e2e/program", "batch text and JSON = show stat, --check"],
   ["tests/e2e/batch", "batch text and JSON = show stat, --check"],
+  ["tests/e2e/quoted", "batch text and JSON = show stat, --check"],
   ["tests/cli/", "batch text and JSON = show stat, --check"],
   ["tests/e2e/monitor", "TUI modes and hotkeys in tmux"],
   ["tests/e2e/beyond", "filter, sort, detail, actions, mouse"],

@@ -17,6 +17,7 @@ export {
 } from "../../scripts/lab/haproxy.ts";
 export {
   checkOf,
+  HTTP_DEFAULTS,
   manyServersBody,
   mixedBody,
   mixedSettled,
