@@ -43,6 +43,7 @@ const READS: readonly ReadProbe[] = [
   ["show table", () => "show table"],
   ["show table <name>", () => `show table ${T}`],
   ["show table <name> data.<type> <op> <value>", () => `show table ${T} data.gpc0 ge 0`],
+  ["show table <name> key <key>", () => `show table ${T} key 127.0.0.1`],
   ["show map", () => "show map"],
   ["show map <file>", (lab: RuntimeLab) => `show map ${lab.layout.mapFile}`],
   ["show acl", () => "show acl"],
@@ -137,6 +138,7 @@ export async function captureLevels(lab: RuntimeLab): Promise<string> {
     "# command\tlevel\teffect (writes: applied or not, checked at level admin)\tfirst line of the reply",
   ];
   const reading = await lab.holdConnection();
+  await lab.get("/"); // An entry for 127.0.0.1 to show.
   for (const probe of READS) {
     for (const level of LEVELS) {
       const reply = await oneShot(lab.sockets[level], probe.line(lab, reading.sessionId));

@@ -12,7 +12,16 @@
  */
 import { oneShot } from "./net.ts";
 import { provideAll } from "./releases.ts";
-import { RUNTIME_NAMES, type RuntimeLab, startRuntimeLab, untilNotBusy } from "./runtime_lab.ts";
+import {
+  BAD_REQUESTS,
+  INITIAL_ACL,
+  INITIAL_MAP,
+  MAP_DEFAULT,
+  RUNTIME_NAMES,
+  type RuntimeLab,
+  startRuntimeLab,
+  untilNotBusy,
+} from "./runtime_lab.ts";
 import { captureLevels } from "./capture_levels.ts";
 import { releaseLine } from "../../src/runtime/version.ts";
 
@@ -33,7 +42,9 @@ const ROOT = new URL("../../", import.meta.url).pathname;
 /** Runs the scenario on a started lab and returns the replies by fixture name, and the scenario record. */
 async function playScenario(lab: RuntimeLab): Promise<{ replies: Map<string, string>; record: object }> {
   const replies = new Map<string, string>();
+  const commands: Record<string, string> = {};
   const run = async (name: string, cmd: string) => {
+    commands[name] = cmd;
     replies.set(name, await lab.command(cmd));
     return replies.get(name)!;
   };
@@ -50,6 +61,7 @@ async function playScenario(lab: RuntimeLab): Promise<{ replies: Map<string, str
   await run("show-table-filter", `show table ${t} data.gpc0 gt 0`);
   await run("show-table-filter-none", `show table ${t} data.gpc0 gt 5`);
   await run("show-table-key", `show table ${t} key 127.0.0.1`);
+  await run("show-table-key-missing", `show table ${t} key 10.9.9.9`);
   await run("show-table-bad-filter", `show table ${t} data.nosuchtype gt 0`);
   await run("show-table-missing", "show table nosuchtable");
   await run("show-map", "show map");
@@ -89,11 +101,17 @@ async function playScenario(lab: RuntimeLab): Promise<{ replies: Map<string, str
   await run("help", "help");
   const helpSameAtUser = (await oneShot(lab.sockets.user, "help")) === replies.get("help");
   await run("unknown-command", "show nosuchthing");
-  replies.set("clear-table", await untilNotBusy(() => lab.command(`clear table ${t} key 127.0.0.1`)));
+  commands["clear-table"] = `clear table ${t} key 127.0.0.1`;
+  replies.set("clear-table", await untilNotBusy(() => lab.command(commands["clear-table"])));
   await run("show-table-cleared", `show table ${t}`);
   const record = {
     version: lab.version,
     node: lab.layout.node,
+    names: RUNTIME_NAMES,
+    initialMap: INITIAL_MAP,
+    initialAcl: INITIAL_ACL,
+    mapDefault: MAP_DEFAULT,
+    badRequests: BAD_REQUESTS,
     capturedAt: new Date().toISOString(),
     ports: lab.layout.ports,
     store: lab.layout.store,
@@ -106,6 +124,7 @@ async function playScenario(lab: RuntimeLab): Promise<{ replies: Map<string, str
     helpSameAtUser,
     caCommonName: tls.caCommonName,
     certificates: tls.certificates,
+    commands,
   };
   return { replies, record };
 }
