@@ -122,27 +122,33 @@ const WRITES: readonly WriteProbe[] = [
   },
 ];
 
-function firstLine(reply: string): string {
-  const line = reply.split("\n")[0];
+/** HAProxy's refusal printed inside data: `show table <name>` at level user prints the header, then this. */
+const REFUSED_INSIDE = /^# contents not dumped due to insufficient privileges/;
+
+/** The reply's first line, or the line where HAProxy refused inside its reply; "(empty)" for "". */
+function verdictLine(reply: string): string {
+  const lines = reply.split("\n");
+  const line = lines.find((l) => REFUSED_INSIDE.test(l)) ?? lines[0];
   return line === "" ? "(empty)" : line;
 }
 
 /**
  * Runs every probe at every level and returns `levels.txt`: a header, then one line per command and level,
- * `<command>\t<level>\t<effect>\t<first line of the reply>`, effect `applied`/`not applied` for writes and
- * `-` for reads, `(empty)` for an empty first line.
+ * `<command>\t<level>\t<effect>\t<verdict line>`, effect `applied`/`not applied` for writes and `-` for
+ * reads; the verdict line is the reply's first line, or the line where HAProxy refused inside its reply, and
+ * `(empty)` for an empty one.
  */
 export async function captureLevels(lab: RuntimeLab): Promise<string> {
   const rows = [
     "# What each socket level may run, tried on the real lab (scripts/lab/capture_levels.ts).",
-    "# command\tlevel\teffect (writes: applied or not, checked at level admin)\tfirst line of the reply",
+    "# command\tlevel\teffect (writes: applied or not, checked at level admin)\tfirst line of the reply, or its refusal line",
   ];
   const reading = await lab.holdConnection();
   await lab.get("/"); // An entry for 127.0.0.1 to show.
   for (const probe of READS) {
     for (const level of LEVELS) {
       const reply = await oneShot(lab.sockets[level], probe.line(lab, reading.sessionId));
-      rows.push([probe.syntax, level, "-", firstLine(reply)].join("\t"));
+      rows.push([probe.syntax, level, "-", verdictLine(reply)].join("\t"));
     }
   }
   await reading.close();
@@ -155,7 +161,7 @@ export async function captureLevels(lab: RuntimeLab): Promise<string> {
       const applied = await probe.applied(lab, level, id);
       await probe.undo(lab, level);
       await held.close();
-      rows.push([probe.syntax, level, applied ? "applied" : "not applied", firstLine(reply)].join("\t"));
+      rows.push([probe.syntax, level, applied ? "applied" : "not applied", verdictLine(reply)].join("\t"));
     }
   }
   return rows.join("\n") + "\n";

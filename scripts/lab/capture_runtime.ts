@@ -58,6 +58,11 @@ async function playScenario(lab: RuntimeLab): Promise<{ replies: Map<string, str
   await run("show-sess-missing", "show sess 0x1");
   await run("show-table", "show table");
   await run("show-table-entries", `show table ${t}`);
+  commands["show-table-entries-user"] = `show table ${t}`;
+  replies.set(
+    "show-table-entries-user",
+    await oneShot(lab.sockets.user, commands["show-table-entries-user"]),
+  );
   await run("show-table-filter", `show table ${t} data.gpc0 gt 0`);
   await run("show-table-filter-none", `show table ${t} data.gpc0 gt 5`);
   await run("show-table-key", `show table ${t} key 127.0.0.1`);

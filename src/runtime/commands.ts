@@ -43,8 +43,13 @@ export const COMMANDS: readonly CommandFacts[] = [
   { syntax: "show sess <id>", since: "2.2", levels: always("operator") },
   { syntax: "shutdown session <id>", since: "2.2", levels: always("admin") },
   { syntax: "show table", since: "2.2", levels: always("user") },
-  { syntax: "show table <name>", since: "2.2", levels: always("user") },
-  { syntax: "show table <name> data.<type> <op> <value>", since: "2.2", levels: always("user") },
+  {
+    syntax: "show table <name>",
+    since: "2.2",
+    levels: always("operator"),
+    note: "at level user: the header, then `# contents not dumped due to insufficient privileges`",
+  },
+  { syntax: "show table <name> data.<type> <op> <value>", since: "2.2", levels: always("operator") },
   {
     syntax: "show table <name> key <key>",
     since: "2.2",

@@ -2,8 +2,9 @@
  * Telling a refusal or an error from data, for every runtime command: HAProxy answers a command the release
  * lacks with "Unknown command…" (three spellings across releases), one the socket's level may not run with
  * "Permission denied" (or, for `show ssl cert` at level user, "Can't allocate memory!"), and a bad argument
- * with a one-line message. Only the reply's first line is read: no refusal or error is longer, and data never
- * starts with one of these texts.
+ * with a one-line message. The reply's first line tells, with one exception: `show table <name>` at level
+ * user prints the table's header, then `# contents not dumped due to insufficient privileges`. No refusal or
+ * error is longer than a line, and data never starts with one of these texts.
  *
  * @module
  */
@@ -22,9 +23,15 @@ export function firstLine(reply: string): string {
   return String(reply ?? "").split("\n")[0].trim();
 }
 
-/** Whether the first line is HAProxy's refusal for a too low level ("Permission denied", master: "…!"). */
+/** `show table <name>` at too low a level: the header, then this line instead of the entries. */
+const CONTENTS_REFUSED = /^# contents not dumped due to insufficient privileges/m;
+
+/**
+ * Whether HAProxy refused for a too low level: the first line is "Permission denied" (master CLI: "…!"), or
+ * a table dump says its contents were not dumped.
+ */
 export function isPermissionDenied(reply: string): boolean {
-  return /^Permission denied!?$/.test(firstLine(reply));
+  return /^Permission denied!?$/.test(firstLine(reply)) || CONTENTS_REFUSED.test(String(reply ?? ""));
 }
 
 /** Whether the first line is one of HAProxy's "Unknown command" texts (≤2.3, 2.4–2.6, 2.7+ spellings). */

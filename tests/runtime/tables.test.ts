@@ -7,6 +7,7 @@ import {
   parseTables,
   showTableCommand,
 } from "../../src/runtime/tables.ts";
+import { unsupportedReason } from "../../src/runtime/reply.ts";
 import { versionAtLeast } from "../../src/runtime/version.ts";
 import { RELEASE_LINES, reply, scenario } from "./_fixtures.ts";
 
@@ -47,6 +48,17 @@ for (const line of RELEASE_LINES) {
     assert.equal(dataValue(entry, "conn_cur"), 0);
     assert.deepEqual(Object.keys(entry.data).sort(), printedNames(s.store));
     assert.equal(entry.shard !== undefined, versionAtLeast(s.version, "3.0"), "shard= is printed from 3.0");
+  });
+
+  Deno.test(`${line}: at level user a table dump has the header and no entries: a refusal`, () => {
+    const text = reply(line, "show-table-entries-user");
+    const dump = parseTableDump(text);
+    assert.equal(dump.table?.name, s.names.table);
+    assert.deepEqual(dump.entries, []);
+    assert.equal(
+      unsupportedReason(s.commands["show-table-entries-user"], text, s.version, "user"),
+      "needs level operator (this socket is at level user)",
+    );
   });
 
   Deno.test(`${line}: HAProxy's own data and key filters`, () => {
