@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { writeAndReadToEnd } from "./net.ts";
 
 /** What came back for one request. */
 export interface HttpReply {
@@ -22,35 +23,7 @@ export interface HttpReply {
  */
 export async function exchange(port: number, request: string, timeoutMs = 10_000): Promise<string> {
   const conn = await Deno.connect({ hostname: "127.0.0.1", port });
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    conn.close();
-  }, timeoutMs);
-  try {
-    const bytes = new TextEncoder().encode(request);
-    let done = 0;
-    while (done < bytes.length) done += await conn.write(bytes.subarray(done));
-    const decoder = new TextDecoder();
-    const buf = new Uint8Array(16 * 1024);
-    let text = "";
-    for (;;) {
-      const n = await conn.read(buf);
-      if (n === null) break;
-      text += decoder.decode(buf.subarray(0, n), { stream: true });
-    }
-    return text + decoder.decode();
-  } catch (err) {
-    if (timedOut) throw new Error(`127.0.0.1:${port} sent no complete reply within ${timeoutMs} ms`);
-    throw err;
-  } finally {
-    clearTimeout(timer);
-    try {
-      conn.close();
-    } catch {
-      // Closed by the timer.
-    }
-  }
+  return writeAndReadToEnd(conn, request, { timeoutMs, halfClose: false, what: `from 127.0.0.1:${port}` });
 }
 
 /** Splits a raw HTTP/1.x response into status and body. */

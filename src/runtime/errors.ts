@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { named, parseLogDate, replyLines, toNumber } from "./text.ts";
+import { blocksBy, named, parseLogDate, replyLines, toNumber } from "./text.ts";
 
 /** One captured protocol error. */
 export interface ErrorCapture {
@@ -89,17 +89,6 @@ function capture(head: RegExpMatchArray, body: readonly string[]): ErrorCapture 
 export function parseErrors(text: string): ErrorReport {
   const lines = replyLines(text);
   const total = lines[0]?.match(/^Total events captured on \[([^\]]+)\] : (\d+)/);
-  const captures: ErrorCapture[] = [];
-  let head: RegExpMatchArray | undefined;
-  let body: string[] = [];
-  for (const line of lines) {
-    const m = line.match(HEAD);
-    if (m) {
-      if (head) captures.push(capture(head, body));
-      head = m;
-      body = [];
-    } else if (head) body.push(line);
-  }
-  if (head) captures.push(capture(head, body));
+  const captures = blocksBy(lines, HEAD).map((b) => capture(b.head, b.body));
   return { capturedAt: total?.[1], total: toNumber(total?.[2]), captures };
 }

@@ -12,6 +12,23 @@ export function replyLines(text: string): string[] {
   return lines;
 }
 
+/**
+ * Splits lines into blocks, each starting at a line matching `head`; lines before the first head are dropped.
+ * Each block is the head's match and the lines after it.
+ */
+export function blocksBy(
+  lines: readonly string[],
+  head: RegExp,
+): { head: RegExpMatchArray; body: string[] }[] {
+  const blocks: { head: RegExpMatchArray; body: string[] }[] = [];
+  for (const line of lines) {
+    const m = line.match(head);
+    if (m) blocks.push({ head: m, body: [] });
+    else blocks.at(-1)?.body.push(line);
+  }
+  return blocks;
+}
+
 const DECIMAL = /^[+-]?\d+(?:\.\d+)?$/;
 
 /** The number a plain decimal string stands for, else undefined ("0x1f", "", "4m" are not numbers here). */

@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { keyValues, replyLines, toNumber } from "./text.ts";
+import { blocksBy, keyValues, replyLines, toNumber } from "./text.ts";
 
 /** One thread of `show threads`. */
 export interface ThreadInfo {
@@ -66,17 +66,5 @@ function block(head: RegExpMatchArray, lines: string[]): ThreadInfo {
 
 /** Parses `show threads`. */
 export function parseThreads(text: string): ThreadInfo[] {
-  const out: ThreadInfo[] = [];
-  let head: RegExpMatchArray | undefined;
-  let lines: string[] = [];
-  for (const line of replyLines(text)) {
-    const m = line.match(HEAD);
-    if (m) {
-      if (head) out.push(block(head, lines));
-      head = m;
-      lines = [];
-    } else if (head) lines.push(line);
-  }
-  if (head) out.push(block(head, lines));
-  return out;
+  return blocksBy(replyLines(text), HEAD).map((b) => block(b.head, b.body));
 }

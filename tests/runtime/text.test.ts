@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import {
+  blocksBy,
   keyValues,
   named,
   parseDuration,
@@ -39,4 +40,10 @@ Deno.test("numbers, absent names and log dates", () => {
   assert.equal(named("be_app"), "be_app");
   assert.equal(parseLogDate("03/Dec/2026:08:04:38.195434")?.toISOString(), "2026-12-03T08:04:38.195Z");
   assert.equal(parseLogDate("03/Foo/2026:08:04:38"), undefined);
+});
+
+Deno.test("blocksBy starts a block at each head line and drops what comes before the first", () => {
+  const blocks = blocksBy(["junk", "# a", "1", "2", "# b", "# c", "3"], /^# (\w)$/);
+  assert.deepEqual(blocks.map((b) => [b.head[1], b.body]), [["a", ["1", "2"]], ["b", []], ["c", ["3"]]]);
+  assert.deepEqual(blocksBy([], /x/), []);
 });
