@@ -4,9 +4,9 @@
  * List: a `# filename` header, then one file per line; a `# transaction` section lists an uncommitted
  * `set ssl cert` with its file prefixed by `*`. Details: `Key: value` lines. 2.2–3.2 start with `Filename:`,
  * `Status:`, `Serial:`, `notBefore:`, `notAfter:`, `Subject Alternative Name:`, `Algorithm:`,
- * `SHA1 FingerPrint:`, `Subject:`, `Issuer:`; later releases add `Crt filename:`, `Option:` lines and
- * `OCSP Response Key:`; a file holding a chain adds `Chain Subject:` / `Chain Issuer:` pairs. Dates are
- * OpenSSL's `Dec  6 08:02:36 2026 GMT`. Keyed on the names; repeated names keep every value.
+ * `SHA1 FingerPrint:`, `Subject:`, `Issuer:`; 2.6 adds `OCSP Response Key:`, 3.2 `Crt filename:`, 3.4 two
+ * `Option:` lines; a file holding a chain adds `Chain Subject:` / `Chain Issuer:` pairs. Dates are OpenSSL's
+ * `Dec  6 08:02:36 2026 GMT`. Keyed on the names; repeated names keep every value.
  *
  * @module
  */

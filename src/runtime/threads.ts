@@ -1,12 +1,12 @@
 /**
  * `show threads`: one block per thread.
  *
- * A block starts with two marks and `Thread <n> : id=0x… act=… glob=… wq=… rq=… tl=… tlsz=… rqsz=…`: the first
- * mark is `*` for the thread that answered, the second `>` for a thread HAProxy's watchdog found stuck (else
- * spaces). Then a line of state tokens (2.2:
- * `stuck=0 prof=0 harmless=0 wantrdv=0`; from 2.6 it starts with `<group>/<thread in group>` and 3.x adds
- * `loops`, `ctxsw`, `isolated`, `locks`), `cpu_ns: poll=… now=… diff=…`, and the current task, stream and
- * call-trace lines, which differ too much between releases to read: they are kept as text.
+ * A block starts with two marks and `Thread <n> : id=0x… act=… glob=… wq=… rq=… tl=… tlsz=… rqsz=…`: the
+ * first mark is `*` for the thread that answered, the second `>` for a thread HAProxy's watchdog found stuck
+ * (else spaces). Then a line of state tokens (2.2: `stuck=0 prof=0 harmless=0 wantrdv=0`; from 2.6 it starts
+ * with `<group>/<thread in group>`, 3.0 has `isolated` instead of `wantrdv`, 3.2 adds `loops` and `ctxsw`,
+ * 3.4 `locks`), `cpu_ns: poll=… now=… diff=…`, and the current task, stream and call-trace lines, which
+ * differ too much between releases to read: they are kept as text.
  *
  * @module
  */
@@ -26,7 +26,7 @@ export interface ThreadInfo {
   readonly waitQueue?: number;
   readonly runQueue?: number;
   readonly tasklets?: number;
-  /** Loops and context switches (3.0 and later print them here). */
+  /** Loops run (3.2 and later print them here). */
   readonly loops?: number;
   readonly stuck?: boolean;
   /** Nanoseconds of CPU at the last poll, now, and the difference (`cpu_ns:`). */

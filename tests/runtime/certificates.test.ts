@@ -7,6 +7,7 @@ import {
   parseCertificateList,
   parseOpensslDate,
 } from "../../src/runtime/certificates.ts";
+import { versionAtLeast } from "../../src/runtime/version.ts";
 import { RELEASE_LINES, reply, scenario } from "./_fixtures.ts";
 
 const DAY = 86_400_000;
@@ -36,6 +37,10 @@ for (const line of RELEASE_LINES) {
       assert.match(cert.sha1 ?? "", /^[0-9A-F]{40}$/);
       assert.equal(cert.notAfter!.getTime() - start.getTime(), c.days * DAY);
       assert.equal(cert.daysLeft, c.days);
+      const keys = cert.fields.map(([k]) => k);
+      assert.equal(keys.includes("OCSP Response Key"), versionAtLeast(s.version, "2.6"));
+      assert.equal(keys.includes("Crt filename"), versionAtLeast(s.version, "3.2"));
+      assert.equal(keys.includes("Option"), versionAtLeast(s.version, "3.4"));
       assert.equal(parseCertificate(text, new Date(start.getTime() + 1000))!.daysLeft, c.days - 1);
       return cert;
     });

@@ -38,6 +38,7 @@ for (const line of RELEASE_LINES) {
     assert.ok(threads.every((t) => !t.markedStuck && t.stuck === false));
     assert.ok(threads.every((t) => t.cpuNs?.now !== undefined && t.waitQueue !== undefined));
     assert.ok(threads.every((t) => /^0x[0-9a-f]+$/.test(t.fields.id)));
+    assert.equal(threads.every((t) => t.loops !== undefined), versionAtLeast(s.version, "3.2"));
     for (const t of threads) {
       assert.equal(t.group, versionAtLeast(s.version, "2.6") ? `1/${t.thread}` : undefined);
     }
