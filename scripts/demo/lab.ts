@@ -49,7 +49,7 @@ export async function startDemoLab(opts: DemoLabOptions = {}): Promise<DemoLab> 
     backup: serve(startHttpBackend("healthy")),
     api: serve(startHttpBackend("healthy")),
     failing: serve(startHttpBackend("failing")),
-    echo: serve(startEchoServer()),
+    echo: serve(await startEchoServer()),
   };
   const lab = stack.use(await startLab(() => demoConfig(ports), { node: "hatop-demo" }));
   const httpUrl = `http://127.0.0.1:${ports.http}/`;

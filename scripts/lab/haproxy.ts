@@ -4,9 +4,9 @@
  *
  * @module
  */
-import { freePort, oneShot } from "./net.ts";
+import { freePort, listenLoopback, oneShot } from "./net.ts";
 
-export { freePort, oneShot };
+export { freePort, listenLoopback, oneShot };
 
 /** Where the lab's runtime-API sockets are. `master` is set when the lab runs in master-worker mode. */
 export interface LabSockets {

@@ -8,7 +8,7 @@
  * @module
  */
 import { mergeSnapshots } from "../stats/fleet.ts";
-import { currentWorker, workers } from "../haproxy/master.ts";
+import { currentWorker, workerAge, workers } from "../haproxy/master.ts";
 import { applySnapshot, changeMessage } from "./snapshot_update.ts";
 import { relayout, say, type Step } from "./state_ops.ts";
 import type { Event, InstanceState, Level, State } from "./state.ts";
@@ -171,6 +171,6 @@ export function cycleWorker(s: State): Step {
   const instances = s.instances.map((i) => (i.id === inst.id ? { ...i, pinned, switching: true } : i));
   const what = pinned === undefined
     ? `following the current worker (${current ?? "?"})`
-    : `showing worker ${pinned}${inst.workers.find((p) => p.pid === pinned)?.old ? " (old, draining)" : ""}`;
+    : `showing worker ${pinned} (${workerAge(inst.workers.find((p) => p.pid === pinned)!)})`;
   return [say({ ...s, instances }, what), [{ type: "refresh", seq: s.refreshSeq, instance: inst.id }]];
 }

@@ -8,14 +8,15 @@
 import type { Snapshot, StatRow } from "../stats/types.ts";
 import { infoNumber } from "../stats/info.ts";
 import { rowKey, sameRowKey } from "./body.ts";
-import { readNumbers } from "../stats/csv.ts";
-import { message, relayout } from "./state_ops.ts";
+import { NO_ROWS, readNumbers } from "../stats/csv.ts";
+import { drainingWorker, message, relayout } from "./state_ops.ts";
 import type { Message, State, Trend } from "./state.ts";
 import { TrendTable } from "./trends.ts";
 
 /** HAProxy's reply had problems (garbage values, a filter that matches nothing): say so when they change. */
 function warningMessage(s: State, snapshot: Snapshot): Message | undefined {
-  const w = snapshot.warnings;
+  // A draining worker that lists no proxy is said in the body (view_stats.ts), not warned about.
+  const w = drainingWorker(s) ? snapshot.warnings.filter((x) => x !== NO_ROWS) : snapshot.warnings;
   if (w.length === 0 || w.join("\n") === s.snapshot?.warnings.join("\n")) return undefined;
   return message(w.length === 1 ? w[0] : `${w[0]} (+${w.length - 1} more)`, "info", s.now);
 }

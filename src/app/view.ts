@@ -8,6 +8,7 @@ import { ScreenBuffer } from "../tui/buffer.ts";
 import { BOLD, DIM, FG, REVERSE, style } from "../tui/types.ts";
 import { infoNumber } from "../stats/info.ts";
 import { fitText } from "../stats/format.ts";
+import { workerAge } from "../haproxy/master.ts";
 import { PROGRAM, VERSION } from "../version.ts";
 import { isServerRow } from "./body.ts";
 import { BODY_TOP, bodyHeight, cliInputRow, cliOutputHeight, HEADER_ROW, tooSmall } from "./geometry.ts";
@@ -148,7 +149,8 @@ function fleetText(s: State): string[] {
   const inst = s.instances[0];
   if (!inst?.workers) return [];
   const all = inst.workers.filter((p) => p.type === "worker");
-  const what = all.find((p) => p.pid === inst.worker)?.old ? "old, draining" : "current";
+  const shown = all.find((p) => p.pid === inst.worker);
+  const what = shown ? workerAge(shown) : "current";
   const pid = `Worker: ${inst.worker ?? "?"}`;
   return [
     `${pid} (${what}; ${all.length} running, w switches)`,

@@ -75,8 +75,9 @@ export function checkSnapshots(instances: readonly NamedSnapshot[]): CheckResult
   };
 }
 
+/** The last finished check: HAProxy's `* ` prefix only says that the next one is running now. */
 function lastCheck(row: StatRow): string {
-  const parts = [row.get("check_status"), row.get("check_desc"), row.get("last_chk")]
+  const parts = [row.get("check_status")?.replace(/^\* /, ""), row.get("check_desc"), row.get("last_chk")]
     .filter((p): p is string => !!p);
   return [...new Set(parts)].join(", ") || "no check result";
 }

@@ -8,9 +8,9 @@
 /** A help section, in the order the original hatop printed them (plus two of our own). */
 export type OptionGroup = "Mandatory" | "Optional" | "Filters" | "Batch and check" | "Info";
 
-/** One option: commander flags, value name, help text and group. */
+/** One option: flags, value name, help text and group. */
 export interface OptionSpec {
-  /** Commander flags, e.g. "-s, --unix-socket <SOCKET>". */
+  /** Flags and value name, e.g. "-s, --unix-socket <SOCKET>" (read by src/cli/argv.ts, shown in errors). */
   readonly flags: string;
   readonly help: string;
   readonly group: OptionGroup;

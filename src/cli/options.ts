@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { Command, CommanderError } from "../../deps.ts";
+import { readArgv, UsageError } from "./argv.ts";
 import { OPTION_TABLE } from "./option_table.ts";
 import { helpText, USAGE } from "./help.ts";
 import { PROGRAM, VERSION } from "../version.ts";
@@ -66,42 +66,17 @@ class OptionError extends Error {
   }
 }
 
-function buildParser(): Command {
-  const cmd = new Command(PROGRAM)
-    .helpOption(false)
-    .allowExcessArguments(false)
-    .exitOverride()
-    .configureOutput({ writeOut: () => {}, writeErr: () => {}, outputError: () => {} });
-  for (const spec of OPTION_TABLE) {
-    if (spec.repeatable) {
-      cmd.option(spec.flags, spec.help, (v: string, prev: string[]) => [...prev, v], [] as string[]);
-    } else cmd.option(spec.flags, spec.help);
-  }
-  return cmd;
-}
-
 /** Parses argv (without the program name). */
 export function parseOptions(argv: readonly string[]): ParseResult {
-  const cmd = buildParser();
   try {
-    cmd.parse([...argv], { from: "user" });
-  } catch (e) {
-    if (e instanceof CommanderError) {
-      const message = e.message.replace(/^error: /, "");
-      return { kind: "exit", code: 2, stderr: `${USAGE}\n\n${PROGRAM}: error: ${message}\n` };
-    }
-    throw e;
-  }
-  const o = cmd.opts();
-  if (o.help) return { kind: "exit", code: 0, stdout: helpText() };
-  if (o.version) return { kind: "exit", code: 0, stdout: `${PROGRAM} version ${VERSION}\n` };
-  try {
+    const o = readArgv(argv, OPTION_TABLE);
+    if (o.help) return { kind: "exit", code: 0, stdout: helpText() };
+    if (o.version) return { kind: "exit", code: 0, stdout: `${PROGRAM} version ${VERSION}\n` };
     return validate(o);
   } catch (e) {
-    if (e instanceof OptionError) {
-      return { kind: "exit", code: e.code, stderr: `${USAGE}\n\n${PROGRAM}: error: ${e.message}\n` };
-    }
-    throw e;
+    const code = e instanceof UsageError ? 2 : e instanceof OptionError ? e.code : undefined;
+    if (code === undefined) throw e;
+    return { kind: "exit", code, stderr: `${USAGE}\n\n${PROGRAM}: error: ${(e as Error).message}\n` };
   }
 }
 

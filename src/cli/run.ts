@@ -8,7 +8,7 @@ import { batchJson, batchText, type NamedSnapshot } from "./batch.ts";
 import { checkJson, type CheckResult, checkSnapshots, checkText, pollEverySecond } from "./check.ts";
 import { HaproxyClient } from "../haproxy/client.ts";
 import { describeAddress, type SocketAddress } from "../haproxy/address.ts";
-import { parseStat } from "../stats/csv.ts";
+import { parseStatAsync } from "../stats/csv.ts";
 import { resolveProxies, statCommands, statTakesNames } from "../stats/filters.ts";
 import { parseInfo } from "../stats/info.ts";
 import { fetchSnapshot } from "../app/fetch.ts";
@@ -34,7 +34,7 @@ export interface Connected {
 async function commandsFor(client: HaproxyClient, options: Options): Promise<string[] | string> {
   if (options.proxies.length === 0) return statCommands(options.filters, []);
   const { sender } = await route(client);
-  const table = parseStat(await sender.send("show stat"));
+  const table = await parseStatAsync(await sender.send("show stat"));
   const { iids, missing } = resolveProxies(options.proxies, table.rows);
   if (missing.length > 0) return `proxy not found: ${missing.join(", ")}`;
   // By name where HAProxy allows it, so that a reload renumbering the proxies keeps the same selection.

@@ -102,7 +102,7 @@ Deno.test("w cycles the worker shown on a master CLI socket, then follows the cu
   [s, c] = run(s, key("char", "w"));
   assertEquals(c, [{ type: "refresh", seq: 0, instance: A }]);
   assertEquals(s.instances[0].pinned, 10);
-  assert(s.message?.text.includes("worker 10 (old, draining)"));
+  assert(s.message?.text.includes("worker 10 (old, 1 reload ago)"));
   [s, c] = run(s, key("char", "w"));
   assertEquals(c, [{ type: "refresh", seq: 0, instance: A }]);
   assertEquals(s.instances[0].pinned, undefined);

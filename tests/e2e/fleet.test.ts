@@ -54,7 +54,7 @@ Deno.test("several instances: batch, check and the monitor over two labs", async
     for (const [part, s2] of [[parts[0], "UP"], [parts[1], "DOWN"]]) {
       assertMatch(part, /^NAME\s+W\s+STATUS\s+CHECK/m);
       assertMatch(part, /^>>> be_app$/m);
-      assertMatch(part, /^s1\s+1 UP\s+L7OK\s/m);
+      assertMatch(part, /^s1\s+1 UP\s+(?:\* )?L7OK\s/m);
       assertMatch(part, new RegExp(`^s2\\s+1 ${s2}\\s`, "m"));
     }
   });
@@ -138,11 +138,11 @@ Deno.test("several instances: batch, check and the monitor over two labs", async
       const s1 = instanceRowIndex(lines, "be_app", "s1", "");
       const s2 = instanceRowIndex(lines, "be_app", "s2", "");
       assertMatch(lines[s1], /^s1\s+1 UP 2\/2\s/);
-      assertMatch(lines[s1 + 1], /^ {2}alpha\s+1 UP\s+L7OK\s/);
-      assertMatch(lines[s1 + 2], /^ {2}beta\s+1 UP\s+L7OK\s/);
+      assertMatch(lines[s1 + 1], /^ {2}alpha\s+1 UP\s+(?:\* )?L7OK\s/);
+      assertMatch(lines[s1 + 2], /^ {2}beta\s+1 UP\s+(?:\* )?L7OK\s/);
       assertMatch(lines[s2], /^s2\s+1 UP 1\/2\s/);
-      assertMatch(lines[s2 + 1], /^ {2}alpha\s+1 UP\s+L7OK\s/);
-      assertMatch(lines[s2 + 2], /^ {2}beta\s+1 DOWN\s+L4CON\s/);
+      assertMatch(lines[s2 + 1], /^ {2}alpha\s+1 UP\s+(?:\* )?L7OK\s/);
+      assertMatch(lines[s2 + 2], /^ {2}beta\s+1 DOWN\s+(?:\* )?L4CON\s/);
       // The BACKEND aggregate counts healthy instances; each instance row keeps its own ACT count.
       const backend = lines.findIndex((l, i) => i > s2 && l.startsWith("BACKEND"));
       assertMatch(lines[backend], /^BACKEND\s+UP 2\/2\s/);
@@ -158,8 +158,8 @@ Deno.test("several instances: batch, check and the monitor over two labs", async
       assert(!/^ {2}(alpha|beta)\s/m.test(screen), "no instance rows when grouped by instance");
       const grouped = screen.split("\n");
       const betaApp = grouped.indexOf(">>> beta: be_app");
-      assertMatch(grouped[betaApp + 1], /^s1\s+1 UP\s+L7OK\s/);
-      assertMatch(grouped[betaApp + 2], /^s2\s+1 DOWN\s+L4CON\s/);
+      assertMatch(grouped[betaApp + 1], /^s1\s+1 UP\s+(?:\* )?L7OK\s/);
+      assertMatch(grouped[betaApp + 2], /^s2\s+1 DOWN\s+(?:\* )?L4CON\s/);
 
       await tmux.send("g");
       screen = await tmux.waitFor(/^>>> be_app$/m);

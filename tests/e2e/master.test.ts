@@ -9,6 +9,7 @@ import { assert, assertEquals, assertMatch } from "../support/assert.ts";
 import { oneShot, startLab, statusOf } from "../support/lab.ts";
 import { footer, rowIndex, runHatop, startHatop } from "../support/program.ts";
 import { START_MS } from "../support/lab_queries.ts";
+import { atLeast } from "../../src/haproxy/version.ts";
 import {
   cursorLine,
   moveCursorTo,
@@ -23,7 +24,7 @@ import {
 const SIZE = { columns: 120, rows: 40 };
 
 Deno.test("master CLI: the worker's stats, reloads followed, old workers shown with w, actions to the current worker", async (t) => {
-  await using hold = startHoldServer();
+  await using hold = await startHoldServer();
   const ports: Partial<SmallPorts & { hold: number }> = {};
   await using lab = await startLab(smallBody(ports, { holdPort: hold.port }), { node: "mw", master: true });
   const master = lab.sockets.master!;
@@ -38,7 +39,7 @@ Deno.test("master CLI: the worker's stats, reloads followed, old workers shown w
     assertEquals([batch.code, batch.stderr], [0, ""]);
     assertMatch(batch.stdout, /^NAME\s+W\s+STATUS\s+CHECK/);
     assertMatch(batch.stdout, /^>>> be_app$/m);
-    assertMatch(batch.stdout, /^s1\s+1 UP\s+L7OK\s/m);
+    assertMatch(batch.stdout, /^s1\s+1 UP\s+(?:\* )?L7OK\s/m);
     assertMatch(batch.stdout, /^>>> fe_hold$/m);
     assert(!batch.stdout.includes("master"), batch.stdout);
     const json = JSON.parse((await runHatop(["-s", master, "--batch", "--format", "json"])).stdout);
@@ -93,9 +94,19 @@ Deno.test("master CLI: the worker's stats, reloads followed, old workers shown w
 
         // (What the message line says about it is checked in its own step below.)
         await tmux.send("w");
-        screen = await tmux.waitFor(`Worker: ${first} (old, draining; 2 running, w switches)`);
-        // The old worker's own stats: its fe_hold has the held session.
-        await tmux.waitFor((s) => /^FRONTEND\s.*\s1\s+\d+\s+\d+\s+1$/m.test(s.split(">>> fe_hold")[1] ?? ""));
+        screen = await tmux.waitFor(`Worker: ${first} (old, 1 reload ago; 2 running, w switches)`);
+        // The old worker's own stats: its fe_hold has the held session. HAProxy 2.2 leaves a draining worker's
+        // stopped proxies out of its `show stat` (checked against the worker itself), and the body says so.
+        if ((await stat(first)).trim().split("\n").length > 1) {
+          await tmux.waitFor((s) =>
+            /^FRONTEND\s.*\s1\s+\d+\s+\d+\s+1$/m.test(s.split(">>> fe_hold")[1] ?? "")
+          );
+        } else {
+          assert(!atLeast(lab.version, "2.6"), `${lab.version}: the old worker lists no proxy`);
+          await tmux.waitFor(
+            `worker ${first} is draining (old, 1 reload ago) and lists no proxies: they are stopped`,
+          );
+        }
         await tmux.send("w");
         screen = await tmux.waitFor(`Worker: ${second} (current; 2 running, w switches)`);
         assertEquals(
@@ -110,7 +121,9 @@ Deno.test("master CLI: the worker's stats, reloads followed, old workers shown w
           await tmux.send("F10");
           await tmux.waitFor(/^s1\s+1 MAINT\s/m);
           assertEquals(statusOf(await stat(second), "be_app", "s1"), "MAINT");
-          assertEquals(statusOf(await stat(first), "be_app", "s1"), "UP", "the old worker is left alone");
+          // The old worker is left alone (2.2's draining worker lists no proxy at all, see above).
+          const old = statusOf(await stat(first), "be_app", "s1");
+          assertEquals(old, atLeast(lab.version, "2.6") ? "UP" : undefined, "the old worker is left alone");
           assertEquals(statusOf(await lab.command("show stat"), "be_app", "s1"), "MAINT");
           await tmux.send("F9");
           await tmux.waitFor(/^s1\s+1 UP\s/m);
@@ -155,9 +168,9 @@ Deno.test("master CLI: the worker's stats, reloads followed, old workers shown w
       await tmux.waitFor(`Worker: ${after} (current; 2 running, w switches)`, START_MS);
       await tmux.send("w");
       // The header and the message line come from the same refresh: the message must still say what w did.
-      let screen = await tmux.waitFor(`Worker: ${before} (old, draining; 2 running, w switches)`);
+      let screen = await tmux.waitFor(`Worker: ${before} (old, 1 reload ago; 2 running, w switches)`);
       assert(!screen.includes("HAProxy restarted or reloaded"), `w reported as a reload:\n${screen}`);
-      assertMatch(screen, new RegExp(`showing worker ${before} \\(old, draining\\)`));
+      assertMatch(screen, new RegExp(`showing worker ${before} \\(old, 1 reload ago\\)`));
       await tmux.send("w");
       screen = await tmux.waitFor(`Worker: ${after} (current; 2 running, w switches)`);
       assert(!screen.includes("HAProxy restarted or reloaded"), `w reported as a reload:\n${screen}`);

@@ -11,11 +11,13 @@ export {
   type LabContext,
   type LabOptions,
   type LabSockets,
+  listenLoopback,
   oneShot,
   startLab,
 } from "../../scripts/lab/haproxy.ts";
 export {
   checkOf,
+  HTTP_DEFAULTS,
   manyServersBody,
   mixedBody,
   mixedSettled,
