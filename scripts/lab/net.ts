@@ -9,7 +9,31 @@
 export const PORT_MIN = 10_000;
 export const PORT_MAX = 32_767;
 
+/**
+ * Ports where nothing ever listens: {@linkcode freePort} never hands them out, so no lab or test server binds
+ * them, and the kernel's ephemeral range is far above. For "connection refused" on purpose.
+ */
+export const CLOSED_MIN = 9_000;
+export const CLOSED_MAX = 9_999;
+
 const given = new Set<number>();
+
+/**
+ * A loopback TCP port where nothing listens and nothing of the tests ever will (a dead server, "connection
+ * refused"), from [CLOSED_MIN, CLOSED_MAX]. Unlike a free port, it cannot be taken by a parallel test.
+ */
+export function closedPort(): Promise<number> {
+  for (let tries = 0; tries < 100; tries++) {
+    const port = CLOSED_MIN + Math.floor(Math.random() * (CLOSED_MAX - CLOSED_MIN + 1));
+    try {
+      Deno.listen({ hostname: "127.0.0.1", port }).close();
+      return Promise.resolve(port);
+    } catch {
+      // Something outside the tests listens there: another one.
+    }
+  }
+  return Promise.reject(new Error(`no closed port between ${CLOSED_MIN} and ${CLOSED_MAX} after 100 tries`));
+}
 
 /**
  * A TCP port on 127.0.0.1 that nothing listens on now, below 32768 (so it never collides with the kernel's
