@@ -4,9 +4,9 @@
  *
  * @module
  */
-import { init, update } from "../src/app/update.ts";
-import { view } from "../src/app/view.ts";
-import { bodyLines } from "../src/app/body.ts";
+import { init, update } from "../src/app/core/update.ts";
+import { view } from "../src/app/core/view.ts";
+import { bodyLines } from "../src/app/domain/body_lines.ts";
 import { renderDiff } from "../src/tui/render.ts";
 import { syntheticSnapshot } from "./_synthetic.ts";
 

@@ -10,11 +10,11 @@ import { HaproxyClient } from "../../src/haproxy/client.ts";
 import { parseInfo } from "../../src/stats/info.ts";
 import { parseStat } from "../../src/stats/csv.ts";
 import { buildSnapshot } from "../../src/stats/snapshot.ts";
-import { init, update } from "../../src/app/update.ts";
-import { view } from "../../src/app/view.ts";
+import { init, update } from "../../src/app/core/update.ts";
+import { view } from "../../src/app/core/view.ts";
 import { renderDiff } from "../../src/tui/render.ts";
 import type { ScreenBuffer } from "../../src/tui/buffer.ts";
-import type { State } from "../../src/app/state.ts";
+import type { State } from "../../src/app/model/state.ts";
 import { median } from "./stats.ts";
 
 /** Medians over the runs, in milliseconds (bytes where named so). */

@@ -8,8 +8,8 @@ import type { Connected } from "./run.ts";
 import { describeAddress } from "../haproxy/address.ts";
 import { Terminal } from "../tui/terminal.ts";
 import { colorEnabled } from "../tui/color.ts";
-import { runMonitor } from "../app/runtime.ts";
-import { fileHistoryStore, historyPath } from "../app/history_store.ts";
+import { runMonitor } from "../app/edge/monitor.ts";
+import { fileHistoryStore, historyPath } from "../app/edge/history_store.ts";
 
 /** Runs the monitor on the connected instances; returns the exit code. */
 export async function startMonitor(options: Options, connected: readonly Connected[]): Promise<number> {

@@ -11,7 +11,7 @@ import { describeAddress, type SocketAddress } from "../haproxy/address.ts";
 import { parseStatAsync } from "../stats/csv.ts";
 import { resolveProxies, statCommands, statTakesNames } from "../stats/filters.ts";
 import { parseInfo } from "../stats/info.ts";
-import { fetchSnapshot } from "../app/fetch.ts";
+import { fetchSnapshot } from "../stats/read_snapshot.ts";
 import { route } from "../haproxy/master.ts";
 import { PROGRAM } from "../version.ts";
 

@@ -7,8 +7,8 @@
  */
 import { ch, cursorOn, key, mouse, run, screen, snap, typeText as type } from "../support/app.ts";
 import { assert, assertEquals, assertMatch } from "../support/assert.ts";
-import { init, selectedLine } from "../../src/app/update.ts";
-import { bodyHeight } from "../../src/app/geometry.ts";
+import { init, selectedLine } from "../../src/app/core/update.ts";
+import { bodyHeight } from "../../src/app/model/layout.ts";
 import {
   type Command,
   type Config,
@@ -16,7 +16,7 @@ import {
   type ModeId,
   type State,
   TREND_LENGTH,
-} from "../../src/app/state.ts";
+} from "../../src/app/model/state.ts";
 import { parseInfo } from "../../src/stats/info.ts";
 import { parseStat } from "../../src/stats/csv.ts";
 import { buildSnapshot } from "../../src/stats/snapshot.ts";

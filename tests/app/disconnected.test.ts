@@ -1,8 +1,8 @@
 import { assert, assertEquals, assertMatch } from "../support/assert.ts";
 import { cursorOn, key, run, screen, snap } from "../support/app.ts";
-import { init } from "../../src/app/update.ts";
-import { disconnectedLine } from "../../src/app/view.ts";
-import type { Config } from "../../src/app/state.ts";
+import { init } from "../../src/app/core/update.ts";
+import { disconnectedLine } from "../../src/app/core/view.ts";
+import type { Config } from "../../src/app/model/state.ts";
 import { fixtureSnapshot } from "../support/snapshots.ts";
 
 const config: Config = { readOnly: false, intervalMs: 1000, color: false, socketName: "/run/haproxy.sock" };

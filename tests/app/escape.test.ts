@@ -1,7 +1,7 @@
 import { assert, assertEquals } from "../support/assert.ts";
 import { ch, cursorOn, key, run, snap } from "../support/app.ts";
-import { init } from "../../src/app/update.ts";
-import type { Config, State } from "../../src/app/state.ts";
+import { init } from "../../src/app/core/update.ts";
+import type { Config, State } from "../../src/app/model/state.ts";
 import { fixtureSnapshot } from "../support/snapshots.ts";
 
 const config: Config = { readOnly: false, intervalMs: 1000, color: false, socketName: "/a.sock" };

@@ -1,7 +1,7 @@
 import { assert, assertEquals, assertMatch } from "../support/assert.ts";
 import { run, screen, snap } from "../support/app.ts";
-import { init } from "../../src/app/update.ts";
-import type { Config } from "../../src/app/state.ts";
+import { init } from "../../src/app/core/update.ts";
+import type { Config } from "../../src/app/model/state.ts";
 import { fitStatus } from "../../src/stats/layout.ts";
 import { fixtureSnapshot, smallSnapshot } from "../support/snapshots.ts";
 

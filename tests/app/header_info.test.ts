@@ -1,7 +1,7 @@
 import { assert, assertMatch } from "../support/assert.ts";
 import { run, screen } from "../support/app.ts";
-import { init } from "../../src/app/update.ts";
-import type { Config, Event } from "../../src/app/state.ts";
+import { init } from "../../src/app/core/update.ts";
+import type { Config, Event } from "../../src/app/model/state.ts";
 import { smallSnapshot } from "../support/snapshots.ts";
 
 const config: Config = { readOnly: false, intervalMs: 1000, color: false, socketName: "/a.sock, /b.sock" };

@@ -1,8 +1,8 @@
 import { assertEquals } from "../support/assert.ts";
 import { ch, cursorOn, key, run, snap } from "../support/app.ts";
-import { init } from "../../src/app/update.ts";
-import type { Config } from "../../src/app/state.ts";
-import { HOTKEYS } from "../../src/app/hotkeys.ts";
+import { init } from "../../src/app/core/update.ts";
+import type { Config } from "../../src/app/model/state.ts";
+import { HOTKEYS } from "../../src/app/domain/hotkeys.ts";
 import { fixtureSnapshot } from "../support/snapshots.ts";
 
 const config: Config = { readOnly: true, intervalMs: 1000, color: false, socketName: "/a.sock" };

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { TrendTable } from "../../src/app/trends.ts";
-import { TREND_LENGTH } from "../../src/app/state.ts";
+import { TrendTable } from "../../src/app/domain/trends.ts";
+import { TREND_LENGTH } from "../../src/app/model/state.ts";
 
 const key = (row: string) => row;
 const same = (a: string, b: string) => a === b;

@@ -1,7 +1,7 @@
 import { assert, assertEquals, assertMatch } from "../support/assert.ts";
-import { init, update } from "../../src/app/update.ts";
-import { view } from "../../src/app/view.ts";
-import type { Config, Event, ModeId, State } from "../../src/app/state.ts";
+import { init, update } from "../../src/app/core/update.ts";
+import { view } from "../../src/app/core/view.ts";
+import type { Config, Event, ModeId, State } from "../../src/app/model/state.ts";
 import type { Key } from "../../src/tui/types.ts";
 import { BOLD, FG, fgOf, REVERSE } from "../../src/tui/types.ts";
 import { fixtureSnapshot } from "../support/snapshots.ts";

@@ -1,7 +1,7 @@
 import { assert, assertEquals } from "../support/assert.ts";
 import { cursorOn, key, run, snap } from "../support/app.ts";
-import { init, selectedLine } from "../../src/app/update.ts";
-import type { Command, Config, Event, State } from "../../src/app/state.ts";
+import { init, selectedLine } from "../../src/app/core/update.ts";
+import type { Command, Config, Event, State } from "../../src/app/model/state.ts";
 import { smallSnapshot } from "../support/snapshots.ts";
 
 const config: Config = { readOnly: false, intervalMs: 1000, color: false, socketName: "/a.sock" };

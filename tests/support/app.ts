@@ -4,9 +4,9 @@
  *
  * @module
  */
-import { selectedLine, update } from "../../src/app/update.ts";
-import { view } from "../../src/app/view.ts";
-import type { Command, Event, State } from "../../src/app/state.ts";
+import { selectedLine, update } from "../../src/app/core/update.ts";
+import { view } from "../../src/app/core/view.ts";
+import type { Command, Event, State } from "../../src/app/model/state.ts";
 import type { Key } from "../../src/tui/types.ts";
 import type { Snapshot } from "../../src/stats/types.ts";
 

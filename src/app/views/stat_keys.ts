@@ -4,19 +4,27 @@
  *
  * @module
  */
-import type { Key } from "../tui/types.ts";
-import { STAT_MODES } from "../stats/columns.ts";
-import { type BodyLine, isServerRow } from "./body.ts";
-import { moveScroll, scrollEnd, scrollHome } from "./scroll.ts";
-import { BODY_TOP, bodyHeight } from "./geometry.ts";
-import { insertText } from "./line_editor.ts";
-import { type HotkeyName, HOTKEYS, isHotkey, isWeightKey, planHotkey } from "./hotkeys.ts";
-import { appendOutput, relayout, say, selectedLine, type Step, switchMode, withScroll } from "./state_ops.ts";
-import { ctime } from "./clock.ts";
-import { editLine } from "./line_editor.ts";
-import { cycleWorker, levelFor, reachable, toggleGrouping } from "./instances.ts";
-import type { State } from "./state.ts";
-import type { StatRow } from "../stats/types.ts";
+import type { Key } from "../../tui/types.ts";
+import { STAT_MODES } from "../../stats/columns.ts";
+import { type BodyLine, isServerRow } from "../domain/body_lines.ts";
+import { moveScroll, scrollEnd, scrollHome } from "../widgets/scroll.ts";
+import { BODY_TOP, bodyHeight } from "../model/layout.ts";
+import { insertText } from "../widgets/line_editor.ts";
+import { type HotkeyName, HOTKEYS, isHotkey, isWeightKey, planHotkey } from "../domain/hotkeys.ts";
+import {
+  appendOutput,
+  relayout,
+  say,
+  selectedLine,
+  type Step,
+  switchMode,
+  withScroll,
+} from "../model/ops.ts";
+import { ctime } from "../widgets/clock.ts";
+import { editLine } from "../widgets/line_editor.ts";
+import { cycleWorker, levelFor, reachable, toggleGrouping } from "../model/instances.ts";
+import type { State } from "../model/state.ts";
+import type { StatRow } from "../../stats/types.ts";
 
 /** What keys that would send something (F-keys, ENTER's hotkey menu, SPACE into the CLI, `a`) say in `-n`. */
 const READ_ONLY = "read-only mode: no actions, no CLI (-n)";

@@ -4,12 +4,12 @@
  *
  * @module
  */
-import type { Key } from "../tui/types.ts";
-import { ACTIONS, validatePrompt } from "./actions.ts";
-import { editLine, EMPTY_LINE } from "./line_editor.ts";
-import { say, type Step } from "./state_ops.ts";
-import { sendAction } from "./stat_keys.ts";
-import type { Dialog, State } from "./state.ts";
+import type { Key } from "../../tui/types.ts";
+import { ACTIONS, validatePrompt } from "../domain/actions.ts";
+import { editLine, EMPTY_LINE } from "../widgets/line_editor.ts";
+import { say, type Step } from "../model/ops.ts";
+import { sendAction } from "../views/stat_keys.ts";
+import type { Dialog, State } from "../model/state.ts";
 
 function close(s: State): State {
   return { ...s, dialog: undefined };

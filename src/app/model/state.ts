@@ -4,16 +4,16 @@
  *
  * @module
  */
-import type { Snapshot } from "../stats/types.ts";
-import type { Key } from "../tui/types.ts";
-import type { BodyLine } from "./body.ts";
-import type { ScrollState } from "./scroll.ts";
-import type { History, LineEditor } from "./line_editor.ts";
-import type { SortOrder } from "./selection.ts";
-import type { Target } from "./actions.ts";
-import type { ProcEntry } from "../haproxy/master.ts";
-import type { Grouping } from "../stats/fleet.ts";
-import type { HotkeyName } from "./hotkeys.ts";
+import type { Snapshot } from "../../stats/types.ts";
+import type { Key } from "../../tui/types.ts";
+import type { BodyLine } from "../domain/body_lines.ts";
+import type { ScrollState } from "../widgets/scroll.ts";
+import type { History, LineEditor } from "../widgets/line_editor.ts";
+import type { SortOrder } from "../domain/selection.ts";
+import type { Target } from "../domain/actions.ts";
+import type { ProcEntry } from "../../haproxy/master.ts";
+import type { Grouping } from "../../stats/fleet.ts";
+import type { HotkeyName } from "../domain/hotkeys.ts";
 
 /** 0 is the help screen; 1-4 the stat modes; 5 the CLI. */
 export type ModeId = 0 | 1 | 2 | 3 | 4 | 5;

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { ProxyGroup, StatRow } from "../stats/types.ts";
+import type { ProxyGroup, StatRow } from "../../stats/types.ts";
 
 /** A name filter: substring (case-insensitive), or a regular expression when it starts with `~`. */
 export interface NameFilter {

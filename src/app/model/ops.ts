@@ -3,13 +3,13 @@
  *
  * @module
  */
-import type { BodyLine } from "./body.ts";
-import { bodyLines } from "./body.ts";
-import { clampScroll, type ScrollState } from "./scroll.ts";
-import { bodyHeight } from "./geometry.ts";
-import { compileFilter, filterProxies, sortProxies } from "./selection.ts";
+import type { BodyLine } from "../domain/body_lines.ts";
+import { bodyLines } from "../domain/body_lines.ts";
+import { clampScroll, type ScrollState } from "../widgets/scroll.ts";
+import { bodyHeight } from "./layout.ts";
+import { compileFilter, filterProxies, sortProxies } from "../domain/selection.ts";
 import { CLI_SCROLLBACK, type Command, type Message, type ModeId, type State } from "./state.ts";
-import type { ProcEntry } from "../haproxy/master.ts";
+import type { ProcEntry } from "../../haproxy/master.ts";
 
 /** What update returns: the next state and the commands for the edges. */
 export type Step = [State, Command[]];

@@ -4,9 +4,9 @@
  *
  * @module
  */
-import { STAT_MODES } from "../stats/columns.ts";
-import { HOTKEYS } from "./hotkeys.ts";
-import { PROGRAM, VERSION } from "../version.ts";
+import { STAT_MODES } from "../../stats/columns.ts";
+import { HOTKEYS } from "../domain/hotkeys.ts";
+import { PROGRAM, VERSION } from "../../version.ts";
 
 const row = (key: string, text: string) => `  ${key.padEnd(22)} ${text}`;
 

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { State } from "./state.ts";
+import type { State } from "../model/state.ts";
 
 export const MODE_NAMES = ["HELP", "STATUS", "TRAFFIC", "HTTP", "ERRORS", "CLI"] as const;
 

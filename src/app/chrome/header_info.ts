@@ -6,9 +6,9 @@
  *
  * @module
  */
-import { infoNumber } from "../stats/info.ts";
-import type { Info } from "../stats/types.ts";
-import type { State } from "./state.ts";
+import { infoNumber } from "../../stats/info.ts";
+import type { Info } from "../../stats/types.ts";
+import type { State } from "../model/state.ts";
 
 /** `show info` fields the header shows that add up across instances. */
 const SUMMED = ["Nbthread", "Nbproc", "PipesUsed", "Maxpipes", "CurrConns", "Maxconn", "Tasks", "Run_queue"];

@@ -4,8 +4,8 @@
  *
  * @module
  */
-import type { ProxyGroup, StatRow } from "../stats/types.ts";
-import { ROW_TYPE } from "../stats/types.ts";
+import type { ProxyGroup, StatRow } from "../../stats/types.ts";
+import { ROW_TYPE } from "../../stats/types.ts";
 
 /** One line of the stat body. */
 export type BodyLine =

@@ -5,20 +5,26 @@
  *
  * @module
  */
-import type { Key } from "../tui/types.ts";
-import { isPermissionDenied } from "../haproxy/client.ts";
-import { bodyHeight, tooSmall } from "./geometry.ts";
-import { EMPTY_HISTORY, EMPTY_LINE, type History } from "./line_editor.ts";
-import { isHotkey } from "./hotkeys.ts";
-import { ctime } from "./clock.ts";
-import { HELP_LINES } from "./help_text.ts";
-import { detailLines } from "./detail.ts";
-import { cycleWorker, instanceFailed, instanceLevel, instanceSnapshot, toggleGrouping } from "./instances.ts";
-import { cliKey } from "./cli_keys.ts";
-import { filterKey, statKey } from "./stat_keys.ts";
-import { dialogKey } from "./dialog_keys.ts";
-import { dropQueue, sendQueued } from "./weight_queue.ts";
-import { footerTabAt } from "./footer.ts";
+import type { Key } from "../../tui/types.ts";
+import { isPermissionDenied } from "../../haproxy/client.ts";
+import { bodyHeight, tooSmall } from "../model/layout.ts";
+import { EMPTY_HISTORY, EMPTY_LINE, type History } from "../widgets/line_editor.ts";
+import { isHotkey } from "../domain/hotkeys.ts";
+import { ctime } from "../widgets/clock.ts";
+import { HELP_LINES } from "../views/help.ts";
+import { detailLines } from "../domain/detail.ts";
+import {
+  cycleWorker,
+  instanceFailed,
+  instanceLevel,
+  instanceSnapshot,
+  toggleGrouping,
+} from "../model/instances.ts";
+import { cliKey } from "../views/cli.ts";
+import { filterKey, statKey } from "../views/stat_keys.ts";
+import { dialogKey } from "../overlays/dialog.ts";
+import { dropQueue, sendQueued } from "../model/weight_queue.ts";
+import { footerTabAt } from "../chrome/footer.ts";
 import {
   appendOutput,
   isStatMode,
@@ -30,8 +36,8 @@ import {
   selectedLine,
   type Step,
   switchMode,
-} from "./state_ops.ts";
-import type { Config, Event, Message, ModeId, Size, State } from "./state.ts";
+} from "../model/ops.ts";
+import type { Config, Event, Message, ModeId, Size, State } from "../model/state.ts";
 
 export { cycleWorker, MESSAGE_MS, selectedLine, type Step, toggleGrouping };
 

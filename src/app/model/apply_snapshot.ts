@@ -5,13 +5,13 @@
  *
  * @module
  */
-import type { Snapshot, StatRow } from "../stats/types.ts";
-import { infoNumber } from "../stats/info.ts";
-import { rowKey, sameRowKey } from "./body.ts";
-import { NO_ROWS, readNumbers } from "../stats/csv.ts";
-import { drainingWorker, message, relayout } from "./state_ops.ts";
+import type { Snapshot, StatRow } from "../../stats/types.ts";
+import { infoNumber } from "../../stats/info.ts";
+import { rowKey, sameRowKey } from "../domain/body_lines.ts";
+import { NO_ROWS, readNumbers } from "../../stats/csv.ts";
+import { drainingWorker, message, relayout } from "./ops.ts";
 import type { Message, State, Trend } from "./state.ts";
-import { TrendTable } from "./trends.ts";
+import { TrendTable } from "../domain/trends.ts";
 
 /** HAProxy's reply had problems (garbage values, a filter that matches nothing): say so when they change. */
 function warningMessage(s: State, snapshot: Snapshot): Message | undefined {

@@ -20,7 +20,7 @@
  *
  * @module
  */
-import { type Trend, TREND_LENGTH } from "./state.ts";
+import { type Trend, TREND_LENGTH } from "../model/state.ts";
 
 /** One refresh's values, by slot. */
 interface Column {

@@ -7,10 +7,10 @@
  *
  * @module
  */
-import { mergeSnapshots } from "../stats/fleet.ts";
-import { currentWorker, workerAge, workers } from "../haproxy/master.ts";
-import { applySnapshot, changeMessage } from "./snapshot_update.ts";
-import { relayout, say, type Step } from "./state_ops.ts";
+import { mergeSnapshots } from "../../stats/fleet.ts";
+import { currentWorker, workerAge, workers } from "../../haproxy/master.ts";
+import { applySnapshot, changeMessage } from "./apply_snapshot.ts";
+import { relayout, say, type Step } from "./ops.ts";
 import type { Event, InstanceState, Level, State } from "./state.ts";
 
 const LEVELS: readonly Level[] = ["user", "operator", "admin"];

@@ -4,29 +4,29 @@
  *
  * @module
  */
-import { ScreenBuffer } from "../tui/buffer.ts";
-import { BOLD, DIM, FG, REVERSE, style } from "../tui/types.ts";
-import { infoNumber } from "../stats/info.ts";
-import { fitText } from "../stats/format.ts";
-import { workerAge } from "../haproxy/master.ts";
-import { PROGRAM, VERSION } from "../version.ts";
-import { isServerRow } from "./body.ts";
-import { BODY_TOP, bodyHeight, cliInputRow, cliOutputHeight, HEADER_ROW, tooSmall } from "./geometry.ts";
-import { HOTKEYS } from "./hotkeys.ts";
-import { HELP_LINES } from "./help_text.ts";
-import { clockTime, ctime } from "./clock.ts";
-import { usageBar } from "./bar.ts";
-import { wrapTail } from "./wrap.ts";
-import { footerTabs } from "./footer.ts";
-import { cliTarget } from "./cli_keys.ts";
-import { connectionError, dataTime, isConnected } from "./instances.ts";
-import { isStatMode } from "./state_ops.ts";
-import { drawStats } from "./view_stats.ts";
-import { headerInfo } from "./header_info.ts";
-import { drawDetail, drawDialog } from "./view_overlays.ts";
-import { MIN_COLUMNS, MIN_ROWS, type State } from "./state.ts";
+import { ScreenBuffer } from "../../tui/buffer.ts";
+import { BOLD, DIM, FG, REVERSE, style } from "../../tui/types.ts";
+import { infoNumber } from "../../stats/info.ts";
+import { fitText } from "../../stats/format.ts";
+import { workerAge } from "../../haproxy/master.ts";
+import { PROGRAM, VERSION } from "../../version.ts";
+import { isServerRow } from "../domain/body_lines.ts";
+import { BODY_TOP, bodyHeight, cliInputRow, cliOutputHeight, HEADER_ROW, tooSmall } from "../model/layout.ts";
+import { HOTKEYS } from "../domain/hotkeys.ts";
+import { HELP_LINES } from "../views/help.ts";
+import { clockTime, ctime } from "../widgets/clock.ts";
+import { usageBar } from "../widgets/usage_bar.ts";
+import { wrapTail } from "../widgets/wrap.ts";
+import { footerTabs } from "../chrome/footer.ts";
+import { cliTarget } from "../views/cli.ts";
+import { connectionError, dataTime, isConnected } from "../model/instances.ts";
+import { isStatMode } from "../model/ops.ts";
+import { drawStats } from "../views/stats.ts";
+import { headerInfo } from "../chrome/header_info.ts";
+import { drawDetail, drawDialog } from "../overlays/draw.ts";
+import { MIN_COLUMNS, MIN_ROWS, type State } from "../model/state.ts";
 
-export { statusStyle } from "./view_stats.ts";
+export { statusStyle } from "../views/stats.ts";
 
 /** A frame: the buffer and where the text cursor goes (in the CLI, the filter and prompts). */
 export interface Frame {

@@ -9,10 +9,10 @@
  *
  * @module
  */
-import { rowKey } from "./body.ts";
-import { planHotkey } from "./hotkeys.ts";
-import { say, type Step } from "./state_ops.ts";
-import { actionBlocked, sendAction, serverRows } from "./stat_keys.ts";
+import { rowKey } from "../domain/body_lines.ts";
+import { planHotkey } from "../domain/hotkeys.ts";
+import { say, type Step } from "./ops.ts";
+import { actionBlocked, sendAction, serverRows } from "../views/stat_keys.ts";
 import type { Command, State } from "./state.ts";
 
 /** "px/sv" of a row key (its last two parts). */

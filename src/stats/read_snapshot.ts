@@ -3,10 +3,10 @@
  *
  * @module
  */
-import { parseInfo } from "../stats/info.ts";
-import { parseStatAsync } from "../stats/csv.ts";
-import { buildSnapshot } from "../stats/snapshot.ts";
-import type { Snapshot } from "../stats/types.ts";
+import { parseInfo } from "./info.ts";
+import { parseStatAsync } from "./csv.ts";
+import { buildSnapshot } from "./snapshot.ts";
+import type { Snapshot } from "./types.ts";
 
 /** Anything that sends one command and returns its output (the client, or a test double). */
 export interface Sender {

@@ -3,15 +3,15 @@
  *
  * @module
  */
-import type { Key } from "../tui/types.ts";
-import { splitCommands } from "../haproxy/framing.ts";
-import { cliOutputHeight } from "./geometry.ts";
-import { editLine, EMPTY_LINE, historyBack, historyForward, remember } from "./line_editor.ts";
-import { refusal } from "./cli_policy.ts";
-import { wrappedCount } from "./wrap.ts";
-import { ctime } from "./clock.ts";
-import { appendOutput, say, type Step } from "./state_ops.ts";
-import type { State } from "./state.ts";
+import type { Key } from "../../tui/types.ts";
+import { splitCommands } from "../../haproxy/framing.ts";
+import { cliOutputHeight } from "../model/layout.ts";
+import { editLine, EMPTY_LINE, historyBack, historyForward, remember } from "../widgets/line_editor.ts";
+import { refusal } from "../domain/cli_policy.ts";
+import { wrappedCount } from "../widgets/wrap.ts";
+import { ctime } from "../widgets/clock.ts";
+import { appendOutput, say, type Step } from "../model/ops.ts";
+import type { State } from "../model/state.ts";
 
 /**
  * With several sockets, the instance CLI lines go to: that of the selected row in the stat modes when it is

@@ -4,13 +4,13 @@
  *
  * @module
  */
-import type { ScreenBuffer } from "../tui/buffer.ts";
-import { BOLD, FG, REVERSE, style } from "../tui/types.ts";
-import { BODY_TOP, bodyHeight, HEADER_ROW } from "./geometry.ts";
-import { detailLines } from "./detail.ts";
-import { ACTIONS } from "./actions.ts";
-import { selectedLine } from "./state_ops.ts";
-import type { Dialog, State } from "./state.ts";
+import type { ScreenBuffer } from "../../tui/buffer.ts";
+import { BOLD, FG, REVERSE, style } from "../../tui/types.ts";
+import { BODY_TOP, bodyHeight, HEADER_ROW } from "../model/layout.ts";
+import { detailLines } from "../domain/detail.ts";
+import { ACTIONS } from "../domain/actions.ts";
+import { selectedLine } from "../model/ops.ts";
+import type { Dialog, State } from "../model/state.ts";
 
 /** The detail view replaces the table: a header naming the service, then its fields. */
 export function drawDetail(buf: ScreenBuffer, s: State) {

@@ -4,9 +4,15 @@
  *
  * @module
  */
-import type { StatRow } from "../stats/types.ts";
-import { humanBinary, humanSeconds } from "../stats/format.ts";
-import { AGENT_FIELDS, BYTE_FIELDS, CHECK_FIELDS, SECONDS_FIELDS, TIMING_FIELDS } from "../stats/fields.ts";
+import type { StatRow } from "../../stats/types.ts";
+import { humanBinary, humanSeconds } from "../../stats/format.ts";
+import {
+  AGENT_FIELDS,
+  BYTE_FIELDS,
+  CHECK_FIELDS,
+  SECONDS_FIELDS,
+  TIMING_FIELDS,
+} from "../../stats/fields.ts";
 
 /** Field groups, in display order; fields a version does not print are left out. */
 export const DETAIL_GROUPS: readonly { readonly title: string; readonly fields: readonly string[] }[] = [

@@ -8,15 +8,15 @@
  *
  * @module
  */
-import type { HaproxyClient } from "../haproxy/client.ts";
-import { type CommandSender, route, workerSender } from "../haproxy/master.ts";
-import type { Terminal } from "../tui/terminal.ts";
-import { renderDiff } from "../tui/render.ts";
-import type { ScreenBuffer } from "../tui/buffer.ts";
-import { fetchSnapshot, yieldToEventLoop } from "./fetch.ts";
-import { init, update } from "./update.ts";
-import { view } from "./view.ts";
-import type { Command, Config, Event, ModeId, State } from "./state.ts";
+import type { HaproxyClient } from "../../haproxy/client.ts";
+import { type CommandSender, route, workerSender } from "../../haproxy/master.ts";
+import type { Terminal } from "../../tui/terminal.ts";
+import { renderDiff } from "../../tui/render.ts";
+import type { ScreenBuffer } from "../../tui/buffer.ts";
+import { fetchSnapshot, yieldToEventLoop } from "../../stats/read_snapshot.ts";
+import { init, update } from "../core/update.ts";
+import { view } from "../core/view.ts";
+import type { Command, Config, Event, ModeId, State } from "../model/state.ts";
 import type { HistoryStore } from "./history_store.ts";
 
 /** How long a clock tick waits for the frame of a refresh in flight before it draws its own. */

@@ -4,19 +4,19 @@
  *
  * @module
  */
-import { workerAge } from "../haproxy/master.ts";
-import type { ScreenBuffer } from "../tui/buffer.ts";
-import { BOLD, DIM, FG, REVERSE, type Style, style } from "../tui/types.ts";
-import { type Column, STAT_MODES } from "../stats/columns.ts";
-import { columnWidths, renderHeader, renderRow, visibleColumns } from "../stats/layout.ts";
-import { classifyStatus, type StatusClass } from "../stats/status.ts";
-import { AggregateRow } from "../stats/fleet.ts";
-import { isConnected } from "./instances.ts";
-import { drainingWorker } from "./state_ops.ts";
-import type { StatRow } from "../stats/types.ts";
-import { BODY_TOP, bodyHeight, HEADER_ROW } from "./geometry.ts";
-import { sparkline } from "./sparkline.ts";
-import type { State, Trend } from "./state.ts";
+import { workerAge } from "../../haproxy/master.ts";
+import type { ScreenBuffer } from "../../tui/buffer.ts";
+import { BOLD, DIM, FG, REVERSE, type Style, style } from "../../tui/types.ts";
+import { type Column, STAT_MODES } from "../../stats/columns.ts";
+import { columnWidths, renderHeader, renderRow, visibleColumns } from "../../stats/layout.ts";
+import { classifyStatus, type StatusClass } from "../../stats/status.ts";
+import { AggregateRow } from "../../stats/fleet.ts";
+import { isConnected } from "../model/instances.ts";
+import { drainingWorker } from "../model/ops.ts";
+import type { StatRow } from "../../stats/types.ts";
+import { BODY_TOP, bodyHeight, HEADER_ROW } from "../model/layout.ts";
+import { sparkline } from "../widgets/sparkline.ts";
+import type { State, Trend } from "../model/state.ts";
 
 /** The colour (or, without colour, the emphasis) of a status class. */
 export function statusStyle(c: StatusClass, color: boolean): Style {

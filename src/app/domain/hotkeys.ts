@@ -4,8 +4,8 @@
  *
  * @module
  */
-import type { StatRow } from "../stats/types.ts";
-import { isServerRow, rowKey } from "./body.ts";
+import type { StatRow } from "../../stats/types.ts";
+import { isServerRow, rowKey } from "./body_lines.ts";
 
 export const MAX_WEIGHT = 256;
 

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { Key } from "../tui/types.ts";
+import type { Key } from "../../tui/types.ts";
 import { stripControls } from "./text.ts";
 
 /** Longest input line accepted (HAProxy reads up to its buffer size; this is far below). */
