@@ -7,16 +7,11 @@
  */
 import { ch, cursorOn, key, mouse, run, screen, snap, typeText as type } from "../support/app.ts";
 import { assert, assertEquals, assertMatch } from "../support/assert.ts";
-import { init, selectedLine } from "../../src/app/core/update.ts";
-import { bodyHeight } from "../../src/app/model/layout.ts";
-import {
-  type Command,
-  type Config,
-  type Event,
-  type ModeId,
-  type State,
-  TREND_LENGTH,
-} from "../../src/app/model/state.ts";
+import { init } from "../../src/app/core/update.ts";
+import { selectedLine } from "../../src/app/model/ops.ts";
+import { screenLayout } from "../../src/app/model/layout.ts";
+import type { Command, Config, Event, ModeId, State } from "../../src/app/model/state.ts";
+import { TREND_LENGTH } from "../../src/app/domain/trends.ts";
 import { parseInfo } from "../../src/stats/info.ts";
 import { parseStat } from "../../src/stats/csv.ts";
 import { buildSnapshot } from "../../src/stats/snapshot.ts";
@@ -33,7 +28,8 @@ function start(mode: ModeId = 1, cfg: Partial<Config> = {}, size = SIZE): State 
 /** The line above the footer (messages, the filter prompt). */
 const messageLine = (s: State) => screen(s)[s.size.rows - 2];
 /** The visible body rows of the table (below the header, above the message line), trimmed. */
-const bodyRows = (s: State) => screen(s).slice(13, 13 + bodyHeight(s.size)).map((l) => l.trimEnd());
+const bodyRows = (s: State) =>
+  screen(s).slice(13, 13 + screenLayout(s.size).body.height).map((l) => l.trimEnd());
 
 /** Every line of the stat body as `proxy`, `px/sv` or `` (blank). */
 function layout(s: State): string[] {
@@ -305,7 +301,7 @@ Deno.test("detail: arrows and pages scroll; i, q and ESC close it (q does not qu
   [s] = run(s, key("down"));
   assertEquals(bodyRows(s)[0], first[1]);
   [s] = run(s, key("pagedown"));
-  assertEquals(s.detailScroll, 1 + bodyHeight(s.size));
+  assertEquals(s.detailScroll, 1 + screenLayout(s.size).body.height);
   [s] = run(s, key("pageup"), key("up"));
   assertEquals(s.detailScroll, 0);
   [s] = run(s, mouse(65, 10, 15));

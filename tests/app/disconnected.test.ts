@@ -1,7 +1,7 @@
 import { assert, assertEquals, assertMatch } from "../support/assert.ts";
 import { cursorOn, key, run, screen, snap } from "../support/app.ts";
 import { init } from "../../src/app/core/update.ts";
-import { disconnectedLine } from "../../src/app/core/view.ts";
+import { disconnectedLine } from "../../src/app/chrome/message.ts";
 import type { Config } from "../../src/app/model/state.ts";
 import { fixtureSnapshot } from "../support/snapshots.ts";
 

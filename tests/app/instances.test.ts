@@ -1,7 +1,8 @@
 import { assert, assertEquals } from "../support/assert.ts";
 import { key, run, screen } from "../support/app.ts";
 import { isConnected } from "../../src/app/model/instances.ts";
-import { init, selectedLine } from "../../src/app/core/update.ts";
+import { init } from "../../src/app/core/update.ts";
+import { selectedLine } from "../../src/app/model/ops.ts";
 import type { Command, Config, Event, State } from "../../src/app/model/state.ts";
 import { smallSnapshot } from "../support/snapshots.ts";
 import { parseShowProc } from "../../src/haproxy/master.ts";

@@ -1,7 +1,8 @@
 import { assert, assertEquals } from "../support/assert.ts";
 import { ch, cursorOn, key, run, screen, snap } from "../support/app.ts";
 import { connectionError, isConnected } from "../../src/app/model/instances.ts";
-import { init, selectedLine } from "../../src/app/core/update.ts";
+import { init } from "../../src/app/core/update.ts";
+import { selectedLine } from "../../src/app/model/ops.ts";
 import type { Command, Config, Event, ModeId, State } from "../../src/app/model/state.ts";
 import type { Key } from "../../src/tui/types.ts";
 import { fixtureSnapshot, smallSnapshot } from "../support/snapshots.ts";

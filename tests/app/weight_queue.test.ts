@@ -1,6 +1,7 @@
 import { assert, assertEquals } from "../support/assert.ts";
 import { cursorOn, key, run, snap } from "../support/app.ts";
-import { init, selectedLine } from "../../src/app/core/update.ts";
+import { init } from "../../src/app/core/update.ts";
+import { selectedLine } from "../../src/app/model/ops.ts";
 import type { Command, Config, Event, State } from "../../src/app/model/state.ts";
 import { smallSnapshot } from "../support/snapshots.ts";
 

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { selectedLine, update } from "../../src/app/core/update.ts";
+import { update } from "../../src/app/core/update.ts";
+import { selectedLine } from "../../src/app/model/ops.ts";
 import { view } from "../../src/app/core/view.ts";
 import type { Command, Event, State } from "../../src/app/model/state.ts";
 import type { Key } from "../../src/tui/types.ts";

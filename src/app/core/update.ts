@@ -7,24 +7,10 @@
  */
 import type { Key } from "../../tui/types.ts";
 import { isPermissionDenied } from "../../haproxy/client.ts";
-import { bodyHeight, tooSmall } from "../model/layout.ts";
 import { EMPTY_HISTORY, EMPTY_LINE, type History } from "../widgets/line_editor.ts";
-import { isHotkey } from "../domain/hotkeys.ts";
 import { ctime } from "../widgets/clock.ts";
-import { HELP_LINES } from "../views/help.ts";
-import { detailLines } from "../domain/detail.ts";
-import {
-  cycleWorker,
-  instanceFailed,
-  instanceLevel,
-  instanceSnapshot,
-  toggleGrouping,
-} from "../model/instances.ts";
-import { cliKey } from "../views/cli.ts";
-import { filterKey, statKey } from "../views/stat_keys.ts";
-import { dialogKey } from "../overlays/dialog.ts";
-import { dropQueue, sendQueued } from "../model/weight_queue.ts";
-import { footerTabAt } from "../chrome/footer.ts";
+import { instanceFailed, instanceLevel, instanceSnapshot } from "../model/instances.ts";
+import { screenLayout, tooSmall } from "../model/layout.ts";
 import {
   appendOutput,
   isStatMode,
@@ -33,21 +19,19 @@ import {
   nextMode,
   relayout,
   rescroll,
-  selectedLine,
   type Step,
   switchMode,
 } from "../model/ops.ts";
+import { dropQueue, sendQueued } from "../model/weight_queue.ts";
 import type { Config, Event, Message, ModeId, Size, State } from "../model/state.ts";
-
-export { cycleWorker, MESSAGE_MS, selectedLine, type Step, toggleGrouping };
-
-export const WELCOME = [
-  "Welcome to the embedded HAProxy command line.",
-  "Type `help' for HAProxy's command reference. Commands separated by ';' run one after another.",
-  "Keys: ENTER run (empty: marker)  UP/DOWN history  PGUP/PGDOWN scroll  Ctrl-A/E/U/K/W edit",
-  "      ESC ESC or ALT-n leave the CLI  TAB next mode  Ctrl-C quit",
-  "",
-];
+import { footerTabAt } from "../chrome/footer.ts";
+import { cliKey, WELCOME } from "../views/cli.ts";
+import { helpKey } from "../views/help.ts";
+import { statKey } from "../views/stats.ts";
+import { filterKey } from "../overlays/filter.ts";
+import { detailKey } from "../overlays/detail.ts";
+import { dialogKey } from "../overlays/dialog.ts";
+import { menuKey } from "../overlays/hotkey_menu.ts";
 
 /**
  * The first state. `history` is the CLI history kept from earlier runs, oldest first; `instances` the sockets
@@ -162,18 +146,20 @@ function key(s: State, k: Key): Step {
   }
   if (s.dialog) return dialogKey(s, s.dialog, k);
   if (
-    k.name === "mouse" && k.mouse && !k.mouse.release && k.mouse.button === 0 && k.mouse.y === s.size.rows - 1
+    k.name === "mouse" && k.mouse && !k.mouse.release && k.mouse.button === 0 &&
+    k.mouse.y === screenLayout(s.size).footer.y
   ) {
     const mode = footerTabAt(s, k.mouse.x);
     return [mode === undefined ? s : switchMode({ ...s, menu: false }, mode as ModeId), []];
   }
   if (s.filterEditing) return filterKey(s, k);
   if (s.detail) return [detailKey(s, k), []];
-  const loneEscape = k.name === "escape" && !k.alt;
-  if (s.menu && !isHotkey(k.name)) {
-    s = { ...s, menu: false };
-    if (k.name === "enter" || loneEscape) return [s, []];
+  if (s.menu) {
+    const r = menuKey(s, k);
+    if (Array.isArray(r)) return r;
+    s = r.pass;
   }
+  const loneEscape = k.name === "escape" && !k.alt;
   // ALT-x works everywhere (in the CLI too); the bare key only outside the CLI, where it is text.
   if (k.alt && k.name === "char") return globalChar(s, k.text ?? "") ?? [s, []];
   if (k.name === "escape") {
@@ -205,32 +191,4 @@ function globalChar(s: State, t: string): Step | undefined {
 
 function help(s: State): State {
   return s.mode === 0 ? s : switchMode(s, 0);
-}
-
-/** Scrolls a text view of `length` lines: arrows, pages, HOME/END and the wheel. */
-function scrollText(k: Key, at: number, length: number, visible: number): number | undefined {
-  const max = Math.max(0, length - visible);
-  const wheel = k.name === "mouse" ? (k.mouse?.button === 64 ? -3 : k.mouse?.button === 65 ? 3 : 0) : 0;
-  const step: Partial<Record<Key["name"], number>> = { up: -1, down: 1, pageup: -visible, pagedown: visible };
-  if (k.name === "home") return 0;
-  if (k.name === "end") return max;
-  const d = wheel || step[k.name];
-  if (d === undefined || d === 0) return undefined;
-  return Math.max(0, Math.min(max, at + d));
-}
-
-function helpKey(s: State, k: Key): State {
-  const at = scrollText(k, s.helpScroll, HELP_LINES.length, bodyHeight(s.size));
-  return at === undefined ? s : { ...s, helpScroll: at };
-}
-
-/** The detail view: scroll it; `i`, `q` or ESC closes it. */
-function detailKey(s: State, k: Key): State {
-  if (k.name === "escape" || (k.name === "char" && ["i", "q", "Q"].includes(k.text ?? ""))) {
-    return { ...s, detail: false };
-  }
-  const line = selectedLine(s);
-  const length = line?.kind === "row" ? detailLines(line.row).length : 0;
-  const at = scrollText(k, s.detailScroll, length, bodyHeight(s.size));
-  return at === undefined ? s : { ...s, detailScroll: at };
 }

@@ -34,23 +34,18 @@ export function isServerRow(row: StatRow): boolean {
 }
 
 /**
- * The rows and keys of the last {@linkcode bodyLines} call, by position: a refresh usually brings the same
- * services in the same order, so their keys are taken over instead of being built again (a memo; the lines
- * are the same either way).
+ * Builds the body lines for the given proxies. `previous` are the lines built before (of the same table): a
+ * refresh usually brings the same services in the same order, so a row's key is taken over from the row at
+ * the same place there when it is the same service, instead of being built again (the lines are the same
+ * either way).
  */
-const lastKeys: { rows: StatRow[]; keys: string[] } = { rows: [], keys: [] };
-
-/** Builds the body lines for the given proxies. */
-export function bodyLines(proxies: readonly ProxyGroup[]): BodyLine[] {
+export function bodyLines(proxies: readonly ProxyGroup[], previous: readonly BodyLine[] = []): BodyLine[] {
   const lines: BodyLine[] = [];
-  const { rows, keys } = lastKeys;
   let at = 0;
   const keyOf = (row: StatRow): string => {
-    const before = rows[at];
-    const key = before !== undefined && sameRowKey(before, row) ? keys[at] : rowKey(row);
-    rows[at] = row;
-    keys[at++] = key;
-    return key;
+    while (at < previous.length && previous[at].kind !== "row") at++;
+    const before = previous[at++];
+    return before?.kind === "row" && sameRowKey(before.row, row) ? before.key : rowKey(row);
   };
   for (const px of proxies) {
     if (!px.frontend && !px.backend && px.servers.length === 0) continue;
@@ -60,7 +55,5 @@ export function bodyLines(proxies: readonly ProxyGroup[]): BodyLine[] {
     for (const row of px.servers) lines.push({ kind: "row", row, key: keyOf(row) });
     if (px.backend) lines.push({ kind: "row", row: px.backend, key: keyOf(px.backend) });
   }
-  rows.length = at;
-  keys.length = at;
   return lines;
 }

@@ -20,7 +20,14 @@
  *
  * @module
  */
-import { type Trend, TREND_LENGTH } from "../model/state.ts";
+/** Values kept per trend. */
+export const TREND_LENGTH = 30;
+
+/** Recent values of a row's rates, oldest first, for the TREND column. */
+export interface Trend {
+  readonly rate: readonly number[];
+  readonly req_rate: readonly number[];
+}
 
 /** One refresh's values, by slot. */
 interface Column {

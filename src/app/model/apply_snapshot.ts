@@ -10,7 +10,8 @@ import { infoNumber } from "../../stats/info.ts";
 import { rowKey, sameRowKey } from "../domain/body_lines.ts";
 import { NO_ROWS, readNumbers } from "../../stats/csv.ts";
 import { drainingWorker, message, relayout } from "./ops.ts";
-import type { Message, State, Trend } from "./state.ts";
+import type { Message, State } from "./state.ts";
+import type { Trend } from "../domain/trends.ts";
 import { TrendTable } from "../domain/trends.ts";
 
 /** HAProxy's reply had problems (garbage values, a filter that matches nothing): say so when they change. */

@@ -15,6 +15,26 @@ import type { Event, InstanceState, Level, State } from "./state.ts";
 
 const LEVELS: readonly Level[] = ["user", "operator", "admin"];
 
+/**
+ * The instance of the line under the cursor when it is one instance's row; undefined on an aggregate row
+ * (`*`), a proxy line, or with one socket.
+ */
+export function rowInstance(s: State): string | undefined {
+  const line = s.lines[s.scroll.cursor];
+  return line?.kind === "row" && line.row.instance && line.row.instance !== "*"
+    ? line.row.instance
+    : undefined;
+}
+
+/**
+ * With several sockets, the instance CLI lines go to: that of the selected row in the stat modes when it is
+ * one instance's row, else the first socket. Undefined with one socket.
+ */
+export function cliTarget(s: State): string | undefined {
+  if (s.instances.length < 2) return undefined;
+  return rowInstance(s) ?? s.instances[0].id;
+}
+
 /** The view's snapshot: the only instance's, or the merge of all of them. */
 function combined(s: State, instances: readonly InstanceState[]) {
   if (instances.length === 1) return instances[0].snapshot;
@@ -156,10 +176,7 @@ export function toggleGrouping(s: State): State {
  * survives reloads) to each other worker in turn (old ones still draining), then back to following.
  */
 export function cycleWorker(s: State): Step {
-  const line = s.lines[s.scroll.cursor];
-  const id = line?.kind === "row" && line.row.instance && line.row.instance !== "*"
-    ? line.row.instance
-    : s.instances.find((i) => i.workers)?.id;
+  const id = rowInstance(s) ?? s.instances.find((i) => i.workers)?.id;
   const inst = s.instances.find((i) => i.id === id && i.workers);
   if (!inst || !inst.workers) {
     return [say(s, "w switches workers on a master CLI socket (haproxy -W -S)"), []];

@@ -6,7 +6,7 @@
 import type { BodyLine } from "../domain/body_lines.ts";
 import { bodyLines } from "../domain/body_lines.ts";
 import { clampScroll, type ScrollState } from "../widgets/scroll.ts";
-import { bodyHeight } from "./layout.ts";
+import { screenLayout } from "./layout.ts";
 import { compileFilter, filterProxies, sortProxies } from "../domain/selection.ts";
 import { CLI_SCROLLBACK, type Command, type Message, type ModeId, type State } from "./state.ts";
 import type { ProcEntry } from "../../haproxy/master.ts";
@@ -61,7 +61,7 @@ export function nextMode(s: State, step: 1 | -1): ModeId {
 
 /** Keeps the cursor valid after the size or the lines changed. */
 export function rescroll(s: State): State {
-  return withScroll(s, clampScroll(s.scroll, s.lines.length, bodyHeight(s.size)));
+  return withScroll(s, clampScroll(s.scroll, s.lines.length, screenLayout(s.size).body.height));
 }
 
 /**
@@ -78,11 +78,11 @@ export function relayout(s: State): State {
     else ({ proxies, matches } = filterProxies(proxies, m.test));
   }
   if (s.sort) proxies = sortProxies(proxies, s.sort);
-  const lines = bodyLines(proxies);
+  const lines = bodyLines(proxies, s.lines);
   let scroll = s.scroll;
   const index = s.selectedKey === undefined ? -1 : lines.findIndex((l) => l.key === s.selectedKey);
   if (index >= 0) scroll = { cursor: index, top: index - (s.scroll.cursor - s.scroll.top) };
-  scroll = clampScroll(scroll, lines.length, bodyHeight(s.size));
+  scroll = clampScroll(scroll, lines.length, screenLayout(s.size).body.height);
   const next = { ...s, lines, scroll, matches, filterError, selectedKey: lines[scroll.cursor]?.key };
   return { ...next, menu: next.menu && lines[scroll.cursor]?.kind === "row" };
 }

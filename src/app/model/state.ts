@@ -14,12 +14,11 @@ import type { Target } from "../domain/actions.ts";
 import type { ProcEntry } from "../../haproxy/master.ts";
 import type { Grouping } from "../../stats/fleet.ts";
 import type { HotkeyName } from "../domain/hotkeys.ts";
+import type { Trend } from "../domain/trends.ts";
 
 /** 0 is the help screen; 1-4 the stat modes; 5 the CLI. */
 export type ModeId = 0 | 1 | 2 | 3 | 4 | 5;
 
-export const MIN_COLUMNS = 78;
-export const MIN_ROWS = 20;
 /** Raw CLI output lines kept for scrollback. */
 export const CLI_SCROLLBACK = 5000;
 
@@ -59,12 +58,6 @@ export type Dialog =
     readonly instance?: string;
   };
 
-/** Recent values of a row's rates, oldest first, for the TREND column. */
-export interface Trend {
-  readonly rate: readonly number[];
-  readonly req_rate: readonly number[];
-}
-
 /** One HAProxy instance (one socket) as the monitor sees it. */
 export interface InstanceState {
   /** The socket address, as text: the instance's identity. */
@@ -86,9 +79,6 @@ export interface InstanceState {
   /** The sequence number of the refresh its latest snapshot answered. */
   readonly seq?: number;
 }
-
-/** Values kept per trend. */
-export const TREND_LENGTH = 30;
 
 export type Level = "user" | "operator" | "admin";
 

@@ -12,7 +12,7 @@
 import { rowKey } from "../domain/body_lines.ts";
 import { planHotkey } from "../domain/hotkeys.ts";
 import { say, type Step } from "./ops.ts";
-import { actionBlocked, sendAction, serverRows } from "../views/stat_keys.ts";
+import { actionBlocked, sendAction, serverRows } from "./server_actions.ts";
 import type { Command, State } from "./state.ts";
 
 /** "px/sv" of a row key (its last two parts). */

@@ -1,14 +1,18 @@
 /**
- * Keys while a dialog is open: the actions menu, a value prompt, a confirmation. ESC always cancels; nothing
- * is sent until the operator picks, types and confirms.
+ * The dialogs over the body: the actions menu, a value prompt, a confirmation. ESC always cancels; nothing
+ * is sent until the operator picks, types and confirms. The box sits in the middle of the screen and may
+ * cover it from the header's lines to the message line (it is modal).
  *
  * @module
  */
 import type { Key } from "../../tui/types.ts";
+import type { ScreenBuffer } from "../../tui/buffer.ts";
+import { BOLD, FG, REVERSE, style } from "../../tui/types.ts";
 import { ACTIONS, validatePrompt } from "../domain/actions.ts";
 import { editLine, EMPTY_LINE } from "../widgets/line_editor.ts";
+import { screenLayout } from "../model/layout.ts";
 import { say, type Step } from "../model/ops.ts";
-import { sendAction } from "../views/stat_keys.ts";
+import { sendAction } from "../model/server_actions.ts";
 import type { Dialog, State } from "../model/state.ts";
 
 function close(s: State): State {
@@ -80,4 +84,71 @@ function promptKey(s: State, d: Extract<Dialog, { kind: "prompt" }>, k: Key): St
   const input = editLine(d.input, k);
   if (!input) return [s, []];
   return [{ ...s, dialog: { ...d, input, error: undefined } }, []];
+}
+
+/** The dialog's lines: title first. */
+function dialogText(d: Dialog): { title: string; lines: string[]; footer: string } {
+  switch (d.kind) {
+    case "actions":
+      return {
+        title: `Actions on ${d.target.pxname}/${d.target.svname}`,
+        lines: ACTIONS.map((a, i) => `${i === d.index ? ">" : " "} ${a.key}  ${a.label}`),
+        footer: "key or UP/DOWN+ENTER picks, ESC cancels",
+      };
+    case "prompt": {
+      const a = ACTIONS.find((x) => x.key === d.action)!;
+      return {
+        title: `${a.label.replace("...", "")} for ${d.target.pxname}/${d.target.svname}`,
+        lines: [`> ${d.input.text}`, d.error ? `! ${d.error}` : ""],
+        footer: "ENTER sends, ESC cancels",
+      };
+    }
+    case "confirm":
+      return { title: d.title, lines: d.lines.map((l) => `  ${l}`), footer: "y sends, n or ESC cancels" };
+  }
+}
+
+/** Draws the open dialog as a box in the middle of the body; returns where the text cursor goes. */
+export function drawDialog(buf: ScreenBuffer, s: State, d: Dialog): { x: number; y: number } | undefined {
+  const { title, lines, footer } = dialogText(d);
+  const { info, header, message } = screenLayout(s.size);
+  // The box may cover everything from the header's first line to the message line (it is modal): at the
+  // smallest size (20 rows) the ten actions fit; a longer list scrolls to keep the selected entry in view.
+  const maxLines = Math.max(1, message.y - 5);
+  let shown = lines;
+  if (lines.length > maxLines) {
+    const selected = d.kind === "actions" ? d.index : 0;
+    const first = Math.max(
+      0,
+      Math.min(lines.length - (maxLines - 1), selected - Math.floor((maxLines - 1) / 2)),
+    );
+    const window = lines.slice(first, first + maxLines - 1);
+    shown = [...window, `  (${first} above, ${lines.length - first - window.length} below)`];
+  }
+  const inner = Math.min(
+    buf.width - 4,
+    Math.max(title.length, footer.length, ...shown.map((l) => l.length)) + 2,
+  );
+  const x = Math.max(0, Math.floor((buf.width - inner - 2) / 2));
+  // Top border on the column header row when the box fits below it, else higher.
+  const top = Math.max(info.y + 1, Math.min(header.y + 1, message.y - 1 - (shown.length + 2)));
+  const frame = style(0, FG.default);
+  const row = (y: number, text: string, st: number) => {
+    buf.put(x, y, "|", frame);
+    buf.put(x + 1, y, ` ${text}`.slice(0, inner).padEnd(inner), st);
+    buf.put(x + 1 + inner, y, "|", frame);
+  };
+  buf.put(x, top - 1, `+${"-".repeat(inner)}+`, frame);
+  row(top, title, BOLD);
+  shown.forEach((text, i) =>
+    row(
+      top + 1 + i,
+      text,
+      text.startsWith(">") && d.kind === "actions" ? REVERSE : text.startsWith("!") ? BOLD : 0,
+    )
+  );
+  row(top + 1 + shown.length, footer, 0);
+  buf.put(x, top + 2 + shown.length, `+${"-".repeat(inner)}+`, frame);
+  if (d.kind === "prompt") return { x: x + 4 + d.input.cursor, y: top + 1 };
+  return undefined;
 }

@@ -1,29 +1,41 @@
 /**
- * Keys of the embedded CLI (mode 5): editing, history, scrolling, and running a line.
+ * The embedded CLI (mode 5): editing, history, scrolling and running a line, and its screen: the output log
+ * wrapped to the width above the input line. Every action's commands and replies are logged here too.
  *
  * @module
  */
 import type { Key } from "../../tui/types.ts";
+import type { ScreenBuffer } from "../../tui/buffer.ts";
+import { BOLD, DIM, REVERSE } from "../../tui/types.ts";
 import { splitCommands } from "../../haproxy/framing.ts";
-import { cliOutputHeight } from "../model/layout.ts";
 import { editLine, EMPTY_LINE, historyBack, historyForward, remember } from "../widgets/line_editor.ts";
-import { refusal } from "../domain/cli_policy.ts";
-import { wrappedCount } from "../widgets/wrap.ts";
+import { wrappedCount, wrapTail } from "../widgets/text.ts";
 import { ctime } from "../widgets/clock.ts";
+import { wheel, WHEEL_LINES } from "../widgets/scroll.ts";
+import { refusal } from "../domain/cli_policy.ts";
+import { cliTarget } from "../model/instances.ts";
+import { type Region, screenLayout } from "../model/layout.ts";
 import { appendOutput, say, type Step } from "../model/ops.ts";
-import type { State } from "../model/state.ts";
+import type { Size, State } from "../model/state.ts";
 
-/**
- * With several sockets, the instance CLI lines go to: that of the selected row in the stat modes when it is
- * one instance's row, else the first socket. Undefined with one socket.
- */
-export function cliTarget(s: State): string | undefined {
-  if (s.instances.length < 2) return undefined;
-  const line = s.lines[s.scroll.cursor];
-  const own = line?.kind === "row" && line.row.instance && line.row.instance !== "*"
-    ? line.row.instance
-    : undefined;
-  return own ?? s.instances[0].id;
+/** The CLI's output when it starts. */
+export const WELCOME = [
+  "Welcome to the embedded HAProxy command line.",
+  "Type `help' for HAProxy's command reference. Commands separated by ';' run one after another.",
+  "Keys: ENTER run (empty: marker)  UP/DOWN history  PGUP/PGDOWN scroll  Ctrl-A/E/U/K/W edit",
+  "      ESC ESC or ALT-n leave the CLI  TAB next mode  Ctrl-C quit",
+  "",
+];
+
+/** The input line: the body's last row, with a blank row above it. */
+function inputRow(body: Region): number {
+  return body.y + body.height - 1;
+}
+
+/** Visible output lines (above a blank row and the input line). */
+function outputHeight(size: Size): number {
+  const { body } = screenLayout(size);
+  return Math.max(1, inputRow(body) - 1 - body.y);
 }
 
 /** Handles a key in the CLI. */
@@ -43,11 +55,11 @@ export function cliKey(s: State, k: Key): Step {
     }
     case "pageup":
     case "pagedown":
-      return [scrollOutput(s, k.name === "pageup" ? 1 : -1, Math.max(1, cliOutputHeight(s.size) - 1)), []];
-    case "mouse":
-      if (k.mouse?.button === 64) return [scrollOutput(s, 1, 3), []];
-      if (k.mouse?.button === 65) return [scrollOutput(s, -1, 3), []];
-      return [s, []];
+      return [scrollOutput(s, k.name === "pageup" ? 1 : -1, Math.max(1, outputHeight(s.size) - 1)), []];
+    case "mouse": {
+      const notch = wheel(k);
+      return [notch === 0 ? s : scrollOutput(s, notch === -1 ? 1 : -1, WHEEL_LINES), []];
+    }
   }
   const edited = editLine(cli.input, k);
   if (edited) return [{ ...s, cli: { ...cli, input: edited } }, []];
@@ -56,7 +68,7 @@ export function cliKey(s: State, k: Key): Step {
 
 /** Scrolls the output by `lines` wrapped lines up (direction 1) or down (-1), within the scrollback. */
 function scrollOutput(s: State, direction: 1 | -1, lines: number): State {
-  const height = cliOutputHeight(s.size);
+  const height = outputHeight(s.size);
   const max = Math.max(0, wrappedCount(s.cli.output, s.size.columns) - height);
   const scroll = Math.max(0, Math.min(max, s.cli.scroll + direction * lines));
   return { ...s, cli: { ...s.cli, scroll } };
@@ -84,4 +96,29 @@ function execute(s: State): Step {
   const instance = cliTarget(s);
   const send = { type: "send", origin: "cli", commands, rowKeys: [] } as const;
   return [next, [instance === undefined ? send : { ...send, instance }, { type: "remember", line: text }]];
+}
+
+/** Draws the CLI: its title (naming the instance lines go to), the output, the input line. */
+export function drawCli(buf: ScreenBuffer, s: State): { x: number; y: number } {
+  const { header, body } = screenLayout(s.size);
+  const w = buf.width;
+  const target = cliTarget(s);
+  const name = target && (s.instances.find((i) => i.id === target)?.name ?? target);
+  buf.line(header.y, ` haproxy command line${name ? ` (to ${name})` : ""}`, REVERSE | BOLD);
+  const hint = "use ALT-n / ESC-n to escape ";
+  buf.put(w - hint.length, header.y, hint, REVERSE | BOLD);
+  const height = outputHeight(s.size);
+  const lines = wrapTail(s.cli.output, w, height + s.cli.scroll);
+  const shown = lines.slice(0, Math.max(0, lines.length - s.cli.scroll)).slice(-height);
+  shown.forEach((line, i) => buf.put(0, body.y + i, line));
+  const y = inputRow(body);
+  if (s.cli.busy) buf.put(0, y - 1, "running...", DIM);
+  buf.put(0, y, "> ", BOLD);
+  const room = w - 4;
+  const { text, cursor } = s.cli.input;
+  const start = Math.max(0, cursor - room);
+  buf.put(2, y, text.slice(start, start + room));
+  if (start > 0) buf.put(1, y, "<", BOLD);
+  if (text.length > start + room) buf.put(w - 2, y, ">", BOLD);
+  return { x: 2 + cursor - start, y };
 }

@@ -4,9 +4,15 @@
  *
  * @module
  */
+import type { Key } from "../../tui/types.ts";
+import type { ScreenBuffer } from "../../tui/buffer.ts";
+import { BOLD, REVERSE } from "../../tui/types.ts";
 import { STAT_MODES } from "../../stats/columns.ts";
-import { HOTKEYS } from "../domain/hotkeys.ts";
 import { PROGRAM, VERSION } from "../../version.ts";
+import { HOTKEYS } from "../domain/hotkeys.ts";
+import { scrollText } from "../widgets/scroll.ts";
+import { screenLayout } from "../model/layout.ts";
+import type { State } from "../model/state.ts";
 
 const row = (key: string, text: string) => `  ${key.padEnd(22)} ${text}`;
 
@@ -119,3 +125,20 @@ function build(): string[] {
 
 /** The help screen's lines. */
 export const HELP_LINES: readonly string[] = build();
+
+/** Scrolls the help. */
+export function helpKey(s: State, k: Key): State {
+  const at = scrollText(k, s.helpScroll, HELP_LINES.length, screenLayout(s.size).body.height);
+  return at === undefined ? s : { ...s, helpScroll: at };
+}
+
+/** Draws the help's visible lines. */
+export function drawHelp(buf: ScreenBuffer, s: State) {
+  const { header, body } = screenLayout(s.size);
+  buf.line(header.y, ` ${PROGRAM} online help`, REVERSE | BOLD);
+  for (let i = 0; i < body.height; i++) {
+    const line = HELP_LINES[s.helpScroll + i];
+    if (line === undefined) break;
+    buf.put(1, body.y + i, line);
+  }
+}

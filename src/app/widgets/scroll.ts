@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { Key } from "../../tui/types.ts";
 
 /** Cursor and window over a list of `length` lines, `visible` of which fit on screen. */
 export interface ScrollState {
@@ -49,4 +50,27 @@ export function scrollEnd(length: number, visible: number): ScrollState {
   if (length <= 0) return { cursor: 0, top: 0 };
   const top = Math.max(0, length - Math.max(1, visible));
   return { cursor: length - 1, top };
+}
+
+/** The wheel in a mouse report: -1 up, 1 down, 0 for any other key or button (SGR buttons 64 and 65). */
+export function wheel(k: Key): -1 | 0 | 1 {
+  if (k.name !== "mouse") return 0;
+  return k.mouse?.button === 64 ? -1 : k.mouse?.button === 65 ? 1 : 0;
+}
+
+/** Lines the wheel moves per notch. */
+export const WHEEL_LINES = 3;
+
+/**
+ * Scrolls a text of `length` lines, `visible` of which fit, from line `at`: arrows, pages, HOME/END and the
+ * wheel. Returns the new first line, or undefined when `k` does not scroll.
+ */
+export function scrollText(k: Key, at: number, length: number, visible: number): number | undefined {
+  const max = Math.max(0, length - visible);
+  const step: Partial<Record<Key["name"], number>> = { up: -1, down: 1, pageup: -visible, pagedown: visible };
+  if (k.name === "home") return 0;
+  if (k.name === "end") return max;
+  const d = wheel(k) * WHEEL_LINES || step[k.name];
+  if (d === undefined || d === 0) return undefined;
+  return Math.max(0, Math.min(max, at + d));
 }
