@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { init, update } from "../src/app/core/update.ts";
-import { view } from "../src/app/core/view.ts";
+import { init, update } from "../src/app/mod.ts";
+import { view } from "../src/app/mod.ts";
 import { bodyLines } from "../src/app/domain/body_lines.ts";
 import { renderDiff } from "../src/tui/render.ts";
 import { syntheticSnapshot } from "./_synthetic.ts";
@@ -14,7 +14,7 @@ const config = { readOnly: false, intervalMs: 1000, color: true, socketName: "un
 
 for (const n of [1_000, 50_000]) {
   const snapshot = syntheticSnapshot(n);
-  const state = update(init(config, { columns: 120, rows: 40 }, 1, 0), {
+  const state = update(init(config, { columns: 120, rows: 40 }, "status", 0), {
     type: "snapshot",
     snapshot,
     seq: 0,

@@ -7,10 +7,10 @@
  */
 import { ch, cursorOn, key, mouse, run, screen, snap, typeText as type } from "../support/app.ts";
 import { assert, assertEquals, assertMatch } from "../support/assert.ts";
-import { init } from "../../src/app/core/update.ts";
-import { selectedLine } from "../../src/app/model/ops.ts";
+import { init } from "../../src/app/mod.ts";
+import { selectedLine } from "../../src/app/model/stat_table.ts";
 import { screenLayout } from "../../src/app/model/layout.ts";
-import type { Command, Config, Event, ModeId, State } from "../../src/app/model/state.ts";
+import type { Command, Config, Event, State, ViewId } from "../../src/app/model/state.ts";
 import { TREND_LENGTH } from "../../src/app/domain/trends.ts";
 import { parseInfo } from "../../src/stats/info.ts";
 import { parseStat } from "../../src/stats/csv.ts";
@@ -21,8 +21,8 @@ import { fixtureInfoText, fixtureSnapshot, fixtureStatText, smallSnapshot } from
 const config: Config = { readOnly: false, intervalMs: 3000, color: false, socketName: "/tmp/admin.sock" };
 const SIZE = { columns: 80, rows: 25 };
 
-function start(mode: ModeId = 1, cfg: Partial<Config> = {}, size = SIZE): State {
-  return init({ ...config, ...cfg }, size, mode, 0);
+function start(view: ViewId = "status", cfg: Partial<Config> = {}, size = SIZE): State {
+  return init({ ...config, ...cfg }, size, view, 0);
 }
 
 /** The line above the footer (messages, the filter prompt). */
@@ -124,7 +124,7 @@ Deno.test("filter: ENTER keeps it, ESC later clears it (the mode stays); ESC whi
   assertEquals(s.filter, "api", "keys after ENTER are not typed into the filter");
   [s] = run(s, key("escape"));
   assertEquals(s.filter, "");
-  assertEquals(s.mode, 3, "the first ESC clears the filter rather than leaving the mode");
+  assertEquals(s.view, "http", "the first ESC clears the filter rather than leaving the mode");
   assertEquals(layout(s), all);
   assertEquals(messageLine(s).trim(), "");
   [s] = run(s, ch("/"), ...type("db"), key("escape"));
@@ -168,7 +168,7 @@ Deno.test("sort: `s` cycles none -> NAME -> W -> ... -> none through every colum
   assertEquals(s.sort, undefined);
   assert(!/[\^]|\bv\b/.test(screen(s)[11]), screen(s)[11]);
   // Mode 2 at a width with TREND: the trend column is not a sort column.
-  [s] = run(start(2, {}, { columns: 120, rows: 25 }), snap(fixtureSnapshot()));
+  [s] = run(start("traffic", {}, { columns: 120, rows: 25 }), snap(fixtureSnapshot()));
   const fields: string[] = [];
   for (let i = 0; i < 10; i++) {
     [s] = run(s, ch("s"));
@@ -269,7 +269,7 @@ const DETAIL_GROUPS = [
 ];
 
 Deno.test("detail: `i` shows every field by name in groups, in order, and follows refreshes", () => {
-  let [s] = run(start(1, {}, { columns: 100, rows: 200 }), snap(fixtureSnapshot()));
+  let [s] = run(start("status", {}, { columns: 100, rows: 200 }), snap(fixtureSnapshot()));
   s = cursorOn(s, "web", "web2");
   [s] = run(s, ch("i"));
   assert(s.detail);
@@ -311,7 +311,7 @@ Deno.test("detail: arrows and pages scroll; i, q and ESC close it (q does not qu
     const [after, c] = run(s, close);
     assert(!after.detail, "closed");
     assertEquals(c, [], "nothing quits");
-    assertEquals(after.mode, 1);
+    assertEquals(after.view, "status");
     assertMatch(screen(after)[11], /^NAME +W STATUS/);
   }
 });
@@ -329,7 +329,7 @@ Deno.test("trend: a sparkline of rate (mode 2) / req_rate (mode 3) at 120 column
   for (let i = 0; i < 8; i++) {
     events.push(snap(rateSnapshot([["be", "s1", 2, 1, i, 7 - i], ["be", "BACKEND", 1, 0, i, 7 - i]]), i));
   }
-  let [s] = run(start(2, {}, { columns: 120, rows: 25 }), ...events);
+  let [s] = run(start("traffic", {}, { columns: 120, rows: 25 }), ...events);
   assertMatch(screen(s)[11], /TREND *$/);
   assertMatch(bodyRows(s)[1], /^s1 .* ▁▂▃▄▅▆▇█$/);
   [s] = run(s, ch("3"));
@@ -337,18 +337,18 @@ Deno.test("trend: a sparkline of rate (mode 2) / req_rate (mode 3) at 120 column
   assertMatch(bodyRows(s)[1], /^s1 .* █▇▆▅▄▃▂▁$/, "mode 3 draws req_rate");
   [s] = run(s, ch("1"));
   assert(!screen(s)[11].includes("TREND"), "mode 1 has no trend");
-  const narrow = run(start(2, {}, SIZE), ...events)[0];
+  const narrow = run(start("traffic", {}, SIZE), ...events)[0];
   assert(!screen(narrow)[11].includes("TREND"), screen(narrow)[11]);
   assert(!screen(narrow).some((l) => /[▁▂▃▄▅▆▇█]/.test(l)));
 });
 
 Deno.test("trend: shown only when every column's minimum fits (89 columns in modes 2 and 3)", () => {
-  const at = (mode: ModeId, columns: number) =>
-    screen(run(start(mode, {}, { columns, rows: 25 }), snap(fixtureSnapshot()))[0])[11];
-  assertMatch(at(2, 89), /TREND *$/);
-  assert(!at(2, 88).includes("TREND"));
-  assertMatch(at(3, 89), /TREND *$/);
-  assert(!at(3, 88).includes("TREND"));
+  const at = (view: ViewId, columns: number) =>
+    screen(run(start(view, {}, { columns, rows: 25 }), snap(fixtureSnapshot()))[0])[11];
+  assertMatch(at("traffic", 89), /TREND *$/);
+  assert(!at("traffic", 88).includes("TREND"));
+  assertMatch(at("http", 89), /TREND *$/);
+  assert(!at("http", 88).includes("TREND"));
 });
 
 Deno.test("trend: keeps the last 30 refreshes; an all-zero trend is the lowest bar", () => {
@@ -356,7 +356,7 @@ Deno.test("trend: keeps the last 30 refreshes; an all-zero trend is the lowest b
   for (let i = 0; i < TREND_LENGTH + 5; i++) {
     events.push(snap(rateSnapshot([["be", "s1", 2, 1, i, 0]]), i));
   }
-  const [s] = run(start(2, {}, { columns: 120, rows: 25 }), ...events);
+  const [s] = run(start("traffic", {}, { columns: 120, rows: 25 }), ...events);
   const t = s.trends.get("2|be|s1");
   assertEquals(t?.rate.length, TREND_LENGTH);
   assertEquals(t?.rate[0], 5);
@@ -394,7 +394,7 @@ Deno.test("actions: each key of the menu sends its exact command for the selecte
 });
 
 Deno.test("actions: the menu is drawn over the table; ESC cancels and sends nothing", () => {
-  let [s] = run(start(1, {}, { columns: 80, rows: 30 }), snap(fixtureSnapshot()));
+  let [s] = run(start("status", {}, { columns: 80, rows: 30 }), snap(fixtureSnapshot()));
   s = cursorOn(s, "web", "web2");
   [s] = run(s, ch("a"));
   const text = screen(s).join("\n");
@@ -405,7 +405,7 @@ Deno.test("actions: the menu is drawn over the table; ESC cancels and sends noth
   const [after, c] = run(s, key("escape"));
   assertEquals(c, []);
   assertEquals(after.dialog, undefined);
-  assertEquals(after.mode, 1);
+  assertEquals(after.view, "status");
   assertMatch(messageLine(after), /cancelled: nothing was sent/);
   const [x, cx] = run(s, ch("x"));
   assertEquals(cx, []);
@@ -474,7 +474,7 @@ Deno.test("actions: refused with a message for read-only, level operator or user
   const cases: [string, State, RegExp][] = [
     [
       "read-only",
-      on(run(start(1, { readOnly: true }), snap(fixtureSnapshot()))[0]),
+      on(run(start("status", { readOnly: true }), snap(fixtureSnapshot()))[0]),
       /read-only mode: no actions/,
     ],
     [
@@ -547,18 +547,23 @@ Deno.test("mouse: a left click selects the body row under it; release and clicks
 Deno.test("mouse: a click on a footer tab switches mode; read-only has no CLI tab", () => {
   const s = fixture();
   const foot = screen(s)[24];
-  for (const [tab, mode] of [["2-TRAFFIC", 2], ["3-HTTP", 3], ["4-ERRORS", 4], ["5-CLI", 5]] as const) {
+  for (
+    const [tab, view] of [["2-TRAFFIC", "traffic"], ["3-HTTP", "http"], ["4-ERRORS", "errors"], [
+      "5-CLI",
+      "cli",
+    ]] as const
+  ) {
     const [after] = run(s, mouse(0, foot.indexOf(tab) + 1, 24));
-    assertEquals(after.mode, mode, tab);
+    assertEquals(after.view, view, tab);
   }
   const [m2] = run(s, ch("2"));
   const [back] = run(m2, mouse(0, screen(m2)[24].indexOf("1-STATUS"), 24));
-  assertEquals(back.mode, 1);
-  const [ro] = run(start(1, { readOnly: true }), snap(fixtureSnapshot()));
+  assertEquals(back.view, "status");
+  const [ro] = run(start("status", { readOnly: true }), snap(fixtureSnapshot()));
   const [after] = run(ro, mouse(0, foot.indexOf("5-CLI") + 1, 24));
-  assertEquals(after.mode, 1, "no CLI tab in read-only mode");
+  assertEquals(after.view, "status", "no CLI tab in read-only mode");
   const [right] = run(s, mouse(0, 70, 24));
-  assertEquals(right.mode, 1, "the hints are not tabs");
+  assertEquals(right.view, "status", "the hints are not tabs");
 });
 
 Deno.test("mouse: the wheel moves 3 lines and scrolls help and the CLI output", () => {
@@ -570,9 +575,9 @@ Deno.test("mouse: the wheel moves 3 lines and scrolls help and the CLI output", 
   [s] = run(s, mouse(64, 10, 15));
   assertEquals(s.scroll.cursor, 9);
   let [h] = run(s, ch("h"), mouse(65, 10, 15));
-  assertEquals(h.helpScroll, 3);
+  assertEquals(h.views.help, 3);
   [h] = run(h, mouse(64, 10, 15), mouse(64, 10, 15));
-  assertEquals(h.helpScroll, 0);
+  assertEquals(h.views.help, 0);
   let [cli] = run(s, ch("5"), ...type("x"));
   const output = Array.from({ length: 40 }, (_, i) => `line ${i}`);
   cli = { ...cli, cli: { ...cli.cli, output } };

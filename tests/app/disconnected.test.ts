@@ -1,6 +1,6 @@
 import { assert, assertEquals, assertMatch } from "../support/assert.ts";
 import { cursorOn, key, run, screen, snap } from "../support/app.ts";
-import { init } from "../../src/app/core/update.ts";
+import { init } from "../../src/app/mod.ts";
 import { disconnectedLine } from "../../src/app/chrome/message.ts";
 import type { Config } from "../../src/app/model/state.ts";
 import { fixtureSnapshot } from "../support/snapshots.ts";
@@ -22,7 +22,7 @@ Deno.test("the DISCONNECTED line keeps the data's age whole; the socket, then th
 });
 
 Deno.test("an F-key while disconnected says what was not sent, over the DISCONNECTED line, and logs it", () => {
-  let [s] = run(init(config, { columns: 100, rows: 30 }, 1, 0), snap(fixtureSnapshot()));
+  let [s] = run(init(config, { columns: 100, rows: 30 }, "status", 0), snap(fixtureSnapshot()));
   s = cursorOn(s, "web", "web1");
   [s] = run(s, { type: "refreshFailed", error: "connection refused", now: 5 });
   assertMatch(screen(s)[28], /^ DISCONNECTED: connection refused\. Data shown is from \d\d:\d\d:\d\d\./);

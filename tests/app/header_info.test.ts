@@ -1,6 +1,6 @@
 import { assert, assertMatch } from "../support/assert.ts";
 import { run, screen } from "../support/app.ts";
-import { init } from "../../src/app/core/update.ts";
+import { init } from "../../src/app/mod.ts";
 import type { Config, Event } from "../../src/app/model/state.ts";
 import { smallSnapshot } from "../support/snapshots.ts";
 
@@ -23,7 +23,7 @@ function answer(instance: string, node: string, conns: number, maxconn: number, 
 
 Deno.test("several sockets: the header names every node and sums their figures, and says so", () => {
   let [s] = run(
-    init(config, { columns: 100, rows: 30 }, 1, 0, [], [A, B]),
+    init(config, { columns: 100, rows: 30 }, "status", 0, [], [A, B]),
     answer(A, "alpha", 5, 100, 90),
     answer(B, "beta", 7, 200, 60),
   );

@@ -1,8 +1,8 @@
 import { assert, assertEquals } from "../support/assert.ts";
 import { key, run, screen } from "../support/app.ts";
 import { isConnected } from "../../src/app/model/instances.ts";
-import { init } from "../../src/app/core/update.ts";
-import { selectedLine } from "../../src/app/model/ops.ts";
+import { init } from "../../src/app/mod.ts";
+import { selectedLine } from "../../src/app/model/stat_table.ts";
 import type { Command, Config, Event, State } from "../../src/app/model/state.ts";
 import { smallSnapshot } from "../support/snapshots.ts";
 import { parseShowProc } from "../../src/haproxy/master.ts";
@@ -42,7 +42,7 @@ function select(s: State, label: string): State {
 }
 
 Deno.test("two instances: one view with an aggregate row and a row per instance", () => {
-  const [s] = run(init(config, { columns: 100, rows: 30 }, 1, 0, [], [A, B]), snap(A), snap(B));
+  const [s] = run(init(config, { columns: 100, rows: 30 }, "status", 0, [], [A, B]), snap(A), snap(B));
   const lines = screen(s);
   const at = lines.findIndex((l) => l.startsWith(">>> be"));
   assert(lines[at + 1].startsWith("s1 "), lines[at + 1]);
@@ -52,7 +52,7 @@ Deno.test("two instances: one view with an aggregate row and a row per instance"
 });
 
 Deno.test("an instance that stops answering goes stale; the others keep updating", () => {
-  let [s] = run(init(config, { columns: 100, rows: 30 }, 1, 0, [], [A, B]), snap(A), snap(B));
+  let [s] = run(init(config, { columns: 100, rows: 30 }, "status", 0, [], [A, B]), snap(A), snap(B));
   [s] = run(s, { type: "refreshFailed", error: "connection refused", now: 2, instance: B });
   assert(isConnected(s), "one instance still answers");
   assert(s.message?.text.includes("stale"));
@@ -67,7 +67,7 @@ Deno.test("an instance that stops answering goes stale; the others keep updating
 });
 
 Deno.test("actions go to the selected row's instance; on an aggregate row to all, after confirmation", () => {
-  let [s] = run(init(config, { columns: 100, rows: 30 }, 1, 0, [], [A, B]), snap(A), snap(B));
+  let [s] = run(init(config, { columns: 100, rows: 30 }, "status", 0, [], [A, B]), snap(A), snap(B));
   s = select(s, `  ${B}`);
   let c: Command[];
   [, c] = run(s, key("f10"));
@@ -78,7 +78,7 @@ Deno.test("actions go to the selected row's instance; on an aggregate row to all
     rowKeys: [`${B}|2|be|s1`],
     instance: B,
   }]);
-  [s] = run(init(config, { columns: 100, rows: 30 }, 1, 0, [], [A, B]), snap(A), snap(B));
+  [s] = run(init(config, { columns: 100, rows: 30 }, "status", 0, [], [A, B]), snap(A), snap(B));
   s = select(s, "s1");
   let r: State;
   [r, c] = run(s, key("f10"));
@@ -89,7 +89,7 @@ Deno.test("actions go to the selected row's instance; on an aggregate row to all
 });
 
 Deno.test("g groups by instance and back", () => {
-  let [s] = run(init(config, { columns: 100, rows: 30 }, 1, 0, [], [A, B]), snap(A), snap(B));
+  let [s] = run(init(config, { columns: 100, rows: 30 }, "status", 0, [], [A, B]), snap(A), snap(B));
   [s] = run(s, key("char", "g"));
   assertEquals(s.grouping, "instance");
   assert(screen(s).some((l) => l.startsWith(`>>> ${A}: be`)));
@@ -98,7 +98,10 @@ Deno.test("g groups by instance and back", () => {
 });
 
 Deno.test("w cycles the worker shown on a master CLI socket, then follows the current one again", () => {
-  let [s] = run(init(config, { columns: 100, rows: 30 }, 1, 0), snap(A, undefined, { workers, worker: 20 }));
+  let [s] = run(
+    init(config, { columns: 100, rows: 30 }, "status", 0),
+    snap(A, undefined, { workers, worker: 20 }),
+  );
   let c: Command[];
   [s, c] = run(s, key("char", "w"));
   assertEquals(c, [{ type: "refresh", seq: 0, instance: A }]);
@@ -111,7 +114,7 @@ Deno.test("w cycles the worker shown on a master CLI socket, then follows the cu
 });
 
 Deno.test("the second instance's first answer is not a configuration change; trends move once per round", () => {
-  const s0 = init(config, { columns: 100, rows: 30 }, 2, 0, [], [A, B]);
+  const s0 = init(config, { columns: 100, rows: 30 }, "traffic", 0, [], [A, B]);
   const round = (n: number) => ({ round: n });
   let [s] = run(s0, snap(A, undefined, round(1)), snap(B, undefined, round(1)));
   assertEquals(s.message, undefined);
@@ -125,7 +128,7 @@ Deno.test("the second instance's first answer is not a configuration change; tre
 
 Deno.test("trends keep moving while the first instance does not answer", () => {
   let [s] = run(
-    init(config, { columns: 100, rows: 30 }, 2, 0, [], [A, B]),
+    init(config, { columns: 100, rows: 30 }, "traffic", 0, [], [A, B]),
     snap(A, undefined, { round: 1 }),
     snap(B, undefined, { round: 1 }),
   );
@@ -139,7 +142,10 @@ Deno.test("trends keep moving while the first instance does not answer", () => {
 
 Deno.test("switching workers with w is not reported as a reload; a real reload is", () => {
   const at = (pid: number) => smallSnapshot([["be", "s1", "UP", 1, 3, 1, 2]], pid);
-  let [s] = run(init(config, { columns: 100, rows: 30 }, 1, 0), snap(A, at(20), { workers, worker: 20 }));
+  let [s] = run(
+    init(config, { columns: 100, rows: 30 }, "status", 0),
+    snap(A, at(20), { workers, worker: 20 }),
+  );
   [s] = run(s, key("char", "w"), snap(A, at(10), { workers, worker: 10 }));
   assert(s.message?.text.includes("showing worker 10"), s.message?.text);
   [s] = run(s, key("char", "w"), snap(A, at(20), { workers, worker: 20 }));
@@ -149,7 +155,7 @@ Deno.test("switching workers with w is not reported as a reload; a real reload i
 });
 
 Deno.test("the CLI goes to the selected row's instance and says so", () => {
-  let [s] = run(init(config, { columns: 100, rows: 30 }, 1, 0, [], [A, B]), snap(A), snap(B));
+  let [s] = run(init(config, { columns: 100, rows: 30 }, "status", 0, [], [A, B]), snap(A), snap(B));
   for (let i = 0; i < 4; i++) [s] = run(s, key("down"));
   const line = selectedLine(s);
   assert(line?.kind === "row" && line.row.instance === B, "on B's row");
@@ -161,7 +167,7 @@ Deno.test("the CLI goes to the selected row's instance and says so", () => {
 
 Deno.test("an action needs level admin on the instances it goes to, not on the others", () => {
   const [s] = run(
-    init(config, { columns: 100, rows: 30 }, 1, 0, [], [A, B]),
+    init(config, { columns: 100, rows: 30 }, "status", 0, [], [A, B]),
     snap(A),
     snap(B),
     { type: "level", level: "operator", now: 1, instance: A },

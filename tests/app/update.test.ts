@@ -1,57 +1,57 @@
 import { assert, assertEquals } from "../support/assert.ts";
 import { ch, cursorOn, key, run, screen, snap } from "../support/app.ts";
 import { connectionError, isConnected } from "../../src/app/model/instances.ts";
-import { init } from "../../src/app/core/update.ts";
-import { selectedLine } from "../../src/app/model/ops.ts";
-import type { Command, Config, Event, ModeId, State } from "../../src/app/model/state.ts";
+import { init } from "../../src/app/mod.ts";
+import { selectedLine } from "../../src/app/model/stat_table.ts";
+import type { Command, Config, Event, State, ViewId } from "../../src/app/model/state.ts";
 import type { Key } from "../../src/tui/types.ts";
 import { fixtureSnapshot, smallSnapshot } from "../support/snapshots.ts";
 
 const config: Config = { readOnly: false, intervalMs: 3000, color: true, socketName: "/tmp/admin.sock" };
 const size = { columns: 80, rows: 25 };
 
-function start(mode: ModeId = 1, cfg: Partial<Config> = {}): State {
-  return init({ ...config, ...cfg }, size, mode, 0);
+function start(view: ViewId = "status", cfg: Partial<Config> = {}): State {
+  return init({ ...config, ...cfg }, size, view, 0);
 }
 
 Deno.test("TAB and SHIFT-TAB cycle the modes; read-only skips the CLI", () => {
   let [s] = run(start(), key("tab"), key("tab"), key("tab"), key("tab"));
-  assertEquals(s.mode, 5);
+  assertEquals(s.view, "cli");
   [s] = run(s, key("tab"));
-  assertEquals(s.mode, 1);
+  assertEquals(s.view, "status");
   [s] = run(s, key("backtab"));
-  assertEquals(s.mode, 5);
-  let [r] = run(start(1, { readOnly: true }), key("backtab"));
-  assertEquals(r.mode, 4);
+  assertEquals(s.view, "cli");
+  let [r] = run(start("status", { readOnly: true }), key("backtab"));
+  assertEquals(r.view, "errors");
   [r] = run(r, key("tab"));
-  assertEquals(r.mode, 1);
+  assertEquals(r.view, "status");
   [r] = run(r, ch("5"));
-  assertEquals(r.mode, 1, "5 does nothing in read-only mode");
+  assertEquals(r.view, "status", "5 does nothing in read-only mode");
 });
 
 Deno.test("digits and ALT-n switch modes; ESC goes back; H in help keeps the previous mode", () => {
   let [s] = run(start(), ch("3"));
-  assertEquals(s.mode, 3);
+  assertEquals(s.view, "http");
   [s] = run(s, ch("h"), ch("H"), ch("?"));
-  assertEquals(s.mode, 0);
+  assertEquals(s.view, "help");
   [s] = run(s, key("escape"));
-  assertEquals(s.mode, 3, "ESC returns to the mode before help");
+  assertEquals(s.view, "http", "ESC returns to the mode before help");
   [s] = run(s, key("escape", undefined, true));
-  assertEquals(s.mode, 0, "ESC ESC (one key) toggles back once");
+  assertEquals(s.view, "help", "ESC ESC (one key) toggles back once");
   [s] = run(s, key("escape", undefined, true));
   [s] = run(s, ch("5"), ch("2"));
-  assertEquals(s.mode, 5);
+  assertEquals(s.view, "cli");
   assertEquals(s.cli.input.text, "2", "digits are text in the CLI");
   [s] = run(s, key("char", "2", true));
-  assertEquals(s.mode, 2, "ALT-2 leaves the CLI");
+  assertEquals(s.view, "traffic", "ALT-2 leaves the CLI");
   [s] = run(s, key("char", "x", true));
-  assertEquals(s.mode, 2, "ALT-x does nothing (and does not crash)");
+  assertEquals(s.view, "traffic", "ALT-x does nothing (and does not crash)");
 });
 
 Deno.test("q quits in the stat modes but is text in the CLI; Ctrl-C quits everywhere", () => {
   let [s, c] = run(start(), ch("q"));
   assertEquals(c, [{ type: "quit", code: 0 }]);
-  [s, c] = run(start(5), ch("q"));
+  [s, c] = run(start("cli"), ch("q"));
   assertEquals(c, []);
   assertEquals(s.cli.input.text, "q");
   [s, c] = run(s, key("ctrl", "c"));
@@ -155,12 +155,12 @@ Deno.test("weight hotkeys stay within 0..256 and F4 restores 100%", () => {
 });
 
 Deno.test("read-only: no menu, no hotkey, no paste, no CLI", () => {
-  let [s] = run(start(1, { readOnly: true }), snap(fixtureSnapshot()));
+  let [s] = run(start("status", { readOnly: true }), snap(fixtureSnapshot()));
   s = cursorOn(s, "web", "web1");
   const [r, c] = run(s, key("enter"), key("f10"), key("f1"), ch(" "), ch("5"));
   assertEquals(c, []);
   assert(!r.menu);
-  assertEquals(r.mode, 1);
+  assertEquals(r.view, "status");
 });
 
 Deno.test("a socket below level admin: hotkeys are refused with the reason, nothing is sent", () => {
@@ -189,12 +189,12 @@ Deno.test("SPACE pastes proxy/server into the CLI input and opens the CLI", () =
   let [s] = run(start(), snap(fixtureSnapshot()));
   s = cursorOn(s, "web", "web3");
   [s] = run(s, ch(" "));
-  assertEquals(s.mode, 5);
+  assertEquals(s.view, "cli");
   assertEquals(s.cli.input, { text: "web/web3", cursor: 8 });
 });
 
 Deno.test("CLI: a ';' line is sent as separate commands; refused words are refused whatever the spacing", () => {
-  let [s] = run(start(5));
+  let [s] = run(start("cli"));
   for (const t of "show info;show  stat") [s] = run(s, ch(t));
   let c: Command[];
   [s, c] = run(s, key("enter"));
@@ -214,13 +214,13 @@ Deno.test("CLI: a ';' line is sent as separate commands; refused words are refus
 });
 
 Deno.test("CLI: empty ENTER logs a timestamped marker and sends nothing", () => {
-  const [s, c] = run(start(5), key("enter"));
+  const [s, c] = run(start("cli"), key("enter"));
   assertEquals(c, []);
   assert(/^- \w{3} \w{3} .* -{50}$/.test(s.cli.output.at(-2)!));
 });
 
 Deno.test("CLI: history is not cyclic and the unsent line comes back", () => {
-  let [s] = run(start(5));
+  let [s] = run(start("cli"));
   const type = (t: string) => {
     for (const x of t) [s] = run(s, ch(x));
   };
@@ -274,9 +274,9 @@ Deno.test("a refresh failure marks the monitor disconnected; the next snapshot r
 
 Deno.test("below 78x20 only quitting works; growing back restores the view", () => {
   let [s] = run(start(), { type: "resize", size: { columns: 60, rows: 15 }, now: 1 }, ch("3"));
-  assertEquals(s.mode, 1);
+  assertEquals(s.view, "status");
   [s] = run(s, { type: "resize", size: { columns: 80, rows: 25 }, now: 1 }, ch("3"));
-  assertEquals(s.mode, 3);
+  assertEquals(s.view, "http");
 });
 
 Deno.test("problems in HAProxy's reply are shown once, when they change", () => {
@@ -296,14 +296,14 @@ Deno.test("a click on a footer tab switches mode from help and from the CLI too"
     key: { name: "mouse", mouse: { button: 0, x, y: 24, release: false } },
     now: 1,
   });
-  let [s] = run(start(5), click(12));
-  assertEquals(s.mode, 2, "from the CLI to 2-TRAFFIC");
+  let [s] = run(start("cli"), click(12));
+  assertEquals(s.view, "traffic", "from the CLI to 2-TRAFFIC");
   [s] = run(s, ch("h"), click(1));
-  assertEquals(s.mode, 1, "from help to 1-STATUS");
+  assertEquals(s.view, "status", "from help to 1-STATUS");
 });
 
 Deno.test("the actions menu keeps the selected entry visible at the smallest size", () => {
-  let s = init(config, { columns: 80, rows: 20 }, 1, 0);
+  let s = init(config, { columns: 80, rows: 20 }, "status", 0);
   [s] = run(s, snap(fixtureSnapshot()));
   s = cursorOn(s, "web", "web1");
   [s] = run(s, ch("a"), ...Array.from({ length: 9 }, () => key("down")));

@@ -1,7 +1,7 @@
 import { assert, assertEquals, assertMatch } from "../support/assert.ts";
-import { init, update } from "../../src/app/core/update.ts";
-import { view } from "../../src/app/core/view.ts";
-import type { Config, Event, ModeId, State } from "../../src/app/model/state.ts";
+import { init, update } from "../../src/app/mod.ts";
+import { view } from "../../src/app/mod.ts";
+import type { Config, Event, State, ViewId } from "../../src/app/model/state.ts";
 import type { Key } from "../../src/tui/types.ts";
 import { BOLD, FG, fgOf, REVERSE } from "../../src/tui/types.ts";
 import { fixtureSnapshot } from "../support/snapshots.ts";
@@ -9,8 +9,14 @@ import { screen } from "../support/app.ts";
 
 const config: Config = { readOnly: false, intervalMs: 3000, color: true, socketName: "/tmp/admin.sock" };
 
-function state(columns: number, rows: number, mode: ModeId = 1, cfg: Partial<Config> = {}, keys: Key[] = []) {
-  let s: State = init({ ...config, ...cfg }, { columns, rows }, mode, Date.UTC(2026, 10, 25, 8, 0, 0));
+function state(
+  columns: number,
+  rows: number,
+  view: ViewId = "status",
+  cfg: Partial<Config> = {},
+  keys: Key[] = [],
+) {
+  let s: State = init({ ...config, ...cfg }, { columns, rows }, view, Date.UTC(2026, 10, 25, 8, 0, 0));
   const events: Event[] = [
     { type: "snapshot", snapshot: fixtureSnapshot(), seq: 0, now: s.now },
     ...keys.map((key): Event => ({ type: "key", key, now: s.now })),
@@ -47,7 +53,9 @@ Deno.test("nothing overlaps when the version string is long: PID moves right of 
 });
 
 Deno.test("the cursor row is reversed and the status cell is coloured by state", () => {
-  const s = state(80, 30, 1, {}, [{ name: "down" }, { name: "down" }, { name: "down" }, { name: "down" }]);
+  const s = state(80, 30, "status", {}, [{ name: "down" }, { name: "down" }, { name: "down" }, {
+    name: "down",
+  }]);
   const { buffer } = view(s);
   const y = 13 + 4;
   assertMatch(buffer.text(y), /^web1 +100 UP/);
@@ -64,8 +72,8 @@ Deno.test("the cursor row is reversed and the status cell is coloured by state",
 
 Deno.test("every mode fits exactly, at 78 to 400 columns", () => {
   for (const columns of [78, 80, 100, 137, 200, 400]) {
-    for (const mode of [0, 1, 2, 3, 4, 5] as ModeId[]) {
-      for (const l of screen(state(columns, 24, mode))) assertEquals(l.length, columns);
+    for (const view of ["help", "status", "traffic", "http", "errors", "cli"]) {
+      for (const l of screen(state(columns, 24, view))) assertEquals(l.length, columns);
     }
   }
 });
@@ -80,22 +88,28 @@ Deno.test("below 78x20 a notice replaces the screen, without drawing past the ed
 
 Deno.test("the hotkey menu fits any width: long labels when they fit, short ones otherwise", () => {
   const down = Array.from({ length: 4 }, (): Key => ({ name: "down" }));
-  const wide = screen(state(160, 25, 1, {}, [...down, { name: "enter" }]));
+  const wide = screen(state(160, 25, "status", {}, [...down, { name: "enter" }]));
   assertMatch(wide[24], /HOTKEYS: +F1=ENABLE {2}F2=DISABLE .*F11=DRAIN \(HERE\)/);
-  const narrow = screen(state(80, 25, 1, {}, [...down, { name: "enter" }]));
+  const narrow = screen(state(80, 25, "status", {}, [...down, { name: "enter" }]));
   assertMatch(narrow[24], /HOTKEYS: +F1=ENA F2=DIS/);
   assertEquals(narrow[24].length, 80);
 });
 
 Deno.test("read-only footer: no CLI tab, READ-ONLY and the service id", () => {
   const down = Array.from({ length: 4 }, (): Key => ({ name: "down" }));
-  const lines = screen(state(80, 25, 1, { readOnly: true }, down));
+  const lines = screen(state(80, 25, "status", { readOnly: true }, down));
   assert(!lines[24].includes("5-CLI"));
   assertMatch(lines[24], /READ-ONLY \[#3\/#1\] $/);
 });
 
 Deno.test("CLI screen: welcome text, prompt and the cursor at the input", () => {
-  const s = state(80, 25, 5, {}, [...Array.from("show info")].map((t): Key => ({ name: "char", text: t })));
+  const s = state(
+    80,
+    25,
+    "cli",
+    {},
+    [...Array.from("show info")].map((t): Key => ({ name: "char", text: t })),
+  );
   const frame = view(s);
   const lines = screen(s);
   assert(lines.some((l) => l.includes("Welcome to the embedded HAProxy command line")));
@@ -104,7 +118,7 @@ Deno.test("CLI screen: welcome text, prompt and the cursor at the input", () => 
 });
 
 Deno.test("help screen scrolls and lists every hotkey", () => {
-  let s = state(80, 25, 0);
+  let s = state(80, 25, "help");
   const all: string[] = [];
   for (let i = 0; i < 40; i++) {
     all.push(...screen(s).slice(13, 23));

@@ -1,7 +1,7 @@
 import { assert, assertEquals } from "../support/assert.ts";
 import { cursorOn, key, run, snap } from "../support/app.ts";
-import { init } from "../../src/app/core/update.ts";
-import { selectedLine } from "../../src/app/model/ops.ts";
+import { init } from "../../src/app/mod.ts";
+import { selectedLine } from "../../src/app/model/stat_table.ts";
 import type { Command, Config, Event, State } from "../../src/app/model/state.ts";
 import { smallSnapshot } from "../support/snapshots.ts";
 
@@ -25,7 +25,7 @@ const sent = (commands: Command[], output = ""): Event => {
 const weights = (c: Command[]) => c.flatMap((x) => (x.type === "send" ? x.commands : []));
 
 function onS1(weight: number): State {
-  const [s] = run(init(config, size, 1, 0), snap(weighing(weight)));
+  const [s] = run(init(config, size, "status", 0), snap(weighing(weight)));
   return cursorOn(s, "be", "s1");
 }
 
@@ -89,7 +89,7 @@ Deno.test("with several instances, another instance's answer does not confirm a 
     now: 2,
     instance,
   });
-  let [s] = run(init(config, size, 1, 0, [], [A, B]), on(A, 10, 0), on(B, 10, 0));
+  let [s] = run(init(config, size, "status", 0, [], [A, B]), on(A, 10, 0), on(B, 10, 0));
   for (let i = 0; i < 20; i++) {
     const line = selectedLine(s);
     if (line?.kind === "row" && line.row.instance === B) break;

@@ -4,9 +4,9 @@
  *
  * @module
  */
-import { update } from "../../src/app/core/update.ts";
-import { selectedLine } from "../../src/app/model/ops.ts";
-import { view } from "../../src/app/core/view.ts";
+import { update } from "../../src/app/mod.ts";
+import { selectedLine } from "../../src/app/model/stat_table.ts";
+import { view } from "../../src/app/mod.ts";
 import type { Command, Event, State } from "../../src/app/model/state.ts";
 import type { Key } from "../../src/tui/types.ts";
 import type { Snapshot } from "../../src/stats/types.ts";

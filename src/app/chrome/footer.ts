@@ -1,42 +1,54 @@
 /**
  * The footer: the tabs of the views, shared by the drawing and the mouse (clicks on a tab), and the hints of
- * what keys do.
+ * what keys do, as many as fit.
  *
  * @module
  */
 import type { ScreenBuffer } from "../../tui/buffer.ts";
 import { BOLD, REVERSE } from "../../tui/types.ts";
 import type { Region } from "../model/layout.ts";
-import type { State } from "../model/state.ts";
-import type { Hints } from "../model/view_def.ts";
+import type { ViewId } from "../model/state.ts";
+import type { Hints, ViewDef } from "../model/view_def.ts";
 
-export const MODE_NAMES = ["HELP", "STATUS", "TRAFFIC", "HTTP", "ERRORS", "CLI"] as const;
+/** A tab in the footer: the view it shows, its text, and its first column. */
+export interface Tab {
+  readonly view: ViewId;
+  readonly text: string;
+  readonly x: number;
+}
 
-/** The tabs: mode, text, and first column, left to right (no CLI tab in read-only mode). */
-export function footerTabs(s: State): { mode: number; text: string; x: number }[] {
-  const tabs = [];
+/** The tabs of the views that have one, left to right: ` 1-STATUS ` (the view's first key, its tab). */
+export function footerTabs(views: readonly Pick<ViewDef, "id" | "keys" | "tab">[]): Tab[] {
+  const tabs: Tab[] = [];
   let x = 0;
-  for (let mode = 1; mode <= (s.config.readOnly ? 4 : 5); mode++) {
-    const text = ` ${mode}-${MODE_NAMES[mode]} `;
-    tabs.push({ mode, text, x });
+  for (const v of views) {
+    if (v.tab === undefined) continue;
+    const text = ` ${v.keys[0]}-${v.tab} `;
+    tabs.push({ view: v.id, text, x });
     x += text.length;
   }
   return tabs;
 }
 
-/** The mode of the tab at column x, if any. */
-export function footerTabAt(s: State, x: number): number | undefined {
-  return footerTabs(s).find((t) => x >= t.x && x < t.x + t.text.length)?.mode;
+/** The view of the tab at column x, if any. */
+export function footerTabAt(tabs: readonly Tab[], x: number): ViewId | undefined {
+  return tabs.find((t) => x >= t.x && x < t.x + t.text.length)?.view;
 }
 
-/** Draws the footer: the tabs, the current one highlighted, then as many of the hints as fit. */
-export function drawFooter(buf: ScreenBuffer, s: State, region: Region, hints: Hints) {
+/** Draws the footer: the tabs, the one of `current` highlighted, then as many of the hints as fit. */
+export function drawFooter(
+  buf: ScreenBuffer,
+  region: Region,
+  tabs: readonly Tab[],
+  current: ViewId,
+  hints: Hints,
+) {
   const y = region.y;
   const w = buf.width;
   buf.line(y, "", REVERSE);
   let x = 0;
-  for (const tab of footerTabs(s)) {
-    buf.put(tab.x, y, tab.text, tab.mode === s.mode ? BOLD : REVERSE | BOLD);
+  for (const tab of tabs) {
+    buf.put(tab.x, y, tab.text, tab.view === current ? BOLD : REVERSE | BOLD);
     x = tab.x + tab.text.length;
   }
   const { tail, extra } = hints;

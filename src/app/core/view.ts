@@ -1,6 +1,8 @@
 /**
  * `view(state)`: the whole screen as a cell buffer. Pure; only visible rows are formatted, so the cost of a
- * frame does not depend on the number of services.
+ * frame does not depend on the number of services. The frame is the same for every view: the title and the
+ * header's lines, the view's own header row and body, the message line, the footer, then what is open over
+ * them.
  *
  * @module
  */
@@ -8,19 +10,16 @@ import { ScreenBuffer } from "../../tui/buffer.ts";
 import { BOLD } from "../../tui/types.ts";
 import { isConnected } from "../model/instances.ts";
 import { MIN_COLUMNS, MIN_ROWS, screenLayout, tooSmall } from "../model/layout.ts";
-import { isStatMode } from "../model/ops.ts";
 import type { State } from "../model/state.ts";
-import type { Cursor, Hints } from "../model/view_def.ts";
+import type { Cursor, Hints, ViewDef } from "../model/view_def.ts";
 import { drawInfo, drawTitle } from "../chrome/header.ts";
 import { drawDisconnected, drawMessage } from "../chrome/message.ts";
-import { drawFooter } from "../chrome/footer.ts";
-import { drawHelp } from "../views/help.ts";
-import { drawCli } from "../views/cli.ts";
-import { drawStats, drawStatStatus, statHints } from "../views/stats.ts";
+import { drawFooter, footerTabs } from "../chrome/footer.ts";
 import { drawFilterPrompt } from "../overlays/filter.ts";
 import { drawDetail } from "../overlays/detail.ts";
 import { drawDialog } from "../overlays/dialog.ts";
 import { drawHotkeyMenu } from "../overlays/hotkey_menu.ts";
+import { currentView, enabledViews } from "./registry.ts";
 
 /** A frame: the buffer and where the text cursor goes (in the CLI, the filter and prompts). */
 export interface Frame {
@@ -28,8 +27,8 @@ export interface Frame {
   readonly cursor?: Cursor;
 }
 
-/** The screen for a state. */
-export function view(s: State): Frame {
+/** The screen for a state, with the app's views. */
+export function view(views: readonly ViewDef[], s: State): Frame {
   const { columns: w, rows: h } = s.size;
   const buf = new ScreenBuffer(Math.max(0, w), Math.max(0, h));
   if (tooSmall(s.size)) {
@@ -37,28 +36,22 @@ export function view(s: State): Frame {
     return { buffer: buf };
   }
   const layout = screenLayout(s.size);
+  const shown = currentView(views, s);
   drawTitle(buf, s, layout.title);
   drawInfo(buf, s, layout.info);
-  let cursor: Cursor | undefined;
-  if (s.mode === 0) drawHelp(buf, s);
-  else if (s.mode === 5) cursor = drawCli(buf, s);
-  else if (s.detail) drawDetail(buf, s);
-  else drawStats(buf, s);
-  const statMode = isStatMode(s.mode);
+  let cursor = s.detail ? drawDetail(buf, s) : shown.draw(buf, s, layout);
   if (!isConnected(s)) drawDisconnected(buf, s, layout.message);
-  else if (statMode && s.filterEditing) cursor = drawFilterPrompt(buf, s);
-  else if (!drawMessage(buf, s, layout.message) && statMode) drawStatStatus(buf, s, layout.message);
+  else if (s.filterEditing) cursor = drawFilterPrompt(buf, s);
+  else if (!drawMessage(buf, s, layout.message)) shown.drawStatus?.(buf, s, layout.message);
   if (s.menu) drawHotkeyMenu(buf, s);
-  else drawFooter(buf, s, layout.footer, hints(s));
+  else drawFooter(buf, layout.footer, footerTabs(enabledViews(views, s.config)), s.view, hints(shown, s));
   if (s.dialog) cursor = drawDialog(buf, s, s.dialog);
   return { buffer: buf, cursor };
 }
 
-function hints(s: State): Hints {
-  if (s.mode === 5) return { tail: ["PGUP/PGDOWN=SCROLL"], extra: [] };
-  if (s.mode === 0) return { tail: ["UP/DOWN=SCROLL", "Q=QUIT"], extra: [] };
+function hints(shown: ViewDef, s: State): Hints {
   if (s.detail) return { tail: ["UP/DOWN=SCROLL", "i/ESC=CLOSE"], extra: [] };
-  return statHints(s);
+  return shown.hints(s);
 }
 
 function drawTooSmall(buf: ScreenBuffer, s: State) {

@@ -14,9 +14,9 @@ import type { Terminal } from "../../tui/terminal.ts";
 import { renderDiff } from "../../tui/render.ts";
 import type { ScreenBuffer } from "../../tui/buffer.ts";
 import { fetchSnapshot, yieldToEventLoop } from "../../stats/read_snapshot.ts";
-import { init, update } from "../core/update.ts";
-import { view } from "../core/view.ts";
-import type { Command, Config, Event, ModeId, State } from "../model/state.ts";
+import { type App, createApp } from "../core/app.ts";
+import { VIEWS } from "../core/registry.ts";
+import type { Command, Config, Event, State, ViewId } from "../model/state.ts";
 import type { HistoryStore } from "./history_store.ts";
 
 /** How long a clock tick waits for the frame of a refresh in flight before it draws its own. */
@@ -33,7 +33,10 @@ export interface MonitorOptions {
   readonly instances: readonly MonitorInstance[];
   readonly terminal: Terminal;
   readonly config: Config;
-  readonly mode: ModeId;
+  /** The view shown first. */
+  readonly view: ViewId;
+  /** The views (default: the monitor's own). */
+  readonly app?: App;
   /** Where executed CLI lines are kept across runs, and what was kept before. */
   readonly history?: {
     readonly store: HistoryStore;
@@ -65,8 +68,9 @@ function senderFor(edge: Edge, worker: number | undefined, command = ""): Comman
 /** Runs the monitor until the user quits; resolves with the exit code. */
 export function runMonitor(opts: MonitorOptions): Promise<number> {
   const { terminal, config } = opts;
+  const { init, update, view } = opts.app ?? createApp(VIEWS);
   const ids = opts.instances.map((i) => i.id);
-  let state: State = init(config, terminal.size(), opts.mode, Date.now(), opts.history?.lines, ids);
+  let state: State = init(config, terminal.size(), opts.view, Date.now(), opts.history?.lines, ids);
   const edges = new Map(opts.instances.map((instance) => [instance.id, {
     instance,
     refreshing: false,

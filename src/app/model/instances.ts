@@ -10,7 +10,8 @@
 import { mergeSnapshots } from "../../stats/fleet.ts";
 import { currentWorker, workerAge, workers } from "../../haproxy/master.ts";
 import { applySnapshot, changeMessage } from "./apply_snapshot.ts";
-import { relayout, say, type Step } from "./ops.ts";
+import { say, type Step } from "./ops.ts";
+import { relayout } from "./stat_table.ts";
 import type { Event, InstanceState, Level, State } from "./state.ts";
 
 const LEVELS: readonly Level[] = ["user", "operator", "admin"];

@@ -14,7 +14,8 @@ import { type HotkeyName, HOTKEYS, isWeightKey, planHotkey } from "../domain/hot
 import { insertText } from "../widgets/line_editor.ts";
 import { ctime } from "../widgets/clock.ts";
 import { levelFor, reachable } from "./instances.ts";
-import { appendOutput, say, selectedLine, type Step, switchMode } from "./ops.ts";
+import { appendOutput, say, showView, type Step } from "./ops.ts";
+import { selectedLine } from "./stat_table.ts";
 import type { State } from "./state.ts";
 
 /** What keys that would send something (F-keys, ENTER's hotkey menu, SPACE into the CLI, `a`) say in `-n`. */
@@ -76,13 +77,16 @@ export function openActions(s: State): State {
   };
 }
 
+/** The CLI's view id: SPACE shows it. */
+const CLI_VIEW = "cli";
+
 /** SPACE: the selected server's `proxy/server` typed into the CLI, which opens. */
 export function pasteIntoCli(s: State): State {
   const line = selectedServer(s);
   if (!line) return s;
   if (s.config.readOnly) return say(s, READ_ONLY);
   const input = insertText(s.cli.input, `${line.row.pxname}/${line.row.svname}`);
-  return switchMode({ ...s, cli: { ...s.cli, input } }, 5);
+  return showView({ ...s, cli: { ...s.cli, input } }, CLI_VIEW);
 }
 
 /** An F-key on the selected server: sent at once, asked about first, queued, or refused with the reason. */

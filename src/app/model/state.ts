@@ -16,8 +16,8 @@ import type { Grouping } from "../../stats/fleet.ts";
 import type { HotkeyName } from "../domain/hotkeys.ts";
 import type { Trend } from "../domain/trends.ts";
 
-/** 0 is the help screen; 1-4 the stat modes; 5 the CLI. */
-export type ModeId = 0 | 1 | 2 | 3 | 4 | 5;
+/** A view's id, as core/registry.ts lists the views ("status", "cli", "help", ...). */
+export type ViewId = string;
 
 /** Raw CLI output lines kept for scrollback. */
 export const CLI_SCROLLBACK = 5000;
@@ -100,19 +100,38 @@ export interface CliState {
   readonly busy: boolean;
 }
 
-export interface State {
+/** A line of a table: its key identifies what it shows across refreshes. */
+export interface TableLine {
+  readonly key: string;
+}
+
+/** What a table view keeps. */
+export interface TableState<L extends TableLine = TableLine> {
+  readonly lines: readonly L[];
+  readonly scroll: ScrollState;
+  /** Key of the selected line, so the cursor follows it. */
+  readonly selectedKey?: string;
+  /** The `/` filter ("" = none), how many rows match it, or why it is invalid. */
+  readonly filter: string;
+  readonly matches?: number;
+  readonly filterError?: string;
+  readonly sort?: SortOrder;
+}
+
+/**
+ * Everything the monitor knows. The stat table's state is at its top ({@linkcode TableState}): it is the
+ * main table, shared by the four stat views.
+ */
+export interface State extends TableState<BodyLine> {
   readonly config: Config;
   readonly size: Size;
   readonly now: number;
-  readonly mode: ModeId;
-  readonly previousMode: ModeId;
+  /** The view shown, and the one before it (ESC goes back to it). */
+  readonly view: ViewId;
+  readonly previousView: ViewId;
+  /** Each view's own state, by view id (see model/view_def.ts: viewState). */
+  readonly views: Readonly<Record<ViewId, unknown>>;
   readonly snapshot?: Snapshot;
-  /** Body lines of the stat modes, derived from the snapshot when it arrives. */
-  readonly lines: readonly BodyLine[];
-  readonly scroll: ScrollState;
-  /** Key of the selected line, so the cursor follows its service across refreshes. */
-  readonly selectedKey?: string;
-  readonly helpScroll: number;
   readonly menu: boolean;
   /** Row keys with an action sent; shown as pending until a refresh requested after the action arrives. */
   readonly pending: ReadonlyMap<string, number>;
@@ -126,13 +145,8 @@ export interface State {
   readonly message?: Message;
   readonly cli: CliState;
   readonly quit?: number;
-  /** The `/` filter text ("" = none) and whether it is being typed. */
-  readonly filter: string;
+  /** The `/` filter is being typed. */
   readonly filterEditing: boolean;
-  /** Rows matching the filter, or why the filter is invalid. */
-  readonly matches?: number;
-  readonly filterError?: string;
-  readonly sort?: SortOrder;
   /** The detail view of the selected service is open. */
   readonly detail: boolean;
   readonly detailScroll: number;

@@ -1,9 +1,19 @@
 /**
- * The contracts between the core and what it draws: a view (one per tab, plus the help) and an overlay (the
- * hotkey menu, the filter prompt, the detail view, a dialog).
+ * The contracts between the core and what it draws. A view (one per tab, plus the help) is a value: its id,
+ * keys, tab, help text, whether the configuration allows it, and its key handler, drawing and hints. The
+ * core never names a view: the footer tabs, the digit keys, TAB's order, the help's list of views and the
+ * dispatch of keys and drawing all follow from the list in core/registry.ts.
+ *
+ * A view with state of its own keeps it in `State.views[id]`, read and written through its definition
+ * ({@linkcode viewState}, {@linkcode withViewState}), so the State type stays the same when views are added.
  *
  * @module
  */
+import type { Key } from "../../tui/types.ts";
+import type { ScreenBuffer } from "../../tui/buffer.ts";
+import type { Region, ScreenLayout } from "./layout.ts";
+import type { Step } from "./ops.ts";
+import type { Config, State } from "./state.ts";
 
 /** Where the text cursor goes (in the CLI, the filter prompt, a value prompt). */
 export interface Cursor {
@@ -18,4 +28,63 @@ export interface Cursor {
 export interface Hints {
   readonly tail: readonly string[];
   readonly extra: readonly string[];
+}
+
+/** A line of a help section: `[keys, what they do]`, or a line of text as it stands. */
+export type HelpLine = string | readonly [keys: string, text: string];
+
+/** A titled section of the help. */
+export interface HelpSection {
+  readonly title: string;
+  readonly lines: readonly HelpLine[];
+}
+
+/** What the help says of a view. Views that share sections (the stat views) share the same objects. */
+export interface ViewHelp {
+  /** Its line in the list of views. */
+  readonly summary: string;
+  /** Its keys and what else it needs said, after the keys that work everywhere. */
+  readonly sections?: readonly HelpSection[];
+  /** Reference text, after the header's (the stat views: their columns, colours and check codes). */
+  readonly reference?: readonly HelpLine[];
+}
+
+/** One view. */
+export interface ViewDef<S = unknown> {
+  /** Its name in the state (`State.view`, `State.views`) and in code that switches to it. */
+  readonly id: string;
+  /**
+   * The characters that show it: bare where characters are not text, and as ALT-x (ESC x) everywhere. The
+   * first is its tab's number.
+   */
+  readonly keys: readonly string[];
+  /** Its footer tab's name; without one it has no tab (the help). Tabs follow the registry's order, as TAB does. */
+  readonly tab?: string;
+  readonly help: ViewHelp;
+  /** Whether the configuration allows it (the CLI: not read-only); absent: always. */
+  enabled?(config: Config): boolean;
+  /** Its own state before it is first changed. */
+  readonly initial?: S;
+  /** Characters are text here (the CLI): `q`, `h` and the view keys work only as ALT-x. */
+  readonly textInput?: boolean;
+  /** Handles a key no overlay and no global key took; undefined when it does not use it. */
+  onKey(s: State, k: Key): Step | undefined;
+  /** ESC (`alone`: not ESC ESC): closes what the view has open; undefined when nothing was (back a view). */
+  onEscape?(s: State, alone: boolean): State | undefined;
+  /** Draws the column header row and the body; returns where the text cursor goes. */
+  draw(buf: ScreenBuffer, s: State, layout: ScreenLayout): Cursor | undefined;
+  /** Draws the message line while there is no message (the stat views: the selected service's name). */
+  drawStatus?(buf: ScreenBuffer, s: State, region: Region): void;
+  /** The footer's hints. */
+  hints(s: State): Hints;
+}
+
+/** A view's own state (its `initial` until it was first changed). */
+export function viewState<S>(s: State, view: ViewDef<S>): S {
+  return (view.id in s.views ? s.views[view.id] : view.initial) as S;
+}
+
+/** The state with a view's own state replaced. */
+export function withViewState<S>(s: State, view: ViewDef<S>, value: S): State {
+  return { ...s, views: { ...s.views, [view.id]: value } };
 }

@@ -10,7 +10,7 @@ import { BOLD, REVERSE } from "../../tui/types.ts";
 import { detailLines } from "../domain/detail.ts";
 import { scrollText } from "../widgets/scroll.ts";
 import { screenLayout } from "../model/layout.ts";
-import { selectedLine } from "../model/ops.ts";
+import { selectedLine } from "../model/stat_table.ts";
 import type { State } from "../model/state.ts";
 
 /** Keys while the detail view is open. */
@@ -25,7 +25,7 @@ export function detailKey(s: State, k: Key): State {
 }
 
 /** The detail view replaces the table: a header naming the service, then its fields. */
-export function drawDetail(buf: ScreenBuffer, s: State) {
+export function drawDetail(buf: ScreenBuffer, s: State): undefined {
   const line = selectedLine(s);
   if (line?.kind !== "row") return;
   const { header, body } = screenLayout(s.size);

@@ -9,7 +9,8 @@ import type { ScreenBuffer } from "../../tui/buffer.ts";
 import { BOLD, DIM } from "../../tui/types.ts";
 import { editLine } from "../widgets/line_editor.ts";
 import { screenLayout } from "../model/layout.ts";
-import { relayout, type Step } from "../model/ops.ts";
+import type { Step } from "../model/ops.ts";
+import { relayout } from "../model/stat_table.ts";
 import type { State } from "../model/state.ts";
 
 /** Keys while the filter is being typed. */

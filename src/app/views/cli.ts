@@ -17,6 +17,7 @@ import { cliTarget } from "../model/instances.ts";
 import { type Region, screenLayout } from "../model/layout.ts";
 import { appendOutput, say, type Step } from "../model/ops.ts";
 import type { Size, State } from "../model/state.ts";
+import type { Cursor, ViewDef } from "../model/view_def.ts";
 
 /** The CLI's output when it starts. */
 export const WELCOME = [
@@ -39,7 +40,7 @@ function outputHeight(size: Size): number {
 }
 
 /** Handles a key in the CLI. */
-export function cliKey(s: State, k: Key): Step {
+function cliKey(s: State, k: Key): Step {
   const cli = s.cli;
   switch (k.name) {
     case "enter":
@@ -99,7 +100,7 @@ function execute(s: State): Step {
 }
 
 /** Draws the CLI: its title (naming the instance lines go to), the output, the input line. */
-export function drawCli(buf: ScreenBuffer, s: State): { x: number; y: number } {
+function drawCli(buf: ScreenBuffer, s: State): Cursor {
   const { header, body } = screenLayout(s.size);
   const w = buf.width;
   const target = cliTarget(s);
@@ -122,3 +123,39 @@ export function drawCli(buf: ScreenBuffer, s: State): { x: number; y: number } {
   if (text.length > start + room) buf.put(w - 2, y, ">", BOLD);
   return { x: 2 + cursor - start, y };
 }
+
+const KEY = "5";
+
+/** The embedded CLI view. */
+export const cliView: ViewDef = {
+  id: "cli",
+  keys: [KEY],
+  tab: "CLI",
+  enabled: (config) => !config.readOnly,
+  textInput: true,
+  help: {
+    summary: "embedded HAProxy command line (not with --read-only)",
+    sections: [{
+      title: `Keys in the CLI (mode ${KEY})`,
+      lines: [
+        ["ENTER", "run the line (commands split on ';' run one by one); empty: a marker"],
+        ["LEFT / RIGHT", "move in the line"],
+        ["HOME / END, Ctrl-A/E", "start / end of the line"],
+        ["BACKSPACE / DEL", "delete before / under the cursor (Ctrl-H is BACKSPACE)"],
+        ["Ctrl-U / Ctrl-K", "delete to the start / to the end of the line"],
+        ["Ctrl-W", "delete the word before the cursor"],
+        ["UP / DOWN", "older / newer history entry (100 kept; the unsent line comes back)"],
+        ["PGUP / PGDOWN", "scroll the output a page"],
+        "  Output lines longer than the screen wrap at its width; each continuation starts with '+ '.",
+        "  The CLI shares the monitor's connection, so these are refused (the reason is shown):",
+        "  prompt, quit, set timeout cli (the monitor owns them); user, operator (they would lower the",
+        "  connection's level, and every action would be refused); set severity-output (it changes every",
+        "  reply); show events -w (it never ends); payload commands (<<). A refused line leaves the input",
+        "  line; UP brings it back. expert-mode, experimental-mode and mcli-debug-mode are sent.",
+      ],
+    }],
+  },
+  onKey: cliKey,
+  draw: (buf, s) => drawCli(buf, s),
+  hints: () => ({ tail: ["PGUP/PGDOWN=SCROLL"], extra: [] }),
+};

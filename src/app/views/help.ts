@@ -1,144 +1,110 @@
 /**
- * The online help (mode 0): the reference for every key, built from the same data the program uses (modes,
- * hotkeys), so it cannot drift from what the keys do.
+ * The online help: the reference for every key, built from the same data the program uses (the views'
+ * own help, the hotkeys, the columns), so it cannot drift from what the keys do. Its lines also go into the
+ * man page.
  *
  * @module
  */
 import type { Key } from "../../tui/types.ts";
 import type { ScreenBuffer } from "../../tui/buffer.ts";
 import { BOLD, REVERSE } from "../../tui/types.ts";
-import { STAT_MODES } from "../../stats/columns.ts";
 import { PROGRAM, VERSION } from "../../version.ts";
-import { HOTKEYS } from "../domain/hotkeys.ts";
 import { scrollText } from "../widgets/scroll.ts";
 import { screenLayout } from "../model/layout.ts";
 import type { State } from "../model/state.ts";
+import {
+  type HelpLine,
+  type HelpSection,
+  type ViewDef,
+  viewState,
+  withViewState,
+} from "../model/view_def.ts";
 
-const row = (key: string, text: string) => `  ${key.padEnd(22)} ${text}`;
+/** A key row: the keys in a column of their own, then what they do. */
+const row = (keys: string, text: string) => `  ${keys.padEnd(22)} ${text}`;
 
-function build(): string[] {
-  const out: string[] = [
+function lineText(line: HelpLine): string {
+  return typeof line === "string" ? line : row(line[0], line[1]);
+}
+
+/** What the header shows (the same for every view). */
+const HEADER: HelpSection = {
+  title: "Header",
+  lines: [
+    ["Node / uptime", "HAProxy's node name and uptime"],
+    ["Threads / Idle", "HAProxy's threads and idle percentage"],
+    ["Pipes / Connections", "used and maximum pipes and connections"],
+    ["Procs", "processes (always 1 since HAProxy 2.5)"],
+    ["Tasks / Queue", "tasks and run queue"],
+    ["Proxies / Services", "proxies and rows (frontends, backends, servers) shown"],
+    ["several sockets", "Nodes lists every instance (? after one not answering); the figures"],
+    ["", "are sums over the instances answering, Idle the lowest (min)"],
+  ],
+};
+
+/** The keys that work in every view; `tabs` are the views with a tab, `keys` the help's own keys. */
+function everywhere(tabs: readonly ViewDef[], keys: readonly string[]): HelpSection {
+  const numbers = `${tabs[0]?.keys[0]}-${tabs.at(-1)?.keys[0]}`;
+  return {
+    title: "Keys everywhere",
+    lines: [
+      [keys.join(" "), "this help (UP/DOWN/PGUP/PGDOWN/HOME/END scroll it)"],
+      ["q Q / Ctrl-C", "quit (in the CLI: Ctrl-C or ALT-q)"],
+      ["TAB / SHIFT-TAB", "next / previous mode"],
+      [`${numbers} / ALT-n / ESC n`, "switch to mode n (in the CLI only ALT-n / ESC n)"],
+      ["ESC", "modes 1-4: close what is open (dialog, filter, detail, menu, message),"],
+      ["", "then clear the filter; else (and in help, CLI) back to the previous mode"],
+      ["ESC ESC", "back to the previous mode at once"],
+    ],
+  };
+}
+
+/** The help's lines for the views with a tab (`tabs`, in order) and the help's own keys. */
+export function helpLines(tabs: readonly ViewDef[], keys: readonly string[]): string[] {
+  const section = (s: HelpSection) => ["", s.title, "", ...s.lines.map(lineText)];
+  // Views that share a section or a reference (the four stat views) share the objects: each is said once.
+  const sections = [...new Set(tabs.flatMap((v) => v.help.sections ?? []))];
+  const references = [...new Set(tabs.map((v) => v.help.reference).filter((r) => r !== undefined))];
+  return [
     `${PROGRAM} ${VERSION}: an interactive monitor and control client for HAProxy's stats socket`,
     "=".repeat(76),
     "",
     "Display modes",
     "",
-    row("1  STATUS", "health, session and queue statistics (default)"),
-    row("2  TRAFFIC", "connection and request rates, traffic"),
-    row("3  HTTP", "HTTP request rates and response codes"),
-    row("4  ERRORS", "health, error counters and downtimes"),
-    row("5  CLI", "embedded HAProxy command line (not with --read-only)"),
-    "",
-    "Keys everywhere",
-    "",
-    row("H h ?", "this help (UP/DOWN/PGUP/PGDOWN/HOME/END scroll it)"),
-    row("q Q / Ctrl-C", "quit (in the CLI: Ctrl-C or ALT-q)"),
-    row("TAB / SHIFT-TAB", "next / previous mode"),
-    row("1-5 / ALT-n / ESC n", "switch to mode n (in the CLI only ALT-n / ESC n)"),
-    row("ESC", "modes 1-4: close what is open (dialog, filter, detail, menu, message),"),
-    row("", "then clear the filter; else (and in help, CLI) back to the previous mode"),
-    row("ESC ESC", "back to the previous mode at once"),
-    "",
-    "Keys in the stat modes (1-4)",
-    "",
-    row("UP / DOWN", "move the cursor one line"),
-    row("PGUP / PGDOWN", "move the cursor ten lines"),
-    row("HOME / END, Ctrl-A/E", "first / last line"),
-    row("ENTER", "on a server row: show the hotkey menu"),
-    row("SPACE", "on a server row: paste <proxy>/<server> into the CLI and open it"),
-    row("/", "filter by proxy or server name as you type (~ starts a regular expression)"),
-    row("s / S", "sort servers within their proxy by the next column / reverse the order"),
-    row("i", "every field of the selected service, grouped, live (i or ESC closes)"),
-    row("a", "actions on the selected server: state, weight, maxconn, checks, sessions"),
-    row("mouse", "click a row or a mode tab; the wheel scrolls (not with --no-mouse)"),
-    "",
-    "Several sockets and master CLI sockets",
-    "",
-    row("g", "several sockets: group by proxy (aggregate rows) or by instance"),
-    row("w", "master CLI socket: show the next worker (old ones still draining), or follow the current"),
-    "  Aggregate rows sum sessions, rates, bytes and errors; STATUS counts healthy instances (UP 3/4,",
-    "  or no check 2/2 when no instance checks the server).",
-    "  An instance that stops answering keeps its last rows, marked ?UP, ?DOWN..., and is retried.",
-    "  An action on an aggregate row goes to every instance, after a confirmation.",
-    "",
-    "Hotkeys (server rows; not with --read-only; the socket needs level admin)",
-    "",
-    ...HOTKEYS.map((h) => row(`${h.key.toUpperCase().padEnd(3)}  ${h.label}`, h.help)),
-    "",
-    "  Every hotkey command and HAProxy's reply is logged in the CLI (mode 5); the row",
-    "  shows 'updating' until a refresh shows the new state. Weight keys pressed meanwhile are",
-    "  queued and sent in order, each on the weight HAProxy confirmed. A hotkey that cannot be sent",
-    "  (DISCONNECTED, level too low) says so and is logged too.",
-    "",
-    "Keys in the CLI (mode 5)",
-    "",
-    row("ENTER", "run the line (commands split on ';' run one by one); empty: a marker"),
-    row("LEFT / RIGHT", "move in the line"),
-    row("HOME / END, Ctrl-A/E", "start / end of the line"),
-    row("BACKSPACE / DEL", "delete before / under the cursor (Ctrl-H is BACKSPACE)"),
-    row("Ctrl-U / Ctrl-K", "delete to the start / to the end of the line"),
-    row("Ctrl-W", "delete the word before the cursor"),
-    row("UP / DOWN", "older / newer history entry (100 kept; the unsent line comes back)"),
-    row("PGUP / PGDOWN", "scroll the output a page"),
-    "  Output lines longer than the screen wrap at its width; each continuation starts with '+ '.",
-    "  The CLI shares the monitor's connection, so these are refused (the reason is shown):",
-    "  prompt, quit, set timeout cli (the monitor owns them); user, operator (they would lower the",
-    "  connection's level, and every action would be refused); set severity-output (it changes every",
-    "  reply); show events -w (it never ends); payload commands (<<). A refused line leaves the input",
-    "  line; UP brings it back. expert-mode, experimental-mode and mcli-debug-mode are sent.",
-    "",
-    "Header",
-    "",
-    row("Node / uptime", "HAProxy's node name and uptime"),
-    row("Threads / Idle", "HAProxy's threads and idle percentage"),
-    row("Pipes / Connections", "used and maximum pipes and connections"),
-    row("Procs", "processes (always 1 since HAProxy 2.5)"),
-    row("Tasks / Queue", "tasks and run queue"),
-    row("Proxies / Services", "proxies and rows (frontends, backends, servers) shown"),
-    row("several sockets", "Nodes lists every instance (? after one not answering); the figures"),
-    row("", "are sums over the instances answering, Idle the lowest (min)"),
-    "",
-    "Columns",
+    ...tabs.map((v) => row(`${v.keys[0]}  ${v.tab}`, v.help.summary)),
+    ...section(everywhere(tabs, keys)),
+    ...sections.flatMap(section),
+    ...section(HEADER),
+    ...references.flat().map(lineText),
   ];
-  for (const mode of STAT_MODES) {
-    out.push("", `  ${mode.id}-${mode.name}`);
-    for (const c of mode.columns) out.push(row(`  ${c.header}`, c.help));
-  }
-  out.push(
-    "",
-    "Status colours: UP green, DOWN red, MAINT magenta, DRAIN and NOLB yellow, transitional (UP 1/3) cyan.",
-    "Under NO_COLOR or a terminal without colours, DOWN and transitional states are bold.",
-    "",
-    "Health check codes (CHECK column)",
-    "",
-    row("UNK / INI", "unknown / initialising"),
-    row("SOCKERR", "socket error"),
-    row("L4OK / L4TOUT / L4CON", "layer 4 (TCP) passed / timed out / connection problem"),
-    row("L6OK / L6TOUT / L6RSP", "layer 6 (SSL) passed / timed out / invalid response"),
-    row("L7OK / L7OKC", "layer 7 (HTTP/SMTP) passed / conditionally passed"),
-    row("L7TOUT / L7RSP / L7STS", "layer 7 timed out / invalid response / bad status"),
-    row("PROCOK/PROCERR/PROCTOUT", "external check passed / failed / timed out"),
-    row("* <code>", "a check is running; the code is the last result"),
-  );
-  return out;
 }
 
-/** The help screen's lines. */
-export const HELP_LINES: readonly string[] = build();
-
-/** Scrolls the help. */
-export function helpKey(s: State, k: Key): State {
-  const at = scrollText(k, s.helpScroll, HELP_LINES.length, screenLayout(s.size).body.height);
-  return at === undefined ? s : { ...s, helpScroll: at };
-}
-
-/** Draws the help's visible lines. */
-export function drawHelp(buf: ScreenBuffer, s: State) {
-  const { header, body } = screenLayout(s.size);
-  buf.line(header.y, ` ${PROGRAM} online help`, REVERSE | BOLD);
-  for (let i = 0; i < body.height; i++) {
-    const line = HELP_LINES[s.helpScroll + i];
-    if (line === undefined) break;
-    buf.put(1, body.y + i, line);
-  }
+/** The help view over the views with a tab; `lines` are its text. */
+export function helpView(tabs: readonly ViewDef[]): ViewDef<number> & { readonly lines: readonly string[] } {
+  const keys = ["H", "h", "?"];
+  const lines = helpLines(tabs, keys);
+  const view: ViewDef<number> & { readonly lines: readonly string[] } = {
+    id: "help",
+    keys,
+    help: { summary: "this help" },
+    initial: 0,
+    lines,
+    onKey(s: State, k: Key) {
+      const at = scrollText(k, viewState(s, view), lines.length, screenLayout(s.size).body.height);
+      return [at === undefined ? s : withViewState(s, view, at), []];
+    },
+    draw(buf: ScreenBuffer, s: State) {
+      const { header, body } = screenLayout(s.size);
+      const top = viewState(s, view);
+      buf.line(header.y, ` ${PROGRAM} online help`, REVERSE | BOLD);
+      for (let i = 0; i < body.height; i++) {
+        const line = lines[top + i];
+        if (line === undefined) break;
+        buf.put(1, body.y + i, line);
+      }
+      return undefined;
+    },
+    hints: () => ({ tail: ["UP/DOWN=SCROLL", "Q=QUIT"], extra: [] }),
+  };
+  return view;
 }
