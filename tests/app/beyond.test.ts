@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { ch, cursorOn, key, mouse, run, screen, snap, typeText as type } from "../support/app.ts";
+import { ch, cursorOn, key, mouse, opened, run, screen, snap, typeText as type } from "../support/app.ts";
 import { assert, assertEquals, assertMatch } from "../support/assert.ts";
 import { init } from "../../src/app/mod.ts";
 import { selectedLine } from "../../src/app/model/stat_table.ts";
@@ -74,7 +74,7 @@ const fixture = () => run(start(), snap(fixtureSnapshot()))[0];
 
 Deno.test("filter: a server name keeps only that server under its proxy line, with the match count", () => {
   let [s] = run(fixture(), ch("/"), ...type("web2"));
-  assert(s.filterEditing);
+  assert(opened(s).filterEditing);
   assertEquals(layout(s), [">>> web", "web/web2"]);
   assertEquals(s.matches, 1);
   assertMatch(messageLine(s), /^ Filter: web2 +1 matching \(ENTER keeps, ESC clears; ~ starts a regex\)/);
@@ -116,7 +116,7 @@ Deno.test("filter: `~` starts a regular expression; an invalid one is reported, 
 Deno.test("filter: ENTER keeps it, ESC later clears it (the mode stays); ESC while typing clears too", () => {
   const all = layout(fixture());
   let [s] = run(fixture(), ch("3"), ch("/"), ...type("api"), key("enter"));
-  assert(!s.filterEditing);
+  assert(!opened(s).filterEditing);
   assertEquals(s.filter, "api");
   assertEquals(layout(s), [">>> api", "api/api1", "api/api2", "api/api3-5xx", "api/BACKEND"]);
   assertMatch(messageLine(s), /^ Filter "api": 4 matching \(\/ edits, ESC clears\)/);
@@ -128,7 +128,7 @@ Deno.test("filter: ENTER keeps it, ESC later clears it (the mode stays); ESC whi
   assertEquals(layout(s), all);
   assertEquals(messageLine(s).trim(), "");
   [s] = run(s, ch("/"), ...type("db"), key("escape"));
-  assert(!s.filterEditing);
+  assert(!opened(s).filterEditing);
   assertEquals(s.filter, "");
   assertEquals(layout(s), all);
 });
@@ -272,7 +272,7 @@ Deno.test("detail: `i` shows every field by name in groups, in order, and follow
   let [s] = run(start("status", {}, { columns: 100, rows: 200 }), snap(fixtureSnapshot()));
   s = cursorOn(s, "web", "web2");
   [s] = run(s, ch("i"));
-  assert(s.detail);
+  assert(opened(s).detail);
   let lines = screen(s);
   assertMatch(lines[11], /^ web\/web2 \[#3\/#2\]: every field, live +i\/ESC=CLOSE $/);
   const titles = lines.slice(13).filter((l) => /^\S/.test(l)).map((l) => l.trimEnd());
@@ -288,7 +288,7 @@ Deno.test("detail: `i` shows every field by name in groups, in order, and follow
   assert(!lines.some((l) => /^NAME +W STATUS/.test(l)), "the table is replaced");
   // Live: the next snapshot changes what the view shows, and the view stays open.
   [s] = run(s, snap(fixtureWith("web", "web2", "status", "DOWN"), 1));
-  assert(s.detail);
+  assert(opened(s).detail);
   lines = screen(s);
   assertEquals(field("status"), "DOWN");
 });
@@ -301,15 +301,15 @@ Deno.test("detail: arrows and pages scroll; i, q and ESC close it (q does not qu
   [s] = run(s, key("down"));
   assertEquals(bodyRows(s)[0], first[1]);
   [s] = run(s, key("pagedown"));
-  assertEquals(s.detailScroll, 1 + screenLayout(s.size).body.height);
+  assertEquals(opened(s).detailScroll, 1 + screenLayout(s.size).body.height);
   [s] = run(s, key("pageup"), key("up"));
-  assertEquals(s.detailScroll, 0);
+  assertEquals(opened(s).detailScroll, 0);
   [s] = run(s, mouse(65, 10, 15));
-  assertEquals(s.detailScroll, 3, "the wheel scrolls the detail view");
-  assert(s.detail);
+  assertEquals(opened(s).detailScroll, 3, "the wheel scrolls the detail view");
+  assert(opened(s).detail);
   for (const close of [ch("i"), ch("q"), ch("Q"), key("escape")]) {
     const [after, c] = run(s, close);
-    assert(!after.detail, "closed");
+    assert(!opened(after).detail, "closed");
     assertEquals(c, [], "nothing quits");
     assertEquals(after.view, "status");
     assertMatch(screen(after)[11], /^NAME +W STATUS/);
@@ -318,7 +318,7 @@ Deno.test("detail: arrows and pages scroll; i, q and ESC close it (q does not qu
 
 Deno.test("detail: `i` on a proxy line asks for a row", () => {
   const [s] = run(fixture(), key("home"), ch("i"));
-  assert(!s.detail);
+  assert(!opened(s).detail);
   assertMatch(messageLine(s), /select a row first/);
 });
 
@@ -382,15 +382,16 @@ Deno.test("actions: each key of the menu sends its exact command for the selecte
   for (const [k, command] of cases) {
     const [after, c] = run(s, ch("a"), ch(k));
     assertEquals(c, [{ type: "send", origin: "action", commands: [command], rowKeys: ["2|web|web2"] }], k);
-    assertEquals(after.dialog, undefined);
+    assertEquals(opened(after).dialog, undefined);
     assert(after.pending.has("2|web|web2"), "the row shows as updating");
   }
   const [, c] = run(s, ch("a"), key("down"), key("down"), key("enter"));
   assertEquals(sent(c), [["set server web/web2 state maint"]], "UP/DOWN + ENTER picks too");
   const [up, c2] = run(s, ch("a"), key("up"), key("enter"));
   assertEquals(c2, [], "UP wraps to the last entry, shutdown sessions, which asks first");
-  assert(up.dialog?.kind === "confirm");
-  assertEquals(up.dialog.commands, ["shutdown sessions server web/web2"]);
+  const question = opened(up).dialog;
+  assert(question?.kind === "confirm");
+  assertEquals(question.commands, ["shutdown sessions server web/web2"]);
 });
 
 Deno.test("actions: the menu is drawn over the table; ESC cancels and sends nothing", () => {
@@ -404,12 +405,12 @@ Deno.test("actions: the menu is drawn over the table; ESC cancels and sends noth
   assert(text.includes("key or UP/DOWN+ENTER picks, ESC cancels"));
   const [after, c] = run(s, key("escape"));
   assertEquals(c, []);
-  assertEquals(after.dialog, undefined);
+  assertEquals(opened(after).dialog, undefined);
   assertEquals(after.view, "status");
   assertMatch(messageLine(after), /cancelled: nothing was sent/);
   const [x, cx] = run(s, ch("x"));
   assertEquals(cx, []);
-  assertEquals(x.dialog?.kind, "actions", "an unknown key leaves the menu open");
+  assertEquals(opened(x).dialog?.kind, "actions", "an unknown key leaves the menu open");
 });
 
 Deno.test("actions: weight prompt refuses 300, accepts 50% and 0-256; maxconn refuses abc", () => {
@@ -417,15 +418,17 @@ Deno.test("actions: weight prompt refuses 300, accepts 50% and 0-256; maxconn re
   let c: Command[];
   [s, c] = run(s, ch("a"), ch("w"), ...type("300"), key("enter"));
   assertEquals(c, []);
-  assertEquals(s.dialog?.kind, "prompt");
-  assert(s.dialog?.kind === "prompt" && s.dialog.error?.includes("at most 256"));
+  assertEquals(opened(s).dialog?.kind, "prompt");
+  let d = opened(s).dialog;
+  assert(d?.kind === "prompt" && d.error?.includes("at most 256"));
   assertMatch(screen(s).join("\n"), /! an absolute weight is at most 256/);
   [s] = run(s, key("backspace"), key("backspace"), key("backspace"), ...type("50%"));
-  assert(s.dialog?.kind === "prompt" && s.dialog.error === undefined, "typing clears the error");
+  d = opened(s).dialog;
+  assert(d?.kind === "prompt" && d.error === undefined, "typing clears the error");
   assertMatch(screen(s).join("\n"), /> 50%/);
   [s, c] = run(s, key("enter"));
   assertEquals(sent(c), [["set weight web/web2 50%"]]);
-  assertEquals(s.dialog, undefined);
+  assertEquals(opened(s).dialog, undefined);
   [, c] = run(cursorOn(s, "web", "web2"), ch("a"), ch("w"), ...type("256"), key("enter"));
   assertEquals(sent(c), [["set weight web/web2 256"]]);
   [, c] = run(cursorOn(s, "web", "web2"), ch("a"), ch("w"), ...type("x1"), key("enter"));
@@ -433,32 +436,33 @@ Deno.test("actions: weight prompt refuses 300, accepts 50% and 0-256; maxconn re
 
   [s, c] = run(cursorOn(s, "web", "web2"), ch("a"), ch("c"), ...type("abc"), key("enter"));
   assertEquals(c, []);
-  assert(s.dialog?.kind === "prompt" && s.dialog.error?.includes("whole number"));
+  d = opened(s).dialog;
+  assert(d?.kind === "prompt" && d.error?.includes("whole number"));
   assertMatch(screen(s).join("\n"), /! maxconn is a whole number/);
   [s, c] = run(s, key("ctrl", "u"), ...type("10"), key("enter"));
   assertEquals(sent(c), [["set maxconn server web/web2 10"]]);
   [s, c] = run(cursorOn(s, "web", "web2"), ch("a"), ch("c"), ...type("5"), key("escape"));
   assertEquals(c, [], "ESC in a prompt sends nothing");
-  assertEquals(s.dialog, undefined);
+  assertEquals(opened(s).dialog, undefined);
 });
 
 Deno.test("actions: shutdown sessions asks y/N first: n and ESC send nothing, y sends it", () => {
   const s = cursorOn(fixture(), "web", "web2");
   const [asked, none] = run(s, ch("a"), ch("k"));
   assertEquals(none, []);
-  assertEquals(asked.dialog?.kind, "confirm");
+  assertEquals(opened(asked).dialog?.kind, "confirm");
   const text = screen(asked).join("\n");
   assert(text.includes("shutdown sessions server web/web2"), text);
   assert(text.includes("y sends, n or ESC cancels"), text);
   for (const no of [ch("n"), ch("N"), key("escape")]) {
     const [after, c] = run(asked, no);
     assertEquals(c, []);
-    assertEquals(after.dialog, undefined);
+    assertEquals(opened(after).dialog, undefined);
     assertMatch(messageLine(after), /cancelled: nothing was sent/);
   }
   const [still, c0] = run(asked, ch("x"), key("enter"));
   assertEquals(c0, [], "other keys (ENTER too) do not confirm");
-  assertEquals(still.dialog?.kind, "confirm");
+  assertEquals(opened(still).dialog?.kind, "confirm");
   const [, c] = run(asked, ch("y"));
   assertEquals(c, [{
     type: "send",
@@ -492,13 +496,13 @@ Deno.test("actions: refused with a message for read-only, level operator or user
   for (const [name, s, re] of cases) {
     const [after, c] = run(s, ch("a"), ch("m"));
     assertEquals(c, [], name);
-    assertEquals(after.dialog, undefined, name);
+    assertEquals(opened(after).dialog, undefined, name);
     assert(re.test(after.message?.text ?? ""), `${name}: ${after.message?.text}`);
   }
   const [admin] = run(on(run(fixture(), level("admin"))[0]), ch("a"));
-  assertEquals(admin.dialog?.kind, "actions", "level admin may act");
+  assertEquals(opened(admin).dialog?.kind, "actions", "level admin may act");
   const [backend] = run(cursorOn(fixture(), "web", "BACKEND"), ch("a"));
-  assertEquals(backend.dialog, undefined);
+  assertEquals(opened(backend).dialog, undefined);
   assertMatch(backend.message?.text ?? "", /actions work on server rows/);
 });
 
@@ -513,14 +517,15 @@ Deno.test("F1/F2/F3 on a server in several backends ask first, listing the comma
   for (const [f, verb] of [["f1", "enable server"], ["f2", "disable server"]] as const) {
     const [asked, none] = run(s, key(f));
     assertEquals(none, [], f);
-    assert(asked.dialog?.kind === "confirm");
-    assertEquals(asked.dialog.commands, [`${verb} a/app1`, `${verb} b/app1`]);
+    const question = opened(asked).dialog;
+    assert(question?.kind === "confirm");
+    assertEquals(question.commands, [`${verb} a/app1`, `${verb} b/app1`]);
     const text = screen(asked).join("\n");
     assert(text.includes(`${f.toUpperCase()} acts on 2 backends:`), text);
     assert(text.includes(`${verb} a/app1`) && text.includes(`${verb} b/app1`), text);
     const [no, c] = run(asked, ch("n"));
     assertEquals(c, []);
-    assertEquals(no.dialog, undefined);
+    assertEquals(opened(no).dialog, undefined);
     const [, yes] = run(asked, ch("y"));
     assertEquals(sent(yes), [[`${verb} a/app1`, `${verb} b/app1`]]);
   }

@@ -1,5 +1,5 @@
 import { assert, assertEquals } from "../support/assert.ts";
-import { ch, cursorOn, key, run, snap } from "../support/app.ts";
+import { ch, cursorOn, key, opened, run, snap } from "../support/app.ts";
 import { init } from "../../src/app/mod.ts";
 import type { Config, State } from "../../src/app/model/state.ts";
 import { fixtureSnapshot } from "../support/snapshots.ts";
@@ -22,13 +22,13 @@ Deno.test("a lone ESC closes the hotkey menu, the detail view, a dialog, a messa
   let s = fromCli();
   assertEquals(s.previousView, "cli");
   [s] = run(s, key("enter"));
-  assert(s.menu);
+  assert(opened(s).menu);
   [s] = run(s, escape);
-  assertEquals([s.menu, s.view], [false, "status"], "the menu closes; the mode stays");
+  assertEquals([opened(s).menu, s.view], [false, "status"], "the menu closes; the mode stays");
   [s] = run(s, ch("i"), escape);
-  assertEquals([s.detail, s.view], [false, "status"]);
+  assertEquals([opened(s).detail, s.view], [false, "status"]);
   [s] = run(s, ch("a"), escape);
-  assertEquals([s.dialog, s.view], [undefined, "status"]);
+  assertEquals([opened(s).dialog, s.view], [undefined, "status"]);
   assert(s.message?.text.includes("cancelled"));
   [s] = run(s, escape);
   assertEquals([s.message, s.view], [undefined, "status"], "the message goes; the mode stays");
@@ -44,7 +44,7 @@ Deno.test("ESC ESC and ALT-n still switch at once, message or menu open", () => 
   [s] = run(s, escapeEscape);
   assertEquals(s.view, "cli");
   [s] = run(fromCli(), key("enter"), escapeEscape);
-  assertEquals([s.menu, s.view], [false, "cli"]);
+  assertEquals([opened(s).menu, s.view], [false, "cli"]);
   [s] = run(fromCli(), ch("g"), key("char", "3", true));
   assertEquals(s.view, "http");
 });

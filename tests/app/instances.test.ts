@@ -1,5 +1,5 @@
 import { assert, assertEquals } from "../support/assert.ts";
-import { key, run, screen } from "../support/app.ts";
+import { key, opened, run, screen } from "../support/app.ts";
 import { isConnected } from "../../src/app/model/instances.ts";
 import { init } from "../../src/app/mod.ts";
 import { selectedLine } from "../../src/app/model/stat_table.ts";
@@ -83,7 +83,8 @@ Deno.test("actions go to the selected row's instance; on an aggregate row to all
   let r: State;
   [r, c] = run(s, key("f10"));
   assertEquals(c, []);
-  assert(r.dialog?.kind === "confirm" && r.dialog.title.includes("every instance"));
+  const question = opened(r).dialog;
+  assert(question?.kind === "confirm" && question.title.includes("every instance"));
   [, c] = run(r, key("char", "y"));
   assertEquals(c[0].type === "send" && c[0].instance, "*");
 });

@@ -1,5 +1,5 @@
 import { assertEquals } from "../support/assert.ts";
-import { ch, cursorOn, key, run, snap } from "../support/app.ts";
+import { ch, cursorOn, key, opened, run, snap } from "../support/app.ts";
 import { init } from "../../src/app/mod.ts";
 import type { Config } from "../../src/app/model/state.ts";
 import { HOTKEYS } from "../../src/app/domain/hotkeys.ts";
@@ -14,6 +14,6 @@ Deno.test("-n: F-keys, ENTER and SPACE on a server row send nothing and say read
     const [after, c] = run(s, k);
     assertEquals(c, [], JSON.stringify(k));
     assertEquals(after.message?.text, "read-only mode: no actions, no CLI (-n)", JSON.stringify(k));
-    assertEquals([after.view, after.menu, after.dialog], ["status", false, undefined]);
+    assertEquals([after.view, opened(after).menu, opened(after).dialog], ["status", false, undefined]);
   }
 });

@@ -1,5 +1,5 @@
 import { assert, assertEquals } from "../support/assert.ts";
-import { ch, cursorOn, key, run, screen, snap } from "../support/app.ts";
+import { ch, cursorOn, key, opened, run, screen, snap } from "../support/app.ts";
 import { connectionError, isConnected } from "../../src/app/model/instances.ts";
 import { init } from "../../src/app/mod.ts";
 import { selectedLine } from "../../src/app/model/stat_table.ts";
@@ -86,10 +86,10 @@ Deno.test("when the selected server disappears the cursor leaves it for its prox
   let [s] = run(start(), snap(a));
   s = cursorOn(s, "be", "s2");
   [s] = run(s, key("enter"));
-  assert(s.menu);
+  assert(opened(s).menu);
   [s] = run(s, snap(smallSnapshot([["be", "s1", "UP", 1, 3, 1, 2]])));
   assertEquals(selectedLine(s)?.kind, "proxy");
-  assert(!s.menu, "the hotkey menu closes");
+  assert(!opened(s).menu, "the hotkey menu closes");
   assert(s.message?.text.includes("be/s2 is gone"));
   const [, c] = run(s, key("f10"));
   assertEquals(c, [], "no action on whatever row is there now");
@@ -122,7 +122,7 @@ Deno.test("F1/F2/F3 act on every backend that has a server of that name; F3 drai
   s = cursorOn(s, "b", "app1");
   let [r, c] = run(s, key("f3"));
   assertEquals(c, [], "several backends: asked first");
-  assertEquals(r.dialog?.kind, "confirm");
+  assertEquals(opened(r).dialog?.kind, "confirm");
   [r, c] = run(r, ch("y"));
   assertEquals(c[0].type === "send" && c[0].commands, [
     "set server a/app1 state drain",
@@ -131,7 +131,7 @@ Deno.test("F1/F2/F3 act on every backend that has a server of that name; F3 drai
   ]);
   [r, c] = run(s, key("f2"), ch("n"));
   assertEquals(c, [], "n cancels");
-  assertEquals(r.dialog, undefined);
+  assertEquals(opened(r).dialog, undefined);
   [r, c] = run(s, key("f2"), key("escape"));
   assertEquals(c, [], "ESC cancels");
   [, c] = run(s, key("f2"), ch("Y"));
@@ -159,7 +159,7 @@ Deno.test("read-only: no menu, no hotkey, no paste, no CLI", () => {
   s = cursorOn(s, "web", "web1");
   const [r, c] = run(s, key("enter"), key("f10"), key("f1"), ch(" "), ch("5"));
   assertEquals(c, []);
-  assert(!r.menu);
+  assert(!opened(r).menu);
   assertEquals(r.view, "status");
 });
 
@@ -174,14 +174,14 @@ Deno.test("a socket below level admin: hotkeys are refused with the reason, noth
 Deno.test("ENTER opens the menu on a server row only; any other key closes it, ENTER is consumed", () => {
   let [s] = run(start(), snap(fixtureSnapshot()));
   [s] = run(s, key("enter"));
-  assert(!s.menu, "not on the proxy line");
+  assert(!opened(s).menu, "not on the proxy line");
   s = cursorOn(s, "web", "web1");
   [s] = run(s, key("enter"));
-  assert(s.menu);
+  assert(opened(s).menu);
   const [afterEnter] = run(s, key("enter"));
-  assert(!afterEnter.menu);
+  assert(!opened(afterEnter).menu);
   const [afterDown] = run(s, key("down"));
-  assert(!afterDown.menu);
+  assert(!opened(afterDown).menu);
   assertEquals(selectedLine(afterDown)?.kind === "row" && selectedLine(afterDown)?.key, "2|web|web2");
 });
 
@@ -316,6 +316,7 @@ Deno.test("F1-F3 find the other backends even when a filter hides them", () => {
   let [s] = run(start(), snap(snapshot), ch("/"), ch("b"), key("enter"));
   s = cursorOn(s, "b", "app1");
   const [r] = run(s, key("f2"));
-  assert(r.dialog?.kind === "confirm");
-  assertEquals(r.dialog.commands, ["disable server a/app1", "disable server b/app1"]);
+  const question = opened(r).dialog;
+  assert(question?.kind === "confirm");
+  assertEquals(question.commands, ["disable server a/app1", "disable server b/app1"]);
 });

@@ -1,13 +1,18 @@
 /**
  * The views, in one list, and what follows from it: the footer's tabs (their order, which one a click hits),
  * the digit keys, TAB's order, what the configuration allows (no CLI in read-only mode) and the help's list
- * of views. Nothing else in the monitor names a view to route a key or draw it.
+ * of views. Nothing else in the monitor names a view to route a key or draw it. Beside them, the overlay of
+ * each kind.
  *
  * @module
  */
 import { STAT_MODES } from "../../stats/columns.ts";
-import type { Config, State, ViewId } from "../model/state.ts";
-import type { ViewDef } from "../model/view_def.ts";
+import type { Config, Overlay, State, ViewId } from "../model/state.ts";
+import type { OverlayDef, OverlayDefs, ViewDef } from "../model/view_def.ts";
+import { detailOverlay } from "../overlays/detail.ts";
+import { dialogOverlay } from "../overlays/dialog.ts";
+import { filterOverlay } from "../overlays/filter.ts";
+import { hotkeyMenu } from "../overlays/hotkey_menu.ts";
 import { cliView } from "../views/cli.ts";
 import { helpView } from "../views/help.ts";
 import { statView } from "../views/stats.ts";
@@ -20,6 +25,19 @@ export const HELP_VIEW = helpView(TABS);
 
 /** Every view of the monitor. */
 export const VIEWS: readonly ViewDef[] = [HELP_VIEW, ...TABS];
+
+/** The overlay of each kind. */
+export const OVERLAYS: OverlayDefs = {
+  hotkeys: hotkeyMenu,
+  filter: filterOverlay,
+  detail: detailOverlay,
+  dialog: dialogOverlay,
+};
+
+/** The definition of an open overlay. */
+export function overlayDef(o: Overlay): OverlayDef {
+  return OVERLAYS[o.kind] as OverlayDef;
+}
 
 /** The views the configuration allows, in order. */
 export function enabledViews(views: readonly ViewDef[], config: Config): ViewDef[] {

@@ -10,7 +10,7 @@ import type { Key } from "../../tui/types.ts";
 import { EMPTY_HISTORY, EMPTY_LINE, type History } from "../widgets/line_editor.ts";
 import { instanceFailed, instanceLevel, instanceSnapshot } from "../model/instances.ts";
 import { screenLayout, tooSmall } from "../model/layout.ts";
-import { message, MESSAGE_MS, showView, type Step } from "../model/ops.ts";
+import { closeOverlay, message, MESSAGE_MS, showView, type Step, topOverlay } from "../model/ops.ts";
 import { replied } from "../model/replies.ts";
 import { rescroll } from "../model/stat_table.ts";
 import { sendQueued } from "../model/weight_queue.ts";
@@ -18,11 +18,7 @@ import type { Config, Event, Size, State, ViewId } from "../model/state.ts";
 import type { ViewDef } from "../model/view_def.ts";
 import { footerTabAt, footerTabs } from "../chrome/footer.ts";
 import { WELCOME } from "../views/cli.ts";
-import { filterKey } from "../overlays/filter.ts";
-import { detailKey } from "../overlays/detail.ts";
-import { dialogKey } from "../overlays/dialog.ts";
-import { menuKey } from "../overlays/hotkey_menu.ts";
-import { currentView, enabledViews, nextView, viewById, viewForKey } from "./registry.ts";
+import { currentView, enabledViews, nextView, overlayDef, viewById, viewForKey } from "./registry.ts";
 
 /**
  * The first state, showing `view`. `history` is the CLI history kept from earlier runs, oldest first;
@@ -46,17 +42,14 @@ export function init(
     view,
     previousView: view,
     views: {},
+    overlays: [],
     lines: [],
     scroll: { cursor: 0, top: 0 },
-    menu: false,
     pending: new Map(),
     queued: new Map(),
     refreshSeq: 0,
     cli: { input: EMPTY_LINE, history: h, output: WELCOME, scroll: 0, busy: false },
     filter: "",
-    filterEditing: false,
-    detail: false,
-    detailScroll: 0,
     trends: new Map(),
     trendRound: 0,
     instances: instances.map((id) => ({ id, name: id, connected: true })),
@@ -106,21 +99,25 @@ function key(views: readonly ViewDef[], s: State, k: Key): Step {
     if (k.name === "char" && (k.text === "q" || k.text === "Q")) return quit(s);
     return [s, []];
   }
-  if (s.dialog) return dialogKey(s, s.dialog, k);
+  const shown = currentView(views, s);
+  const top = topOverlay(s);
+  const def = top && overlayDef(top);
+  if (top && def?.modal) {
+    const r = def.onKey(s, top, k, shown);
+    return Array.isArray(r) ? r : [r.pass, []];
+  }
   if (footerClick(s, k)) {
     const tab = footerTabAt(footerTabs(enabledViews(views, s.config)), k.mouse.x);
-    return [tab === undefined ? s : showView({ ...s, menu: false }, tab), []];
+    // The hotkey menu stands where the tabs are: a click there closes it, and shows the tab's view.
+    return [tab === undefined ? s : showView(closeOverlay(s, "hotkeys"), tab), []];
   }
-  if (s.filterEditing) return filterKey(s, k);
-  if (s.detail) return [detailKey(s, k), []];
-  if (s.menu) {
-    const r = menuKey(s, k);
+  if (top && def) {
+    const r = def.onKey(s, top, k, shown);
     if (Array.isArray(r)) return r;
     s = r.pass;
   }
   // ALT-x works everywhere (in the CLI too); the bare key only where characters are not text.
   if (k.alt && k.name === "char") return globalChar(views, s, k.text ?? "") ?? [s, []];
-  const shown = currentView(views, s);
   if (k.name === "escape") {
     return [shown.onEscape?.(s, !k.alt) ?? showView(s, s.previousView), []];
   }

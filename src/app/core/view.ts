@@ -2,7 +2,7 @@
  * `view(state)`: the whole screen as a cell buffer. Pure; only visible rows are formatted, so the cost of a
  * frame does not depend on the number of services. The frame is the same for every view: the title and the
  * header's lines, the view's own header row and body, the message line, the footer, then what is open over
- * them.
+ * them, the topmost last.
  *
  * @module
  */
@@ -15,11 +15,7 @@ import type { Cursor, Hints, ViewDef } from "../model/view_def.ts";
 import { drawInfo, drawTitle } from "../chrome/header.ts";
 import { drawDisconnected, drawMessage } from "../chrome/message.ts";
 import { drawFooter, footerTabs } from "../chrome/footer.ts";
-import { drawFilterPrompt } from "../overlays/filter.ts";
-import { drawDetail } from "../overlays/detail.ts";
-import { drawDialog } from "../overlays/dialog.ts";
-import { drawHotkeyMenu } from "../overlays/hotkey_menu.ts";
-import { currentView, enabledViews } from "./registry.ts";
+import { currentView, enabledViews, overlayDef } from "./registry.ts";
 
 /** A frame: the buffer and where the text cursor goes (in the CLI, the filter and prompts). */
 export interface Frame {
@@ -39,18 +35,25 @@ export function view(views: readonly ViewDef[], s: State): Frame {
   const shown = currentView(views, s);
   drawTitle(buf, s, layout.title);
   drawInfo(buf, s, layout.info);
-  let cursor = s.detail ? drawDetail(buf, s) : shown.draw(buf, s, layout);
+  let cursor = shown.draw(buf, s, layout);
+  // The message line: DISCONNECTED, else an overlay's own line (the filter prompt), else a message, else
+  // what the view says there (the selected service).
+  const prompt = s.overlays.findLast((o) => overlayDef(o).drawMessage);
+  const drawPrompt = prompt && overlayDef(prompt).drawMessage;
   if (!isConnected(s)) drawDisconnected(buf, s, layout.message);
-  else if (s.filterEditing) cursor = drawFilterPrompt(buf, s);
+  else if (prompt && drawPrompt) cursor = drawPrompt(buf, s, prompt, layout.message, shown) ?? cursor;
   else if (!drawMessage(buf, s, layout.message)) shown.drawStatus?.(buf, s, layout.message);
-  if (s.menu) drawHotkeyMenu(buf, s);
-  else drawFooter(buf, layout.footer, footerTabs(enabledViews(views, s.config)), s.view, hints(shown, s));
-  if (s.dialog) cursor = drawDialog(buf, s, s.dialog);
+  drawFooter(buf, layout.footer, footerTabs(enabledViews(views, s.config)), s.view, hints(shown, s));
+  for (const o of s.overlays) cursor = overlayDef(o).draw?.(buf, s, o, layout, shown) ?? cursor;
   return { buffer: buf, cursor };
 }
 
+/** The footer's hints: the topmost overlay's that has some, else the view's. */
 function hints(shown: ViewDef, s: State): Hints {
-  if (s.detail) return { tail: ["UP/DOWN=SCROLL", "i/ESC=CLOSE"], extra: [] };
+  for (const o of [...s.overlays].reverse()) {
+    const h = overlayDef(o).hints?.(s, o);
+    if (h) return h;
+  }
   return shown.hints(s);
 }
 

@@ -14,19 +14,27 @@ export interface Target {
   readonly instance?: string;
 }
 
-/** What an action needs before it is sent. */
-export type ActionKind = "send" | "prompt" | "confirm";
-
-export interface Action {
-  /** The key that picks it in the menu. */
+/** What the actions share: the key that picks it in the menu, and its label. */
+interface ActionBase {
   readonly key: string;
   readonly label: string;
-  readonly kind: ActionKind;
-  /** For prompts: what is asked. */
-  readonly prompt?: "weight" | "maxconn";
-  /** The commands for a target (and, for prompts, the value typed). */
-  readonly commands: (target: string, value?: string) => string[];
 }
+
+/** An action sent at once (`send`) or after a y/N question (`confirm`), with its commands for a target. */
+export interface DirectAction extends ActionBase {
+  readonly kind: "send" | "confirm";
+  readonly commands: (target: string) => string[];
+}
+
+/** An action that asks for a value first: what is asked, and its commands for a target and that value. */
+export interface PromptAction extends ActionBase {
+  readonly kind: "prompt";
+  readonly prompt: "weight" | "maxconn";
+  readonly commands: (target: string, value: string) => string[];
+}
+
+/** One entry of the actions menu. */
+export type Action = DirectAction | PromptAction;
 
 export const ACTIONS: readonly Action[] = [
   {

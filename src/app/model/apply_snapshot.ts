@@ -9,7 +9,7 @@ import type { Snapshot, StatRow } from "../../stats/types.ts";
 import { infoNumber } from "../../stats/info.ts";
 import { rowKey, sameRowKey } from "../domain/body_lines.ts";
 import { NO_ROWS, readNumbers } from "../../stats/csv.ts";
-import { drainingWorker, message } from "./ops.ts";
+import { closeOverlay, drainingWorker, message } from "./ops.ts";
 import { relayout } from "./stat_table.ts";
 import type { Message, State } from "./state.ts";
 import type { Trend } from "../domain/trends.ts";
@@ -99,9 +99,7 @@ export function applySnapshot(
   if (old?.kind === "row" && next.selectedKey !== old.key) {
     const proxyIndex = next.lines.findIndex((l) => l.kind === "proxy" && l.name === old.row.pxname);
     next = relayout({
-      ...next,
-      menu: false,
-      detail: false,
+      ...closeOverlay(next, "hotkeys", "detail"),
       selectedKey: proxyIndex >= 0 ? next.lines[proxyIndex].key : next.selectedKey,
       message: message(`${old.row.pxname}/${old.row.svname} is gone from HAProxy's stats`, "error", s.now),
     });

@@ -14,7 +14,7 @@ import { type HotkeyName, HOTKEYS, isWeightKey, planHotkey } from "../domain/hot
 import { insertText } from "../widgets/line_editor.ts";
 import { ctime } from "../widgets/clock.ts";
 import { levelFor, reachable } from "./instances.ts";
-import { appendOutput, say, showView, type Step } from "./ops.ts";
+import { appendOutput, openOverlay, say, showView, type Step } from "./ops.ts";
 import { selectedLine } from "./stat_table.ts";
 import type { State } from "./state.ts";
 
@@ -62,19 +62,13 @@ export function openActions(s: State): State {
   if (!line) return say(s, "actions work on server rows");
   const blocked = actionBlocked(s, line.row.instance);
   if (blocked) return say(s, blocked, "error");
-  return {
-    ...s,
-    dialog: {
-      kind: "actions",
-      index: 0,
-      target: {
-        pxname: line.row.pxname,
-        svname: line.row.svname,
-        key: line.key,
-        ...(line.row.instance === undefined ? {} : { instance: line.row.instance }),
-      },
-    },
+  const target = {
+    pxname: line.row.pxname,
+    svname: line.row.svname,
+    key: line.key,
+    ...(line.row.instance === undefined ? {} : { instance: line.row.instance }),
   };
+  return openOverlay(s, { kind: "dialog", dialog: { kind: "actions", index: 0, target } });
 }
 
 /** The CLI's view id: SPACE shows it. */
@@ -109,17 +103,20 @@ export function hotkey(s: State, name: HotkeyName): Step {
   if (plan.commands.length > 1 || everywhere) {
     const where = everywhere ? ` on every instance (${s.instances.map((i) => i.name).join(", ")})` : "";
     const backends = plan.commands.length > 1 ? ` ${plan.commands.length} backends` : "";
-    return [{
-      ...s,
-      dialog: {
-        kind: "confirm",
-        title: `${name.toUpperCase()} acts${backends ? ` on${backends}` : ""}${where}:`,
-        lines: plan.commands,
-        commands: plan.commands,
-        rowKeys: plan.rowKeys,
-        ...(instance === undefined ? {} : { instance }),
-      },
-    }, []];
+    return [
+      openOverlay(s, {
+        kind: "dialog",
+        dialog: {
+          kind: "confirm",
+          title: `${name.toUpperCase()} acts${backends ? ` on${backends}` : ""}${where}:`,
+          lines: plan.commands,
+          commands: plan.commands,
+          rowKeys: plan.rowKeys,
+          ...(instance === undefined ? {} : { instance }),
+        },
+      }),
+      [],
+    ];
   }
   return sendAction(s, plan.commands, plan.rowKeys, instance);
 }

@@ -10,6 +10,7 @@ import { type BodyLine, bodyLines } from "../domain/body_lines.ts";
 import { detailLines } from "../domain/detail.ts";
 import { filterProxies, sortProxies } from "../domain/selection.ts";
 import type { ScrollState } from "../widgets/scroll.ts";
+import { closeOverlay } from "./ops.ts";
 import type { State } from "./state.ts";
 import { relayoutTable, rescrollTable, type TableModel, withCursor } from "./table.ts";
 
@@ -61,5 +62,5 @@ export function rescroll(s: State): State {
  */
 export function relayout(s: State): State {
   const next = relayoutTable(s, STAT_TABLE);
-  return { ...next, menu: next.menu && next.lines[next.scroll.cursor]?.kind === "row" };
+  return next.lines[next.scroll.cursor]?.kind === "row" ? next : closeOverlay(next, "hotkeys");
 }

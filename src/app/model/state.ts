@@ -10,7 +10,7 @@ import type { BodyLine } from "../domain/body_lines.ts";
 import type { ScrollState } from "../widgets/scroll.ts";
 import type { History, LineEditor } from "../widgets/line_editor.ts";
 import type { SortOrder } from "../domain/selection.ts";
-import type { Target } from "../domain/actions.ts";
+import type { PromptAction, Target } from "../domain/actions.ts";
 import type { ProcEntry } from "../../haproxy/master.ts";
 import type { Grouping } from "../../stats/fleet.ts";
 import type { HotkeyName } from "../domain/hotkeys.ts";
@@ -39,12 +39,23 @@ export interface Config {
   readonly mouse?: boolean;
 }
 
+/**
+ * What is open over the view, each kind drawn and given keys by its overlay (src/app/overlays): the hotkey
+ * menu in the footer, the `/` filter prompt on the message line, the detail view of the selected row, a
+ * dialog in a box.
+ */
+export type Overlay =
+  | { readonly kind: "hotkeys" }
+  | { readonly kind: "filter" }
+  | { readonly kind: "detail"; readonly scroll: number }
+  | { readonly kind: "dialog"; readonly dialog: Dialog };
+
 /** A dialog over the body: the actions menu, a value prompt, or a confirmation. */
 export type Dialog =
   | { readonly kind: "actions"; readonly target: Target; readonly index: number }
   | {
     readonly kind: "prompt";
-    readonly action: string;
+    readonly action: PromptAction;
     readonly target: Target;
     readonly input: LineEditor;
     readonly error?: string;
@@ -131,8 +142,12 @@ export interface State extends TableState<BodyLine> {
   readonly previousView: ViewId;
   /** Each view's own state, by view id (see model/view_def.ts: viewState). */
   readonly views: Readonly<Record<ViewId, unknown>>;
+  /**
+   * What is open over the view, the topmost last; it gets the keys first. Only a dialog opens over another
+   * overlay (an F-key's confirmation over the hotkey menu, which is there again once it closes).
+   */
+  readonly overlays: readonly Overlay[];
   readonly snapshot?: Snapshot;
-  readonly menu: boolean;
   /** Row keys with an action sent; shown as pending until a refresh requested after the action arrives. */
   readonly pending: ReadonlyMap<string, number>;
   /**
@@ -145,12 +160,6 @@ export interface State extends TableState<BodyLine> {
   readonly message?: Message;
   readonly cli: CliState;
   readonly quit?: number;
-  /** The `/` filter is being typed. */
-  readonly filterEditing: boolean;
-  /** The detail view of the selected service is open. */
-  readonly detail: boolean;
-  readonly detailScroll: number;
-  readonly dialog?: Dialog;
   readonly trends: ReadonlyMap<string, Trend>;
   /** The refresh round whose first answer added the newest trend point (0: none yet). */
   readonly trendRound: number;

@@ -7,13 +7,18 @@
  * A view with state of its own keeps it in `State.views[id]`, read and written through its definition
  * ({@linkcode viewState}, {@linkcode withViewState}), so the State type stays the same when views are added.
  *
+ * An overlay (`State.overlays`: the hotkey menu, the filter prompt, the detail view, a dialog) is the same
+ * for every view it opens over: {@linkcode OverlayDef} says how it takes keys, draws and hints; the filter
+ * and the detail view work on the table of the view under them ({@linkcode ViewDef.table}).
+ *
  * @module
  */
 import type { Key } from "../../tui/types.ts";
 import type { ScreenBuffer } from "../../tui/buffer.ts";
 import type { Region, ScreenLayout } from "./layout.ts";
 import type { Step } from "./ops.ts";
-import type { Config, State } from "./state.ts";
+import type { Config, Overlay, State } from "./state.ts";
+import type { TableModel } from "./table.ts";
 
 /** Where the text cursor goes (in the CLI, the filter prompt, a value prompt). */
 export interface Cursor {
@@ -77,7 +82,32 @@ export interface ViewDef<S = unknown> {
   drawStatus?(buf: ScreenBuffer, s: State, region: Region): void;
   /** The footer's hints. */
   hints(s: State): Hints;
+  /** Its table, for a table view: what the filter prompt filters and the detail view shows. */
+  readonly table?: TableModel;
 }
+
+/** What a key does to an overlay: a step when the key is used up, else the state the key goes on in. */
+export type OverlayStep = Step | { readonly pass: State };
+
+/** One kind of overlay. `under` is the view it is open over. */
+export interface OverlayDef<O extends Overlay = Overlay> {
+  /** It takes every key while open, a click on the footer tabs too (a dialog). */
+  readonly modal?: boolean;
+  /** A key while it is the topmost overlay. */
+  onKey(s: State, o: O, k: Key, under: ViewDef): OverlayStep;
+  /** Draws it over the frame; returns where the text cursor goes (undefined: where it was). */
+  draw?(buf: ScreenBuffer, s: State, o: O, layout: ScreenLayout, under: ViewDef): Cursor | undefined;
+  /**
+   * Draws the message line in place of a message (the filter prompt); not while the DISCONNECTED line is
+   * there. Returns where the text cursor goes.
+   */
+  drawMessage?(buf: ScreenBuffer, s: State, o: O, region: Region, under: ViewDef): Cursor | undefined;
+  /** The footer's hints while it is open; absent: the view's. */
+  hints?(s: State, o: O): Hints;
+}
+
+/** An overlay definition for each kind. */
+export type OverlayDefs = { readonly [K in Overlay["kind"]]: OverlayDef<Extract<Overlay, { kind: K }>> };
 
 /** A view's own state (its `initial` until it was first changed). */
 export function viewState<S>(s: State, view: ViewDef<S>): S {

@@ -11,16 +11,22 @@ import { BOLD, FG, REVERSE, style } from "../../tui/types.ts";
 import { ACTIONS, validatePrompt } from "../domain/actions.ts";
 import { editLine, EMPTY_LINE } from "../widgets/line_editor.ts";
 import { screenLayout } from "../model/layout.ts";
-import { say, type Step } from "../model/ops.ts";
+import { closeOverlay, replaceOverlay, say, type Step } from "../model/ops.ts";
 import { sendAction } from "../model/server_actions.ts";
-import type { Dialog, State } from "../model/state.ts";
+import type { Dialog, Overlay, State } from "../model/state.ts";
+import type { Cursor, OverlayDef } from "../model/view_def.ts";
 
 function close(s: State): State {
-  return { ...s, dialog: undefined };
+  return closeOverlay(s, "dialog");
+}
+
+/** The dialog replaced by the next one (the actions menu by its prompt or question, an entry chosen). */
+function next(s: State, dialog: Dialog): State {
+  return replaceOverlay(s, { kind: "dialog", dialog });
 }
 
 /** Handles a key with a dialog open. */
-export function dialogKey(s: State, d: Dialog, k: Key): Step {
+function dialogKey(s: State, d: Dialog, k: Key): Step {
   if (k.name === "escape") return [say(close(s), "cancelled: nothing was sent"), []];
   switch (d.kind) {
     case "actions":
@@ -41,49 +47,37 @@ export function dialogKey(s: State, d: Dialog, k: Key): Step {
 function actionsKey(s: State, d: Extract<Dialog, { kind: "actions" }>, k: Key): Step {
   if (k.name === "up" || k.name === "down") {
     const index = (d.index + (k.name === "up" ? ACTIONS.length - 1 : 1)) % ACTIONS.length;
-    return [{ ...s, dialog: { ...d, index } }, []];
+    return [next(s, { ...d, index }), []];
   }
   let action = k.name === "enter" ? ACTIONS[d.index] : undefined;
   if (k.name === "char" && !k.alt) action = ACTIONS.find((a) => a.key === k.text);
   if (!action) return [s, []];
   const target = `${d.target.pxname}/${d.target.svname}`;
   if (action.kind === "prompt") {
-    return [
-      { ...s, dialog: { kind: "prompt", action: action.key, target: d.target, input: EMPTY_LINE } },
-      [],
-    ];
+    return [next(s, { kind: "prompt", action, target: d.target, input: EMPTY_LINE }), []];
   }
   const commands = action.commands(target);
   if (action.kind === "confirm") {
-    return [{
-      ...s,
-      dialog: {
-        kind: "confirm",
-        title: `${action.label} on ${target}?`,
-        lines: commands,
-        commands,
-        rowKeys: [d.target.key],
-      },
-    }, []];
+    const title = `${action.label} on ${target}?`;
+    return [next(s, { kind: "confirm", title, lines: commands, commands, rowKeys: [d.target.key] }), []];
   }
   return sendAction(close(s), commands, [d.target.key]);
 }
 
 function promptKey(s: State, d: Extract<Dialog, { kind: "prompt" }>, k: Key): Step {
-  const action = ACTIONS.find((a) => a.key === d.action)!;
   if (k.name === "enter") {
-    const checked = validatePrompt(action.prompt!, d.input.text);
-    if ("error" in checked) return [{ ...s, dialog: { ...d, error: checked.error } }, []];
+    const checked = validatePrompt(d.action.prompt, d.input.text);
+    if ("error" in checked) return [next(s, { ...d, error: checked.error }), []];
     return sendAction(
       close(s),
-      action.commands(`${d.target.pxname}/${d.target.svname}`, checked.value),
+      d.action.commands(`${d.target.pxname}/${d.target.svname}`, checked.value),
       [d.target.key],
       d.target.instance,
     );
   }
   const input = editLine(d.input, k);
   if (!input) return [s, []];
-  return [{ ...s, dialog: { ...d, input, error: undefined } }, []];
+  return [next(s, { ...d, input, error: undefined }), []];
 }
 
 /** The dialog's lines: title first. */
@@ -96,9 +90,8 @@ function dialogText(d: Dialog): { title: string; lines: string[]; footer: string
         footer: "key or UP/DOWN+ENTER picks, ESC cancels",
       };
     case "prompt": {
-      const a = ACTIONS.find((x) => x.key === d.action)!;
       return {
-        title: `${a.label.replace("...", "")} for ${d.target.pxname}/${d.target.svname}`,
+        title: `${d.action.label.replace("...", "")} for ${d.target.pxname}/${d.target.svname}`,
         lines: [`> ${d.input.text}`, d.error ? `! ${d.error}` : ""],
         footer: "ENTER sends, ESC cancels",
       };
@@ -109,7 +102,7 @@ function dialogText(d: Dialog): { title: string; lines: string[]; footer: string
 }
 
 /** Draws the open dialog as a box in the middle of the body; returns where the text cursor goes. */
-export function drawDialog(buf: ScreenBuffer, s: State, d: Dialog): { x: number; y: number } | undefined {
+function drawDialog(buf: ScreenBuffer, s: State, d: Dialog): Cursor | undefined {
   const { title, lines, footer } = dialogText(d);
   const { info, header, message } = screenLayout(s.size);
   // The box may cover everything from the header's first line to the message line (it is modal): at the
@@ -152,3 +145,10 @@ export function drawDialog(buf: ScreenBuffer, s: State, d: Dialog): { x: number;
   if (d.kind === "prompt") return { x: x + 4 + d.input.cursor, y: top + 1 };
   return undefined;
 }
+
+/** The dialogs. */
+export const dialogOverlay: OverlayDef<Extract<Overlay, { kind: "dialog" }>> = {
+  modal: true,
+  onKey: (s, o, k) => dialogKey(s, o.dialog, k),
+  draw: (buf, s, o) => drawDialog(buf, s, o.dialog),
+};

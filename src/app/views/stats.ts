@@ -19,7 +19,7 @@ import { type BodyLine, isServerRow } from "../domain/body_lines.ts";
 import { HOTKEYS, isHotkey } from "../domain/hotkeys.ts";
 import { sparkline } from "../widgets/sparkline.ts";
 import { cycleWorker, isConnected, toggleGrouping } from "../model/instances.ts";
-import { drainingWorker, say, type Step } from "../model/ops.ts";
+import { drainingWorker, openOverlay, say, type Step } from "../model/ops.ts";
 import { hotkey, openActions, pasteIntoCli, READ_ONLY, selectedServer } from "../model/server_actions.ts";
 import { STAT_TABLE } from "../model/stat_table.ts";
 import type { State } from "../model/state.ts";
@@ -52,7 +52,7 @@ export function statusStyle(c: StatusClass, color: boolean): Style {
 function statKey(s: State, k: Key): Step | undefined {
   if (k.name === "enter") {
     if (!selectedServer(s)) return [s, []];
-    return [s.config.readOnly ? say(s, READ_ONLY) : { ...s, menu: true }, []];
+    return [s.config.readOnly ? say(s, READ_ONLY) : openOverlay(s, { kind: "hotkeys" }), []];
   }
   if (isHotkey(k.name)) return hotkey(s, k.name);
   if (k.name !== "char") return undefined;

@@ -15,7 +15,7 @@ import { columnWidths, renderHeader, renderRow, visibleColumns } from "../../sta
 import type { SortOrder } from "../domain/selection.ts";
 import { moveScroll, scrollEnd, scrollHome, wheel, WHEEL_LINES } from "../widgets/scroll.ts";
 import { screenLayout } from "../model/layout.ts";
-import { say, type Step } from "../model/ops.ts";
+import { isOpen, openOverlay, say, type Step } from "../model/ops.ts";
 import type { State, TableLine } from "../model/state.ts";
 import {
   cursorLine,
@@ -108,7 +108,7 @@ function tableKey<L extends TableLine, R extends TableRow>(
   if (k.name !== "char") return undefined;
   switch (k.text) {
     case "/":
-      return [{ ...s, filterEditing: true }, []];
+      return [openOverlay(s, { kind: "filter" }), []];
     case "s": {
       const why = spec.unsortable?.(s);
       return [why ? say(s, why) : setSort(s, model, nextSort(spec.columns, t.sort)), []];
@@ -119,7 +119,7 @@ function tableKey<L extends TableLine, R extends TableRow>(
     case "i": {
       const line = cursorLine(s, model);
       const open = line !== undefined && model.rowOf(line) !== undefined;
-      return [open ? { ...s, detail: true, detailScroll: 0 } : say(s, "select a row first"), []];
+      return [open ? openOverlay(s, { kind: "detail", scroll: 0 }) : say(s, "select a row first"), []];
     }
   }
   return undefined;
@@ -171,6 +171,7 @@ export function tableView<L extends TableLine, R extends TableRow>(spec: TableVi
     tab: spec.tab,
     help: spec.help,
     enabled: spec.enabled,
+    table: model,
     onKey: (s, k) => spec.onKey?.(s, k) ?? tableKey(spec, s, k),
     // A lone ESC first closes the message, then the filter goes; only then the monitor goes back a view.
     // ESC ESC (the original's key for the previous view) does not stop at the message.
@@ -185,7 +186,7 @@ export function tableView<L extends TableLine, R extends TableRow>(spec: TableVi
     },
     drawStatus(buf, s, region) {
       const t = model.get(s);
-      const line = s.detail ? undefined : t.lines[t.scroll.cursor];
+      const line = isOpen(s, "detail") ? undefined : t.lines[t.scroll.cursor];
       const row = line && model.rowOf(line);
       if (!t.filter && row !== undefined && spec.describe) {
         buf.line(region.y, ` ${spec.describe(s, row)}`, DIM);
