@@ -89,6 +89,33 @@ Deno.test("actions go to the selected row's instance; on an aggregate row to all
   assertEquals(c[0].type === "send" && c[0].instance, "*");
 });
 
+Deno.test("the actions menu acts on the selected row's instance; on an aggregate row it asks first", () => {
+  const start = () =>
+    run(init(config, { columns: 100, rows: 30 }, "status", 0, [], [A, B]), snap(A), snap(B))[0];
+  let [, c] = run(select(start(), `  ${B}`), key("char", "a"), key("char", "d"));
+  assertEquals(c, [{
+    type: "send",
+    origin: "action",
+    commands: ["set server be/s1 state drain"],
+    rowKeys: [`${B}|2|be|s1`],
+    instance: B,
+  }]);
+  [, c] = run(select(start(), `  ${B}`), key("char", "a"), key("char", "k"), key("char", "y"));
+  assertEquals(c.map((x) => x.type === "send" && [x.commands, x.instance]), [[
+    ["shutdown sessions server be/s1"],
+    B,
+  ]]);
+  let r: State;
+  [r, c] = run(select(start(), "s1"), key("char", "a"), key("char", "d"));
+  const question = opened(r).dialog;
+  assertEquals(c, [], "nothing is sent to every instance before the operator says so");
+  assert(question?.kind === "confirm" && question.title.includes("every instance"), question?.kind);
+  [, c] = run(r, key("char", "y"));
+  assertEquals(c.map((x) => x.type === "send" && [x.commands, x.instance]), [[[
+    "set server be/s1 state drain",
+  ], "*"]]);
+});
+
 Deno.test("g groups by instance and back", () => {
   let [s] = run(init(config, { columns: 100, rows: 30 }, "status", 0, [], [A, B]), snap(A), snap(B));
   [s] = run(s, key("char", "g"));

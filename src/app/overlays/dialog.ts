@@ -57,11 +57,23 @@ function actionsKey(s: State, d: Extract<Dialog, { kind: "actions" }>, k: Key): 
     return [next(s, { kind: "prompt", action, target: d.target, input: EMPTY_LINE }), []];
   }
   const commands = action.commands(target);
-  if (action.kind === "confirm") {
-    const title = `${action.label} on ${target}?`;
-    return [next(s, { kind: "confirm", title, lines: commands, commands, rowKeys: [d.target.key] }), []];
+  const { instance } = d.target;
+  // On an aggregate row the action goes to every instance: asked first, as an F-key there is.
+  if (action.kind === "confirm" || instance === "*") {
+    const where = instance === "*" ? ` on every instance (${s.instances.map((i) => i.name).join(", ")})` : "";
+    return [
+      next(s, {
+        kind: "confirm",
+        title: `${action.label} on ${target}${where}?`,
+        lines: commands,
+        commands,
+        rowKeys: [d.target.key],
+        ...(instance === undefined ? {} : { instance }),
+      }),
+      [],
+    ];
   }
-  return sendAction(close(s), commands, [d.target.key]);
+  return sendAction(close(s), commands, [d.target.key], instance);
 }
 
 function promptKey(s: State, d: Extract<Dialog, { kind: "prompt" }>, k: Key): Step {
