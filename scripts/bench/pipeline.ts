@@ -1,8 +1,9 @@
 /**
  * In-process measures of one refresh, stage by stage, with the program's own functions in the order
- * `runtime.ts` calls them: read (`show info` + `show stat` over one prompt-mode connection), parse, model
- * (grouping + `update`), view (layout and formatting of the visible rows) and diff (ANSI output). Also the
- * raw socket read (the floor HAProxy sets) and the bytes of a full repaint against a steady-state refresh.
+ * `src/app/edge/scheduler.ts` calls them: read (`show info` + `show stat` over one prompt-mode connection),
+ * parse, model (grouping + `update`), view (layout and formatting of the visible rows) and diff (ANSI
+ * output). Also the raw socket read (the floor HAProxy sets) and the bytes of a full repaint against a
+ * steady-state refresh.
  *
  * @module
  */
