@@ -4,7 +4,7 @@
  * @module
  */
 import type { Options } from "./options.ts";
-import type { Connected } from "./run.ts";
+import type { Connected } from "./connect.ts";
 import { describeAddress } from "../haproxy/address.ts";
 import { Terminal } from "../tui/terminal.ts";
 import { colorEnabled } from "../tui/color.ts";
