@@ -7,6 +7,7 @@
  */
 import type { Command, Config, Event, Size, State, ViewId } from "../model/state.ts";
 import type { ViewDef } from "../model/view_def.ts";
+import { sourceRequest } from "./registry.ts";
 import { init, update } from "./update.ts";
 import { type Frame, view } from "./view.ts";
 
@@ -26,6 +27,11 @@ export interface App {
   update(s: State, e: Event): [State, Command[]];
   /** The screen. */
   view(s: State): Frame;
+  /** What to read from an instance for the shown view, beyond `show stat` (see core/registry.ts). */
+  poll(
+    s: State,
+    instance: string,
+  ): { readonly view: ViewId; readonly commands: readonly string[] } | undefined;
 }
 
 /** The app of `views` (ids and keys unique; see core/registry.ts). */
@@ -35,5 +41,6 @@ export function createApp(views: readonly ViewDef[]): App {
     init: (...args) => init(views, ...args),
     update: (s, e) => update(views, s, e),
     view: (s) => view(views, s),
+    poll: (s, instance) => sourceRequest(views, s, instance),
   };
 }

@@ -8,6 +8,7 @@
  */
 import { STAT_MODES } from "../../stats/columns.ts";
 import type { Config, Overlay, State, ViewId } from "../model/state.ts";
+import { blockedReason } from "../model/source_table.ts";
 import type { OverlayDef, OverlayDefs, ViewDef } from "../model/view_def.ts";
 import { detailOverlay } from "../overlays/detail.ts";
 import { dialogOverlay } from "../overlays/dialog.ts";
@@ -67,4 +68,17 @@ export function nextView(views: readonly ViewDef[], s: State, step: 1 | -1): Vie
   const at = tabs.findIndex((v) => v.id === s.view);
   if (at < 0) return tabs[0];
   return tabs[(at + step + tabs.length) % tabs.length];
+}
+
+/** What the shown view's source asks an instance for: its commands, unless the instance cannot run them. */
+export function sourceRequest(
+  views: readonly ViewDef[],
+  s: State,
+  instance: string,
+): { readonly view: ViewId; readonly commands: readonly string[] } | undefined {
+  const shown = currentView(views, s);
+  if (!shown.source) return undefined;
+  const commands = shown.source.commands(s);
+  if (commands.length === 0 || blockedReason(s, instance, commands)) return undefined;
+  return { view: shown.id, commands };
 }

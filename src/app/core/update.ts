@@ -76,8 +76,16 @@ export function update(views: readonly ViewDef[], s: State, e: Event): Step {
       return sendQueued(instanceSnapshot(s, e));
     case "sent":
       return replied(s, e);
-    case "key":
-      return key(views, s, e.key);
+    case "sourceData": {
+      const view = views.find((v) => v.id === e.view);
+      return [view?.onData?.(s, e) ?? s, []];
+    }
+    case "key": {
+      const [next, commands] = key(views, s, e.key);
+      // A view whose rows come from its own commands is read at once when it is shown, not a refresh later.
+      const shown = next.view !== s.view && currentView(views, next).source !== undefined;
+      return [next, shown ? [...commands, { type: "refresh", seq: next.refreshSeq }] : commands];
+    }
   }
 }
 

@@ -1,15 +1,11 @@
 /**
- * What the stat body shows of a snapshot: the rows matching the `/` filter, servers sorted within their
- * proxy by the chosen column. FRONTEND and BACKEND rows keep their places.
+ * What a table shows of its rows: those matching the `/` filter (a name, case-insensitive, or a regular
+ * expression after `~`), sorted by the chosen column. In the stat table servers sort within their proxy,
+ * and FRONTEND and BACKEND rows keep their places.
  *
  * @module
  */
 import type { ProxyGroup, StatRow } from "../../stats/types.ts";
-
-/** A name filter: substring (case-insensitive), or a regular expression when it starts with `~`. */
-export interface NameFilter {
-  readonly text: string;
-}
 
 /** The sort of servers within each proxy. */
 export interface SortOrder {
@@ -76,13 +72,26 @@ export function compareValues(a: string | undefined, b: string | undefined): num
   return x.localeCompare(y);
 }
 
-/** Servers sorted within each proxy (stable; ties keep HAProxy's order; empty values last either way). */
-export function sortProxies(proxies: readonly ProxyGroup[], order: SortOrder): ProxyGroup[] {
+/**
+ * Items sorted by the value of `order.field` that `value` reads (stable; ties keep their order; empty values
+ * last either way).
+ */
+export function sortBy<T>(
+  items: readonly T[],
+  value: (item: T) => string | undefined,
+  order: SortOrder,
+): T[] {
   const sign = order.reverse ? -1 : 1;
-  const compare = (a: StatRow, b: StatRow) => {
-    const x = a.get(order.field) ?? "";
-    const y = b.get(order.field) ?? "";
+  const compare = (a: T, b: T) => {
+    const x = value(a) ?? "";
+    const y = value(b) ?? "";
     return x === "" || y === "" ? compareValues(x, y) : sign * compareValues(x, y);
   };
-  return proxies.map((px) => ({ ...px, servers: [...px.servers].sort(compare) }));
+  return [...items].sort(compare);
+}
+
+/** Servers sorted within each proxy (see {@linkcode sortBy}); FRONTEND and BACKEND keep their places. */
+export function sortProxies(proxies: readonly ProxyGroup[], order: SortOrder): ProxyGroup[] {
+  const value = (row: StatRow) => row.get(order.field);
+  return proxies.map((px) => ({ ...px, servers: sortBy(px.servers, value, order) }));
 }

@@ -77,6 +77,7 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
     dispatch,
     timers,
     now,
+    poll: app.poll,
   });
 
   function run(command: Command) {

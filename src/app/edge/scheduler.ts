@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { route } from "../../haproxy/master.ts";
+import { type CommandSender, route } from "../../haproxy/master.ts";
 import { fetchSnapshot, yieldToEventLoop } from "../../stats/read_snapshot.ts";
 import type { Event, State } from "../model/state.ts";
 import { type MonitorInstance, senderFor } from "./send.ts";
@@ -30,6 +30,11 @@ export interface SchedulerOptions {
   readonly dispatch: (event: Event) => void;
   readonly timers: Timers;
   readonly now: () => number;
+  /** What else the shown view reads from an instance after its refresh (core/registry.ts: sourceRequest). */
+  readonly poll?: (
+    s: State,
+    instance: string,
+  ) => { readonly view: string; readonly commands: readonly string[] } | undefined;
 }
 
 /** What is kept per instance: whether a refresh is in flight, another is due, its level was asked. */
@@ -133,6 +138,7 @@ export class Scheduler {
       const snapshot = await fetchSnapshot(sender, statCommands, { pause: yieldToEventLoop });
       dispatch({ type: "snapshot", snapshot, seq, now: now(), instance: id, workers, worker, round });
       this.#askLevel(slot);
+      await this.#readSource(slot, sender);
     } catch (e) {
       dispatch({ type: "refreshFailed", error: (e as Error).message, now: now(), instance: id });
     } finally {
@@ -141,6 +147,22 @@ export class Scheduler {
         slot.again = false;
         void this.#refresh(slot);
       }
+    }
+  }
+
+  /** Sends the shown view's source commands, if it has some, and hands their replies (or the error) on. */
+  async #readSource(slot: Slot, sender: CommandSender): Promise<void> {
+    const { state, dispatch, now, poll } = this.#opts;
+    const id = slot.instance.id;
+    const request = this.#stopped ? undefined : poll?.(state(), id);
+    if (!request) return;
+    const { view, commands } = request;
+    const replies: string[] = [];
+    try {
+      for (const command of commands) replies.push(await sender.send(command));
+      dispatch({ type: "sourceData", view, instance: id, commands, replies, now: now() });
+    } catch (e) {
+      dispatch({ type: "sourceData", view, instance: id, commands, error: (e as Error).message, now: now() });
     }
   }
 

@@ -199,6 +199,16 @@ export type Event =
     readonly instance?: string;
   }
   | { readonly type: "level"; readonly level?: Level; readonly now: number; readonly instance?: string }
+  /** A view's source commands were sent to an instance (model/view_def.ts: ViewSource): their replies, or why not. */
+  | {
+    readonly type: "sourceData";
+    readonly view: ViewId;
+    readonly instance: string;
+    readonly commands: readonly string[];
+    readonly replies?: readonly string[];
+    readonly error?: string;
+    readonly now: number;
+  }
   | {
     readonly type: "sent";
     readonly origin: "cli" | "action";

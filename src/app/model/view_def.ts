@@ -17,7 +17,7 @@ import type { Key } from "../../tui/types.ts";
 import type { ScreenBuffer } from "../../tui/buffer.ts";
 import type { Region, ScreenLayout } from "./layout.ts";
 import type { Step } from "./ops.ts";
-import type { Config, Overlay, State } from "./state.ts";
+import type { Config, Event, Overlay, State } from "./state.ts";
 import type { TableModel } from "./table.ts";
 
 /** Where the text cursor goes (in the CLI, the filter prompt, a value prompt). */
@@ -84,7 +84,25 @@ export interface ViewDef<S = unknown> {
   hints(s: State): Hints;
   /** Its table, for a table view: what the filter prompt filters and the detail view shows. */
   readonly table?: TableModel;
+  /** Where its rows come from when they are not in `show stat`: commands read while it is shown. */
+  readonly source?: ViewSource;
+  /** An instance answered its source's commands (or could not). */
+  onData?(s: State, data: SourceData): State;
 }
+
+/**
+ * Runtime-API commands a view reads while it is shown (`show sess`, `show table NAME`, `show ssl cert`...),
+ * sent to each instance after each of its refreshes, through the worker on screen. What release and socket
+ * level a command needs is src/runtime's to know (COMMANDS): a command the instance cannot run is not sent,
+ * and the view says why (model/source_table.ts: blockedReason).
+ */
+export interface ViewSource {
+  /** The commands to send, one reply each, for the state as it is. */
+  commands(s: State): readonly string[];
+}
+
+/** An instance's replies to a view's source commands, as the `sourceData` event carries them. */
+export type SourceData = Omit<Extract<Event, { type: "sourceData" }>, "type" | "now">;
 
 /** What a key does to an overlay: a step when the key is used up, else the state the key goes on in. */
 export type OverlayStep = Step | { readonly pass: State };

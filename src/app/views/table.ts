@@ -36,7 +36,7 @@ export interface Cell {
 
 /** What a table view is made of: a view's definition without its keys and drawing, plus the table's parts. */
 export interface TableViewSpec<L extends TableLine, R extends TableRow>
-  extends Pick<ViewDef, "id" | "keys" | "tab" | "help" | "enabled" | "hints"> {
+  extends Pick<ViewDef, "id" | "keys" | "tab" | "help" | "enabled" | "hints" | "source" | "onData"> {
   readonly model: TableModel<L, R>;
   /** The columns, left to right; optional ones show when the screen is wide enough (stats/layout.ts). */
   readonly columns: readonly Column[];
@@ -172,6 +172,8 @@ export function tableView<L extends TableLine, R extends TableRow>(spec: TableVi
     help: spec.help,
     enabled: spec.enabled,
     table: model,
+    source: spec.source,
+    onData: spec.onData,
     onKey: (s, k) => spec.onKey?.(s, k) ?? tableKey(spec, s, k),
     // A lone ESC first closes the message, then the filter goes; only then the monitor goes back a view.
     // ESC ESC (the original's key for the previous view) does not stop at the message.

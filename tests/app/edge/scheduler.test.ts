@@ -100,3 +100,35 @@ Deno.test("scheduler: an instance that does not answer is an event with the reas
     assert(!sch.busy, "not stuck in flight");
   });
 });
+
+Deno.test("scheduler: after a refresh, the shown view's own commands are read through the same socket", async () => {
+  const act = haproxy(
+    undefined,
+    (c) => c === "show sess" ? reply("0x1: proto=tcpv4 src=127.0.0.1:1 fe=fe be=be srv=s1") : reply(""),
+  );
+  const seen = await withInstance("a", act, async (instance) => {
+    const events: Event[] = [];
+    const timers = new ManualTimers();
+    const s = init(config, { columns: 100, rows: 30 }, "status", 0, [], ["a"]);
+    const sch = new Scheduler({
+      instances: [instance],
+      intervalMs: config.intervalMs,
+      state: () => s,
+      dispatch: (e) => events.push(e),
+      timers,
+      now: timers.now,
+      poll: (_s, id) => id === "a" ? { view: "sessions", commands: ["show sess"] } : undefined,
+    });
+    sch.refreshAll();
+    await poll("the view's data", 10_000, () => events.find((e) => e.type === "sourceData"));
+    const data = events.find((e) => e.type === "sourceData");
+    assertEquals(data?.type === "sourceData" && [data.view, data.instance, data.commands, data.replies], [
+      "sessions",
+      "a",
+      ["show sess"],
+      ["0x1: proto=tcpv4 src=127.0.0.1:1 fe=fe be=be srv=s1"],
+    ]);
+    assert(!sch.busy, "read inside the refresh, which then ends");
+  });
+  assertEquals(commandsSeen(seen), ["show info", "show stat", "show sess"]);
+});
