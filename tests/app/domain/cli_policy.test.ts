@@ -1,5 +1,5 @@
-import { assertEquals } from "../support/assert.ts";
-import { refusal } from "../../src/app/domain/cli_policy.ts";
+import { assertEquals } from "../../support/assert.ts";
+import { refusal } from "../../../src/app/domain/cli_policy.ts";
 
 Deno.test("the CLI refuses what would change the monitor's own session, by word, and says why", () => {
   const refused: [string, string][] = [

@@ -1,6 +1,11 @@
-import { assert, assertEquals } from "../support/assert.ts";
-import { COMPACT_AT, fileHistoryStore, HISTORY_KEEP, historyPath } from "../../src/app/edge/history_store.ts";
-import { fakeEnv as env } from "../support/env.ts";
+import { assert, assertEquals } from "../../support/assert.ts";
+import {
+  COMPACT_AT,
+  fileHistoryStore,
+  HISTORY_KEEP,
+  historyPath,
+} from "../../../src/app/edge/history_store.ts";
+import { fakeEnv as env } from "../../support/env.ts";
 
 Deno.test("history lives in the XDG state directory", () => {
   assertEquals(historyPath(env({ XDG_STATE_HOME: "/s", HOME: "/h" })), "/s/hatop/history");
@@ -44,7 +49,7 @@ Deno.test("two monitors writing at once lose and corrupt nothing", async () => {
   const dir = await Deno.makeTempDir();
   try {
     const path = `${dir}/history`;
-    const module = new URL("../../src/app/edge/history_store.ts", import.meta.url).href;
+    const module = new URL("../../../src/app/edge/history_store.ts", import.meta.url).href;
     const writer = (name: string) =>
       new Deno.Command(Deno.execPath(), {
         args: [

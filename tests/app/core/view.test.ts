@@ -1,11 +1,11 @@
-import { assert, assertEquals, assertMatch } from "../support/assert.ts";
-import { init, update } from "../../src/app/mod.ts";
-import { view } from "../../src/app/mod.ts";
-import type { Config, Event, State, ViewId } from "../../src/app/model/state.ts";
-import type { Key } from "../../src/tui/types.ts";
-import { BOLD, FG, fgOf, REVERSE } from "../../src/tui/types.ts";
-import { fixtureSnapshot } from "../support/snapshots.ts";
-import { screen } from "../support/app.ts";
+import { assert, assertEquals, assertMatch } from "../../support/assert.ts";
+import { init, update } from "../../../src/app/mod.ts";
+import { view } from "../../../src/app/mod.ts";
+import type { Config, Event, State, ViewId } from "../../../src/app/model/state.ts";
+import type { Key } from "../../../src/tui/types.ts";
+import { BOLD, FG, fgOf, REVERSE } from "../../../src/tui/types.ts";
+import { fixtureSnapshot } from "../../support/snapshots.ts";
+import { screen } from "../../support/app.ts";
 
 const config: Config = { readOnly: false, intervalMs: 3000, color: true, socketName: "/tmp/admin.sock" };
 

@@ -1,5 +1,5 @@
-import { assertEquals } from "../support/assert.ts";
-import { CONTINUATION, wrapLine, wrappedCount } from "../../src/app/widgets/text.ts";
+import { assertEquals } from "../../support/assert.ts";
+import { CONTINUATION, wrapLine, wrappedCount } from "../../../src/app/widgets/text.ts";
 
 Deno.test("CLI output wraps at the width, not at spaces; continuation lines are marked", () => {
   const record = "be_app,s5,0,0,0,0,,0,0,0,,0,,0,0,0,0,no check,1,1,0,,,,,,1,3,5,,0,,2,0,,0,,,,0";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { TrendTable } from "../../src/app/domain/trends.ts";
-import { TREND_LENGTH } from "../../src/app/domain/trends.ts";
+import { TrendTable } from "../../../src/app/domain/trends.ts";
+import { TREND_LENGTH } from "../../../src/app/domain/trends.ts";
 
 const key = (row: string) => row;
 const same = (a: string, b: string) => a === b;

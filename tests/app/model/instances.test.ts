@@ -1,11 +1,11 @@
-import { assert, assertEquals } from "../support/assert.ts";
-import { key, opened, run, screen } from "../support/app.ts";
-import { isConnected } from "../../src/app/model/instances.ts";
-import { init } from "../../src/app/mod.ts";
-import { selectedLine } from "../../src/app/model/stat_table.ts";
-import type { Command, Config, Event, State } from "../../src/app/model/state.ts";
-import { smallSnapshot } from "../support/snapshots.ts";
-import { parseShowProc } from "../../src/haproxy/master.ts";
+import { assert, assertEquals } from "../../support/assert.ts";
+import { key, opened, run, screen } from "../../support/app.ts";
+import { isConnected } from "../../../src/app/model/instances.ts";
+import { init } from "../../../src/app/mod.ts";
+import { selectedLine } from "../../../src/app/model/stat_table.ts";
+import type { Command, Config, Event, State } from "../../../src/app/model/state.ts";
+import { smallSnapshot } from "../../support/snapshots.ts";
+import { parseShowProc } from "../../../src/haproxy/master.ts";
 
 const config: Config = { readOnly: false, intervalMs: 1000, color: false, socketName: "/a.sock" };
 const A = "/a.sock";

@@ -1,9 +1,9 @@
-import { assert, assertEquals } from "../support/assert.ts";
-import { cursorOn, key, run, snap } from "../support/app.ts";
-import { init } from "../../src/app/mod.ts";
-import { selectedLine } from "../../src/app/model/stat_table.ts";
-import type { Command, Config, Event, State } from "../../src/app/model/state.ts";
-import { smallSnapshot } from "../support/snapshots.ts";
+import { assert, assertEquals } from "../../support/assert.ts";
+import { cursorOn, key, run, snap } from "../../support/app.ts";
+import { init } from "../../../src/app/mod.ts";
+import { selectedLine } from "../../../src/app/model/stat_table.ts";
+import type { Command, Config, Event, State } from "../../../src/app/model/state.ts";
+import { smallSnapshot } from "../../support/snapshots.ts";
 
 const config: Config = { readOnly: false, intervalMs: 1000, color: false, socketName: "/a.sock" };
 const size = { columns: 100, rows: 30 };

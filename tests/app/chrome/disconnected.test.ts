@@ -1,9 +1,9 @@
-import { assert, assertEquals, assertMatch } from "../support/assert.ts";
-import { cursorOn, key, run, screen, snap } from "../support/app.ts";
-import { init } from "../../src/app/mod.ts";
-import { disconnectedLine } from "../../src/app/chrome/message.ts";
-import type { Config } from "../../src/app/model/state.ts";
-import { fixtureSnapshot } from "../support/snapshots.ts";
+import { assert, assertEquals, assertMatch } from "../../support/assert.ts";
+import { cursorOn, key, run, screen, snap } from "../../support/app.ts";
+import { init } from "../../../src/app/mod.ts";
+import { disconnectedLine } from "../../../src/app/chrome/message.ts";
+import type { Config } from "../../../src/app/model/state.ts";
+import { fixtureSnapshot } from "../../support/snapshots.ts";
 
 const config: Config = { readOnly: false, intervalMs: 1000, color: false, socketName: "/run/haproxy.sock" };
 

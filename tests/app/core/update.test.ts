@@ -1,11 +1,11 @@
-import { assert, assertEquals } from "../support/assert.ts";
-import { ch, cursorOn, key, opened, run, screen, snap } from "../support/app.ts";
-import { connectionError, isConnected } from "../../src/app/model/instances.ts";
-import { init } from "../../src/app/mod.ts";
-import { selectedLine } from "../../src/app/model/stat_table.ts";
-import type { Command, Config, Event, State, ViewId } from "../../src/app/model/state.ts";
-import type { Key } from "../../src/tui/types.ts";
-import { fixtureSnapshot, smallSnapshot } from "../support/snapshots.ts";
+import { assert, assertEquals } from "../../support/assert.ts";
+import { ch, cursorOn, key, opened, run, screen, snap } from "../../support/app.ts";
+import { connectionError, isConnected } from "../../../src/app/model/instances.ts";
+import { init } from "../../../src/app/mod.ts";
+import { selectedLine } from "../../../src/app/model/stat_table.ts";
+import type { Command, Config, Event, State, ViewId } from "../../../src/app/model/state.ts";
+import type { Key } from "../../../src/tui/types.ts";
+import { fixtureSnapshot, smallSnapshot } from "../../support/snapshots.ts";
 
 const config: Config = { readOnly: false, intervalMs: 3000, color: true, socketName: "/tmp/admin.sock" };
 const size = { columns: 80, rows: 25 };

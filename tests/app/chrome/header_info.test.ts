@@ -1,8 +1,8 @@
-import { assert, assertMatch } from "../support/assert.ts";
-import { run, screen } from "../support/app.ts";
-import { init } from "../../src/app/mod.ts";
-import type { Config, Event } from "../../src/app/model/state.ts";
-import { smallSnapshot } from "../support/snapshots.ts";
+import { assert, assertMatch } from "../../support/assert.ts";
+import { run, screen } from "../../support/app.ts";
+import { init } from "../../../src/app/mod.ts";
+import type { Config, Event } from "../../../src/app/model/state.ts";
+import { smallSnapshot } from "../../support/snapshots.ts";
 
 const config: Config = { readOnly: false, intervalMs: 1000, color: false, socketName: "/a.sock, /b.sock" };
 const A = "/a.sock";

@@ -1,8 +1,8 @@
-import { assert, assertEquals } from "../support/assert.ts";
-import { ch, cursorOn, key, opened, run, snap } from "../support/app.ts";
-import { init } from "../../src/app/mod.ts";
-import type { Config, State } from "../../src/app/model/state.ts";
-import { fixtureSnapshot } from "../support/snapshots.ts";
+import { assert, assertEquals } from "../../support/assert.ts";
+import { ch, cursorOn, key, opened, run, snap } from "../../support/app.ts";
+import { init } from "../../../src/app/mod.ts";
+import type { Config, State } from "../../../src/app/model/state.ts";
+import { fixtureSnapshot } from "../../support/snapshots.ts";
 
 const config: Config = { readOnly: false, intervalMs: 1000, color: false, socketName: "/a.sock" };
 const escape = key("escape");
