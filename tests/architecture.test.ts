@@ -37,6 +37,16 @@ Deno.test("src/: every import points the way the parts allow, and no import cycl
   assertEquals(architectureProblems(graph, SRC), []);
 });
 
+Deno.test("src/app keeps no state of its own in modules: everything is in the State, or in the edges' objects", async () => {
+  const found: string[] = [];
+  for (const path of (await files(SRC)).filter((p) => p.startsWith(`${SRC}app/`))) {
+    (await Deno.readTextFile(path)).split("\n").forEach((line, i) => {
+      if (/^(export )?(let|var) /.test(line)) found.push(`src/${path.slice(SRC.length)}:${i + 1}: ${line}`);
+    });
+  }
+  assertEquals(found, []);
+});
+
 Deno.test("src/: no file is over 300 lines", async () => {
   const long: string[] = [];
   for (const path of await files(SRC)) {
