@@ -2,7 +2,7 @@ import { assert, assertEquals, assertMatch } from "../../support/assert.ts";
 import { poll } from "../../support/poll.ts";
 import { ManualTimers } from "../../support/fake_timers.ts";
 import { handshake } from "../../support/fake_peer.ts";
-import { Scheduler, TICK_MS, TICK_WAIT_MS } from "../../../src/app/edge/scheduler.ts";
+import { Scheduler, type SchedulerOptions, TICK_MS, TICK_WAIT_MS } from "../../../src/app/edge/scheduler.ts";
 import type { MonitorInstance } from "../../../src/app/edge/send.ts";
 import { init } from "../../../src/app/mod.ts";
 import type { Config, Event } from "../../../src/app/model/state.ts";
@@ -11,7 +11,7 @@ import { commandsSeen, Gate, haproxy, reply, withInstance } from "./_peer.ts";
 const config: Config = { readOnly: false, intervalMs: 2000, color: false, socketName: "a" };
 
 /** A scheduler on one instance, with the events it dispatches. */
-function scheduler(instance: MonitorInstance, timers = new ManualTimers()) {
+function scheduler(instance: MonitorInstance, timers = new ManualTimers(), reads?: SchedulerOptions["poll"]) {
   const events: Event[] = [];
   const s = init(config, { columns: 100, rows: 30 }, "status", 0, [], [instance.id]);
   const scheduler = new Scheduler({
@@ -21,6 +21,7 @@ function scheduler(instance: MonitorInstance, timers = new ManualTimers()) {
     dispatch: (e) => events.push(e),
     timers,
     now: timers.now,
+    poll: reads,
   });
   const of = (type: Event["type"]) => events.filter((e) => e.type === type);
   return { scheduler, events, of, timers };
@@ -107,18 +108,9 @@ Deno.test("scheduler: after a refresh, the shown view's own commands are read th
     (c) => c === "show sess" ? reply("0x1: proto=tcpv4 src=127.0.0.1:1 fe=fe be=be srv=s1") : reply(""),
   );
   const seen = await withInstance("a", act, async (instance) => {
-    const events: Event[] = [];
-    const timers = new ManualTimers();
-    const s = init(config, { columns: 100, rows: 30 }, "status", 0, [], ["a"]);
-    const sch = new Scheduler({
-      instances: [instance],
-      intervalMs: config.intervalMs,
-      state: () => s,
-      dispatch: (e) => events.push(e),
-      timers,
-      now: timers.now,
-      poll: (_s, id) => id === "a" ? { view: "sessions", commands: ["show sess"] } : undefined,
-    });
+    const reads: SchedulerOptions["poll"] = (_s, id) =>
+      id === "a" ? { view: "sessions", commands: ["show sess"] } : undefined;
+    const { scheduler: sch, events } = scheduler(instance, new ManualTimers(), reads);
     sch.refreshAll();
     await poll("the view's data", 10_000, () => events.find((e) => e.type === "sourceData"));
     const data = events.find((e) => e.type === "sourceData");
