@@ -20,6 +20,7 @@ export interface Io {
   err(text: string): void;
 }
 
+/** The exit codes: done, a failure (unhealthy, a proxy not found), a socket that does not answer. */
 export const EXIT = { ok: 0, failure: 1, socket: 2 } as const;
 
 /** One connected instance and the `show stat` commands of its refresh. */

@@ -36,6 +36,7 @@ export interface PromptAction extends ActionBase {
 /** One entry of the actions menu. */
 export type Action = DirectAction | PromptAction;
 
+/** The actions menu, in the order shown. */
 export const ACTIONS: readonly Action[] = [
   {
     key: "r",

@@ -7,6 +7,7 @@
 import type { StatRow } from "../../stats/types.ts";
 import { isServerRow, rowKey } from "./body_lines.ts";
 
+/** The largest weight HAProxy takes. */
 export const MAX_WEIGHT = 256;
 
 /** The F-keys and their footer labels, long and short (for narrow terminals). */
@@ -39,8 +40,10 @@ export const HOTKEYS = [
   { key: "f11", label: "DRAIN (HERE)", short: "DRN.", help: "drain the server on this backend only" },
 ] as const;
 
+/** An F-key of the hotkeys: `f1` to `f11`. */
 export type HotkeyName = (typeof HOTKEYS)[number]["key"];
 
+/** Whether a key's name is one of the hotkeys. */
 export function isHotkey(name: string): name is HotkeyName {
   return HOTKEYS.some((h) => h.key === name);
 }

@@ -11,7 +11,9 @@
  * @module
  */
 
+/** Lines kept, and read at start. */
 export const HISTORY_KEEP = 100;
+/** A file longer than this is rewritten with its last HISTORY_KEEP lines at start. */
 export const COMPACT_AT = 1000;
 
 /** Where the history goes; undefined when neither XDG_STATE_HOME nor HOME is set. */

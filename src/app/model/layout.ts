@@ -11,8 +11,9 @@
  */
 import type { Size } from "./state.ts";
 
-/** The smallest screen the monitor draws; below it, a notice. */
+/** The smallest screen the monitor draws (below it, a notice): columns, then rows. */
 export const MIN_COLUMNS = 78;
+/** See {@linkcode MIN_COLUMNS}. */
 export const MIN_ROWS = 20;
 
 /** A rectangle of the screen, in cells. */

@@ -22,6 +22,7 @@ export type ViewId = string;
 /** Raw CLI output lines kept for scrollback. */
 export const CLI_SCROLLBACK = 5000;
 
+/** A screen's size in cells. */
 export interface Size {
   readonly columns: number;
   readonly rows: number;
@@ -91,6 +92,7 @@ export interface InstanceState {
   readonly seq?: number;
 }
 
+/** A socket's privilege level, as `show cli level` says it. */
 export type Level = "user" | "operator" | "admin";
 
 /** A transient message shown above the footer. */
@@ -100,6 +102,7 @@ export interface Message {
   readonly at: number;
 }
 
+/** The embedded CLI: its input line, history and output log. */
 export interface CliState {
   readonly input: LineEditor;
   readonly history: History;

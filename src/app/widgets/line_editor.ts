@@ -17,6 +17,7 @@ export interface LineEditor {
   readonly cursor: number;
 }
 
+/** An empty input line. */
 export const EMPTY_LINE: LineEditor = { text: "", cursor: 0 };
 
 /** Inserts text at the cursor (respecting the input limit). */
@@ -82,6 +83,7 @@ export interface History {
   readonly draft: string;
 }
 
+/** No history yet. */
 export const EMPTY_HISTORY: History = { entries: [], draft: "" };
 
 /** Records an executed line (no consecutive duplicates), ends browsing. */
