@@ -6,7 +6,7 @@
  */
 
 /** A help section, in the order the original hatop printed them (plus two of our own). */
-export type OptionGroup = "Mandatory" | "Optional" | "Filters" | "Batch and check" | "Info";
+export type OptionGroup = "Mandatory" | "Optional" | "Filters" | "Batch and check" | "Bulk actions" | "Info";
 
 /** One option: flags, value name, help text and group. */
 export interface OptionSpec {
@@ -30,6 +30,16 @@ export const GROUPS: readonly { readonly group: OptionGroup; readonly note?: str
   {
     group: "Batch and check",
     note: "For scripts and CI: print once, or test health, then exit without opening the monitor.",
+  },
+  {
+    group: "Bulk actions",
+    note: "For scripts: one action per run on every server a PATTERN matches. PATTERN is proxy/server " +
+      "with the globs * ? [...] ('be_app/web*', '*/web1'); repeat the option for more patterns; a pattern " +
+      "that matches no server is an error. The plan (each server with its [#iid/#sid] and the exact " +
+      "command, which names it by id) is printed, then one result per server with HAProxy's own refusal. " +
+      "Needs level admin. Exit codes: 0 all done (and drained), 1 HAProxy refused some, 2 usage error or " +
+      "a pattern matching nothing, 3 --wait-drained timed out, 4 refused before sending (-n, or a socket " +
+      "level below admin), 5 socket error.",
   },
   { group: "Info" },
 ];
@@ -85,8 +95,8 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
   },
   {
     flags: "--format <FORMAT>",
-    help: "output of --batch and --check: text (default) or json (show info and every show stat " +
-      "field by name)",
+    help: "output of --batch, --check and the bulk actions: text (default) or json (show info and every " +
+      "show stat field by name; the check result; the plan and results)",
     group: "Batch and check",
   },
   {
@@ -100,6 +110,53 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
     flags: "-w, --wait <SECONDS>",
     help: "with --check: poll every second until healthy or SECONDS have passed (exit 1 then)",
     group: "Batch and check",
+  },
+  {
+    flags: "--ready <PATTERN>",
+    help: "set the servers to state ready: back in load balancing",
+    group: "Bulk actions",
+    repeatable: true,
+  },
+  {
+    flags: "--drain <PATTERN>",
+    help: "set the servers to state drain: no new sessions, current ones go on, checks go on",
+    group: "Bulk actions",
+    repeatable: true,
+  },
+  {
+    flags: "--maint <PATTERN>",
+    help: "set the servers to state maint: out of service, checks stop",
+    group: "Bulk actions",
+    repeatable: true,
+  },
+  {
+    flags: "--weight <PATTERN=N>",
+    help: "set the weight of the servers: N (0-256) or N% of their initial weight",
+    group: "Bulk actions",
+    repeatable: true,
+  },
+  {
+    flags: "--health <PATTERN=on|off>",
+    help: "enable or disable the servers' health checks",
+    group: "Bulk actions",
+    repeatable: true,
+  },
+  {
+    flags: "--agent <PATTERN=on|off>",
+    help: "enable or disable the servers' agent checks",
+    group: "Bulk actions",
+    repeatable: true,
+  },
+  {
+    flags: "--dry-run",
+    help: "print the plan only and send nothing (allowed with -n)",
+    group: "Bulk actions",
+  },
+  {
+    flags: "--wait-drained <SECONDS>",
+    help: "with --drain or --maint: poll every second, printing which servers still have sessions " +
+      "(scur), until none has or SECONDS have passed (exit 3 then)",
+    group: "Bulk actions",
   },
   { flags: "--version", help: "show program's version number and exit", group: "Info" },
   { flags: "-h, --help", help: "show this help message and exit", group: "Info" },
