@@ -7,10 +7,10 @@
  *
  * @module
  */
+import { BULK_EXIT } from "./option_table.ts";
 import { type BulkAction, parsePattern, parseWeight, PatternError, type ServerPattern } from "../bulk/mod.ts";
 
-/** Exit codes of a run with an action (documented in the option table's note, hence --help, README, man). */
-export const BULK_EXIT = { ok: 0, refused: 1, usage: 2, timedOut: 3, notAllowed: 4, socket: 5 } as const;
+export { BULK_EXIT } from "./option_table.ts";
 
 /** What a run with an action does. */
 export interface BulkRequest {

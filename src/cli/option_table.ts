@@ -18,6 +18,19 @@ export interface OptionSpec {
   readonly repeatable?: boolean;
 }
 
+/** Exit codes of a run with a bulk action. */
+export const BULK_EXIT = { ok: 0, refused: 1, usage: 2, timedOut: 3, notAllowed: 4, socket: 5 } as const;
+
+/** What each of {@linkcode BULK_EXIT} means, in code order (shown by --help, README and the man page). */
+export const BULK_EXIT_TEXT: readonly (readonly [number, string])[] = [
+  [BULK_EXIT.ok, "all done (and drained)"],
+  [BULK_EXIT.refused, "HAProxy refused some servers, the others were done"],
+  [BULK_EXIT.usage, "usage error, or a pattern that matches no server"],
+  [BULK_EXIT.timedOut, "--wait-drained timed out"],
+  [BULK_EXIT.notAllowed, "refused before sending anything (-n, or a socket level below admin)"],
+  [BULK_EXIT.socket, "socket error (see each server's result)"],
+];
+
 /** Group headings and their notes, in display order. */
 export const GROUPS: readonly { readonly group: OptionGroup; readonly note?: string }[] = [
   {
@@ -37,9 +50,8 @@ export const GROUPS: readonly { readonly group: OptionGroup; readonly note?: str
       "with the globs * ? [...] ('be_app/web*', '*/web1'); repeat the option for more patterns; a pattern " +
       "that matches no server is an error. The plan (each server with its [#iid/#sid] and the exact " +
       "command, which names it by id) is printed, then one result per server with HAProxy's own refusal. " +
-      "Needs level admin. Exit codes: 0 all done (and drained), 1 HAProxy refused some, 2 usage error or " +
-      "a pattern matching nothing, 3 --wait-drained timed out, 4 refused before sending (-n, or a socket " +
-      "level below admin), 5 socket error.",
+      "Needs level admin. Exit codes: " + BULK_EXIT_TEXT.map(([code, text]) => `${code} ${text}`).join("; ") +
+      ".",
   },
   { group: "Info" },
 ];
