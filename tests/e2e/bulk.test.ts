@@ -13,6 +13,8 @@ import { looksLikeCrash, runHatop } from "../support/program.ts";
 import { startRecorder } from "../support/recorder.ts";
 import { startHeldServers } from "../support/held.ts";
 import { planCommands, poolBody, resultLines, writes } from "../support/bulk.ts";
+import { executePlan, planAction } from "../../src/bulk/mod.ts";
+import { HaproxyClient } from "../../src/haproxy/client.ts";
 
 Deno.test("bulk actions on the pool: plans, recordings, refusals before and after sending", async (t) => {
   await using pool = await startHeldServers(3);
@@ -162,6 +164,28 @@ Deno.test("bulk actions on the pool: plans, recordings, refusals before and afte
     assertEquals(back.code, 0, back.stderr);
     assertEquals((await lab.command("get weight be_pool/web2")).trim(), "10 (initial 20)");
     assertEquals(writes(rec), [...commands, ...planCommands(back.stdout)]);
+  });
+
+  await t.step("a planned id that no longer exists gets HAProxy's refusal, not another server", async () => {
+    const [iid, sid] = ref("web3").split("/").map((id) => Number(id.slice(1)));
+    const instance = lab.sockets.admin;
+    // As if web3 had been removed by a reload after the plan: its id, and one that never existed.
+    const plan = planAction({ kind: "maint" }, [
+      { instance, proxy: "be_pool", server: "web3", iid, sid: sid + 100 },
+      { instance, proxy: "be_gone", server: "web1", iid: iid + 100, sid: 1 },
+    ]);
+    const client = new HaproxyClient({ transport: "unix", path: instance }, { timeoutMs: 5000 });
+    await client.connect();
+    try {
+      const results = await executePlan(plan, new Map([[instance, client]]));
+      assertEquals(results.map((r) => [r.outcome, r.message]), [
+        ["refused", "No such server."],
+        ["refused", "No such backend."],
+      ]);
+    } finally {
+      await client.close();
+    }
+    for (const sv of ["web1", "web2", "web3"]) assertEquals(await status(sv), "no check");
   });
 
   await t.step("health checks off and on again", async () => {

@@ -42,13 +42,8 @@ export async function startHeldServers(n: number): Promise<HeldServers> {
   const clients = new Set<Deno.Conn>();
   const accepted = listeners.map(() => 0);
   const loops = listeners.map(async (listener, i) => {
-    for (;;) {
-      let conn: Deno.Conn;
-      try {
-        conn = await listener.accept();
-      } catch {
-        return;
-      }
+    // The iteration ends when close() closes the listener.
+    for await (const conn of listener) {
       conns[i].add(conn);
       accepted[i]++;
       // Read (and drop) until HAProxy closes, then close and forget the connection.
