@@ -30,9 +30,9 @@ export const HTTP_DEFAULTS = `defaults
  *   - `s6` checked against fake_app, then `set server be_app/s6 state drain` → `DRAIN`
  * - `backend be_tcp` (mode tcp): `t1` `track be_app/s3` → `MAINT (via be_app/s3)`
  */
-export async function mixedBody({ port }: LabContext): Promise<string> {
+export async function mixedBody({ port, closedPort }: LabContext): Promise<string> {
   const app = await port();
-  const closed = await port();
+  const closed = await closedPort();
   const front = await port();
   return `${HTTP_DEFAULTS}
 listen fake_app

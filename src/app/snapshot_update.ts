@@ -74,15 +74,24 @@ export interface ApplyOptions {
   readonly change: Message | undefined;
 }
 
-/** Applies a view snapshot (one instance's, or the merge of all) after refresh `seq` answered. */
-export function applySnapshot(s: State, snapshot: Snapshot, seq: number, opts: ApplyOptions): State {
+/**
+ * Applies a view snapshot (one instance's, or the merge of all); `confirmed(key)` is the sequence number of
+ * the latest refresh that answered for a row, which clears the row's pending mark when it is the refresh
+ * requested after the row's action (or a later one).
+ */
+export function applySnapshot(
+  s: State,
+  snapshot: Snapshot,
+  confirmed: (key: string) => number,
+  opts: ApplyOptions,
+): State {
   const old = s.lines[s.scroll.cursor];
   const change = opts.change;
   let next = relayout({
     ...s,
     snapshot,
     trends: opts.trend ? nextTrends(s.trends, snapshot) : s.trends,
-    pending: new Map([...s.pending].filter(([, due]) => due > seq)),
+    pending: new Map([...s.pending].filter(([key, due]) => due > confirmed(key))),
     message: change ?? warningMessage(s, snapshot) ?? s.message,
   });
   if (old?.kind === "row" && next.selectedKey !== old.key) {

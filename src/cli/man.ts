@@ -51,7 +51,8 @@ export function manPage(): string {
     "invalid option values, proxy not found, no terminal for the monitor; with \\-\\-check: not healthy",
     ".TP",
     ".B 2",
-    "usage errors (unknown option, missing value) and socket errors",
+    "usage errors (unknown option, missing value) and socket errors (with \\-\\-check \\-\\-wait: a socket " +
+      "that still does not answer at the last poll)",
     ".PP",
     "With a bulk action (\\-\\-ready, \\-\\-drain, \\-\\-maint, \\-\\-weight, \\-\\-health, \\-\\-agent):",
     ...BULK_EXIT_TEXT.flatMap(([code, text]) => [".TP", `.B ${code}`, roff(text)]),

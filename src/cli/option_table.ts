@@ -120,7 +120,8 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
   },
   {
     flags: "-w, --wait <SECONDS>",
-    help: "with --check: poll every second until healthy or SECONDS have passed (exit 1 then)",
+    help: "with --check: poll every second until healthy, the last poll once SECONDS have passed (then " +
+      "exit 1 when servers are still not healthy, 2 when a socket still does not answer)",
     group: "Batch and check",
   },
   {

@@ -5,7 +5,7 @@
  * @module
  */
 import { assert, assertEquals, assertMatch } from "../support/assert.ts";
-import { freePort, manyServersBody, startLab, startMixedLab } from "../support/lab.ts";
+import { closedPort, manyServersBody, startLab, startMixedLab } from "../support/lab.ts";
 import { type Finished, looksLikeCrash, rowLine, runHatop, spawnHatop } from "../support/program.ts";
 import { handshake, withFakePeer } from "../support/fake_peer.ts";
 
@@ -28,7 +28,7 @@ Deno.test("program: bad sockets and addresses give one clear line and the docume
       ["a missing socket path", ["-s", `${dir}/missing.sock`], 2, /no such file/],
       ["a regular file", ["-s", `${dir}/file.txt`], 2, /is a regular file, not a socket/],
       ["a directory", ["-s", `${dir}/sub`], 2, /is a directory, not a socket/],
-      ["nothing listening on a TCP port", ["-t", `127.0.0.1:${await freePort()}`], 2, /connection refused/],
+      ["nothing listening on a TCP port", ["-t", `127.0.0.1:${await closedPort()}`], 2, /connection refused/],
     ];
     for (const [what, args, code, re] of cases) {
       await t.step(what, async () => {

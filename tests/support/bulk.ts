@@ -15,10 +15,10 @@ import type { Recorder } from "./recorder.ts";
  * an HTTP responder (`UP`/`L4OK`). Client and server timeouts are long, so held sessions stay until closed.
  */
 export function poolBody(ports: readonly number[], front: { port?: number }) {
-  return async ({ port }: LabContext): Promise<string> => {
+  return async ({ port, closedPort }: LabContext): Promise<string> => {
     front.port = await port();
     const app = await port();
-    const closed = await port();
+    const closed = await closedPort();
     return `defaults
     mode tcp
     timeout connect 2s

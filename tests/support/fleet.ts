@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { listenLoopback, oneShot } from "./lab.ts";
+import { closedPort, listenLoopback, oneShot } from "./lab.ts";
 import { poll } from "./poll.ts";
 import type { TmuxSession } from "./tmux.ts";
 
@@ -37,7 +37,7 @@ export function smallBody(
 ): (ctx: { port: () => Promise<number> }) => Promise<string> {
   return async ({ port }) => {
     ports.app = await port();
-    ports.closed = await port();
+    ports.closed = await closedPort();
     const front = await port();
     const lines = [
       "defaults",

@@ -4,6 +4,7 @@
  * @module
  */
 export {
+  closedPort,
   ensureHaproxy,
   findHaproxy,
   freePort,
