@@ -15,6 +15,7 @@ import { helpText, USAGE } from "./help.ts";
 import { PROGRAM, VERSION } from "../version.ts";
 import { AddressError, describeAddress, parseTcpAddress, type SocketAddress } from "../haproxy/address.ts";
 import { parseProxyName, parseStatFilter, type StatFilter } from "../stats/filters.ts";
+import { type BulkRequest, readBulkRequest, usageCode } from "./bulk_options.ts";
 
 /** The most filters (-f and -p together) the original accepted; kept. */
 export const FILTER_LIMIT = 50;
@@ -39,6 +40,8 @@ export interface Options {
   readonly wait: number;
   /** Mouse reporting in the monitor (off with --no-mouse). */
   readonly mouse: boolean;
+  /** A bulk action (`--drain PATTERN`...), when one is given. */
+  readonly bulk?: BulkRequest;
 }
 
 /** The result of parsing: run with options, or print and exit. */
@@ -72,7 +75,8 @@ export function parseOptions(argv: readonly string[]): ParseResult {
     const o = readArgv(argv, OPTION_TABLE);
     if (o.help) return { kind: "exit", code: 0, stdout: helpText() };
     if (o.version) return { kind: "exit", code: 0, stdout: `${PROGRAM} version ${VERSION}\n` };
-    return validate(o);
+    const result = validate(o);
+    return result.kind === "exit" ? { ...result, code: usageCode(o, result.code) } : result;
   } catch (e) {
     const code = e instanceof UsageError ? 2 : e instanceof OptionError ? e.code : undefined;
     if (code === undefined) throw e;
@@ -97,9 +101,13 @@ function validate(o: Record<string, unknown>): ParseResult {
   if (readOnly && mode === 5) return fail(1, "cli not available in read-only mode");
   if (batch && check) return fail(1, "--batch and --check exclude each other: choose one");
   if (batch && mode === 5) return fail(1, "--batch prints a stat mode: use -m 1, 2, 3 or 4");
+  const bulk = readBulkRequest(o);
+  if (typeof bulk === "string") return fail(2, bulk);
   const format = str("format") ?? "text";
   if (format !== "text" && format !== "json") return fail(1, `invalid format: ${format} (text or json)`);
-  if (format === "json" && !batch && !check) return fail(1, "--format goes with --batch or --check");
+  if (format === "json" && !batch && !check && !bulk) {
+    return fail(1, "--format goes with --batch, --check or an action");
+  }
   let wait = 0;
   if (str("wait") !== undefined) {
     if (!check) return fail(1, "--wait goes with --check");
@@ -154,6 +162,7 @@ function validate(o: Record<string, unknown>): ParseResult {
       format,
       wait,
       mouse: o.mouse !== false,
+      ...(bulk ? { bulk } : {}),
     },
   };
 }

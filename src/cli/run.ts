@@ -89,6 +89,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return parsed.code;
   }
   const options = parsed.options;
+  if (options.bulk) return await (await import("./bulk.ts")).runBulk(options, io);
   if (options.batch || options.check) return await runOnce(options, io);
   if (!Deno.stdin.isTerminal() || !Deno.stdout.isTerminal()) {
     io.err(`${PROGRAM}: the monitor needs a terminal; for scripts use --batch or --check\n`);
