@@ -19,7 +19,7 @@ export type EventKind =
   | "status"
   /** `status` changed into or out of MAINT or DRAIN (an operator's or a tracked server's admin state). */
   | "admin"
-  /** The last health check's `check_status` or `check_code`. */
+  /** The last health check's `check_status` or `check_code`, from one result to another. */
   | "check"
   /** A server's `weight`. */
   | "weight"
@@ -94,7 +94,8 @@ function rowEvents(
   const check = (v: string | undefined) => v?.replace(/^\* /, "");
   for (const field of ["check_status", "check_code"]) {
     const [x, y] = [check(a.get(field)), check(b.get(field))];
-    if (x !== undefined && y !== undefined && x !== y) event("check", field, x, y);
+    // Empty before or after is a check paused (MAINT) or not run yet, not a new result.
+    if (x && y && x !== y) event("check", field, x, y);
   }
   if (b.type === ROW_TYPE.server) {
     const [x, y] = [a.get("weight"), b.get("weight")];
