@@ -40,7 +40,7 @@ Deno.test("unknown options are named whole, with the nearest long options", () =
     [["-s", "x", "--bogus"], "unknown option '--bogus'"],
     [["-s", "x", "--forma", "json"], "unknown option '--forma'\n(Did you mean --format?)"],
     [["-s", "x", "--mouse"], "unknown option '--mouse'\n(Did you mean --mode?)"],
-    [["-s", "x", "--batt"], "unknown option '--batt'\n(Did you mean one of --batch, --wait?)"],
+    [["-s", "x", "--batt"], "unknown option '--batt'\n(Did you mean one of --at, --batch, --wait?)"],
     [["-s", "x", "--batch=1"], "unknown option '--batch=1'\n(Did you mean --batch?)"],
     [["-s", "x", "--no-mouse=1"], "unknown option '--no-mouse=1'\n(Did you mean --no-mouse?)"],
     [["-s", "x", "--read-only=yes"], "unknown option '--read-only=yes'"],
