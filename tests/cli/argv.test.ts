@@ -47,7 +47,7 @@ Deno.test("unknown options are named whole, with the nearest long options", () =
     [["-s", "x", "-x"], "unknown option '-x'"],
     // In a bundle, the unknown letter and the rest of the bundle; the letters after it are not read.
     [["-s", "x", "-nzs", "y"], "unknown option '-zs'"],
-    [["-s", "x", "-b-5t"], "unknown option '--5t'"],
+    [["-s", "x", "-b-5t"], "unknown option '--5t'\n(Did you mean --at?)"],
     // An unknown option wins over a stray argument and over -h.
     [["-s", "x", "extra", "--bogus"], "unknown option '--bogus'"],
     [["-s", "x", "-h", "--bogus"], "unknown option '--bogus'"],
