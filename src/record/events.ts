@@ -91,11 +91,14 @@ function rowEvents(
       status[1],
     );
   }
-  const check = (v: string | undefined) => v?.replace(/^\* /, "");
-  for (const field of ["check_status", "check_code"]) {
-    const [x, y] = [check(a.get(field)), check(b.get(field))];
-    // Empty before or after is a check paused (MAINT) or not run yet, not a new result.
-    if (x && y && x !== y) event("check", field, x, y);
+  // `* L7OK`: a check is running, L7OK was the last result; its code then reads 0 on 3.x, so codes are
+  // compared only between finished checks. Empty is a check paused (MAINT) or not run yet, not a result.
+  const [ca, cb] = [a.get("check_status") ?? "", b.get("check_status") ?? ""];
+  const [x, y] = [ca.replace(/^\* /, ""), cb.replace(/^\* /, "")];
+  if (x && y && x !== y) event("check", "check_status", x, y);
+  const [codeA, codeB] = [a.get("check_code"), b.get("check_code")];
+  if (codeA && codeB && codeA !== codeB && !ca.startsWith("* ") && !cb.startsWith("* ")) {
+    event("check", "check_code", codeA, codeB);
   }
   if (b.type === ROW_TYPE.server) {
     const [x, y] = [a.get("weight"), b.get("weight")];

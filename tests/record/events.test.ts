@@ -47,6 +47,7 @@ Deno.test("one event per transition, table of kinds", () => {
       ["web/w1", "check", "check_code", "200", "503"],
     ]],
     ["a check running is not a change", { w1: { check: "* L7OK" } }, []],
+    ["a running check's code (0 on 3.x) is not a result", { w1: { check: "* L7OK", code: "0" } }, []],
     ["a paused check is not a result", { w1: { check: "", code: "" } }, []],
     ["weight", { w2: { weight: 50 } }, [["web/w2", "weight", "weight", "1", "50"]]],
     ["a backend's weight is its servers'", { BACKEND: { weight: 2 } }, []],
