@@ -128,8 +128,8 @@ export async function runSeries(options: Options, io: Io, instances: readonly Co
   } finally {
     unlisten();
     const closed = await recorder?.close();
-    if (closed && !closed.ok) {
-      recordFailed = true;
+    if (closed && !closed.ok) recordFailed = true;
+    if (closed && !closed.ok && closed.message !== lastRecordError) {
       io.err(`${PROGRAM}: ${closed.message}\n`);
     }
   }

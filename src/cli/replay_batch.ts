@@ -71,7 +71,7 @@ export async function runReplay(options: Options, io: Io): Promise<number> {
     recording = await Recording.open(replay.path);
   } catch (e) {
     if (!(e instanceof RecordingError)) throw e;
-    io.err(`${PROGRAM}: cannot replay ${replay.path}: ${e.message}\n`);
+    io.err(`${PROGRAM}: cannot replay ${e.message}\n`);
     return EXIT.failure;
   }
   for (const warning of recording.warnings) io.err(`${PROGRAM}: warning: ${warning}\n`);

@@ -10,7 +10,7 @@ import { FORMAT_VERSION, type HeaderRecord } from "./format.ts";
 import { decodeRegion, memberStarts } from "./gzip.ts";
 import { headerOf, headerOfBytes, isGzip } from "./sniff.ts";
 
-/** A recording that cannot be read (the message names the file and the problem). */
+/** A recording that cannot be read; the message starts with the file, then the problem. */
 export class RecordingError extends Error {}
 
 /** One record in the index. */
@@ -78,7 +78,7 @@ async function readPart(path: string): Promise<Uint8Array> {
   try {
     return await Deno.readFile(path);
   } catch (e) {
-    throw new RecordingError(`cannot read ${path}: ${describe(e)}`);
+    throw new RecordingError(`${path}: ${describe(e)}`);
   }
 }
 
