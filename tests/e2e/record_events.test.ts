@@ -10,9 +10,11 @@ import { checkOf, HTTP_DEFAULTS, type LabContext, startLab, statusOf } from "../
 import { runHatop } from "../support/program.ts";
 import {
   batchOf,
+  recordingDir,
   replayEvents,
   replayJson,
   rowOf,
+  seriesArgs,
   type SeriesLine,
   startRecorder,
 } from "../support/recording.ts";
@@ -66,8 +68,8 @@ Deno.test("--replay --events lists the transitions the test made, in order, at t
   );
   const settled = (l: SeriesLine) =>
     servers.every(([px, sv]) => status(l, `${px}/${sv}`) === "UP" && check(l, `${px}/${sv}`) === "L7OK");
-  const dir = await Deno.makeTempDir({ prefix: "hatop-rec-" });
-  const file = `${dir}/lab.rec`;
+  await using tmp = await recordingDir();
+  const file = `${tmp.dir}/lab.rec`;
   const map = `${lab.dir}/down.map`;
   const down = ["L7OK", "L7STS", "200", "503"];
   const changes: Change[] = [
@@ -114,69 +116,51 @@ Deno.test("--replay --events lists the transitions the test made, in order, at t
       ],
     },
   ];
-  try {
-    await using recorder = startRecorder([
-      ...[
-        "-s",
-        lab.sockets.admin,
-        "--batch",
-        "--count",
-        "0",
-        "-i",
-        "1",
-        "--format",
-        "json",
-        "--record",
-        file,
-      ],
-    ]);
-    await recorder.waitForLine("every server UP with L7OK", settled);
-    const windows: [number, number][] = [];
-    for (const change of changes) {
-      const seenBefore = recorder.lines.length;
-      const sent = Date.now();
-      assertEquals((await lab.command(change.command)).trim(), "", change.command);
-      const shown = await recorder.waitForLine(
-        change.command,
-        (l) => recorder.lines.indexOf(l) >= seenBefore && change.shown(l),
-      );
-      windows.push([sent, Date.parse(shown.time)]);
-    }
-    const { code, stderr } = await recorder.stop("SIGTERM");
-    assertEquals([code, stderr], [0, ""], "SIGTERM ends the series cleanly");
-    const lines = recorder.lines;
-
-    const events = await replayEvents(file);
-    const expected = changes.flatMap((c) => c.events);
-    const got = events.map((e) => [`${e.proxy}/${e.service}`, e.kind, e.field, e.before, e.after]);
-    // Each change's events come after the previous change's, and are dated between the change and the refresh
-    // that showed it (the refresh may start a moment before the reply that holds the change).
-    let at = 0;
-    changes.forEach((change, i) => {
-      const mine = got.slice(at, at + change.events.length);
-      const sort = (list: readonly (readonly string[])[]) => [...list].map((e) => e.join(" ")).sort();
-      assertEquals(sort(mine), sort(change.events), change.command);
-      for (const e of events.slice(at, at + change.events.length)) {
-        const t = Date.parse(e.time);
-        assert(t >= windows[i][0] - 1000 && t <= windows[i][1], `${e.service} ${e.field} at ${e.time}`);
-        assertEquals(e.instance, lab.sockets.admin);
-      }
-      at += change.events.length;
-    });
-    assertEquals(got.length, expected.length, `no other event: ${JSON.stringify(got.slice(at))}`);
-
-    // Every moment replays as the recorder printed it live, field for field.
-    const all = await runHatop(["--replay", file, "--batch", "--format", "json", "--count", "0"]);
-    assertEquals(all.code, 0, all.stderr);
-    const replayed = all.stdout.split("\n").filter((l) => l !== "").map((l) => JSON.parse(l));
-    assertEquals(replayed, lines.map((l) => JSON.parse(JSON.stringify(l))));
-    const middle = lines[Math.floor(lines.length / 2)];
-    assertEquals(
-      await replayJson(file, middle.time),
-      batchOf(middle),
-      "one moment by --at, as --batch prints it",
+  await using recorder = startRecorder(seriesArgs(lab.sockets.admin, 0, file));
+  await recorder.waitForLine("every server UP with L7OK", settled);
+  const windows: [number, number][] = [];
+  for (const change of changes) {
+    const seenBefore = recorder.lines.length;
+    const sent = Date.now();
+    assertEquals((await lab.command(change.command)).trim(), "", change.command);
+    const shown = await recorder.waitForLine(
+      change.command,
+      (l) => recorder.lines.indexOf(l) >= seenBefore && change.shown(l),
     );
-  } finally {
-    await Deno.remove(dir, { recursive: true });
+    windows.push([sent, Date.parse(shown.time)]);
   }
+  const { code, stderr } = await recorder.stop("SIGTERM");
+  assertEquals([code, stderr], [0, ""], "SIGTERM ends the series cleanly");
+  const lines = recorder.lines;
+
+  const events = await replayEvents(file);
+  const expected = changes.flatMap((c) => c.events);
+  const got = events.map((e) => [`${e.proxy}/${e.service}`, e.kind, e.field, e.before, e.after]);
+  // Each change's events come after the previous change's, and are dated between the change and the refresh
+  // that showed it (the refresh may start a moment before the reply that holds the change).
+  let at = 0;
+  changes.forEach((change, i) => {
+    const mine = got.slice(at, at + change.events.length);
+    const sort = (list: readonly (readonly string[])[]) => [...list].map((e) => e.join(" ")).sort();
+    assertEquals(sort(mine), sort(change.events), change.command);
+    for (const e of events.slice(at, at + change.events.length)) {
+      const t = Date.parse(e.time);
+      assert(t >= windows[i][0] - 1000 && t <= windows[i][1], `${e.service} ${e.field} at ${e.time}`);
+      assertEquals(e.instance, lab.sockets.admin);
+    }
+    at += change.events.length;
+  });
+  assertEquals(got.length, expected.length, `no other event: ${JSON.stringify(got.slice(at))}`);
+
+  // Every moment replays as the recorder printed it live, field for field.
+  const all = await runHatop(["--replay", file, "--batch", "--format", "json", "--count", "0"]);
+  assertEquals(all.code, 0, all.stderr);
+  const replayed = all.stdout.split("\n").filter((l) => l !== "").map((l) => JSON.parse(l));
+  assertEquals(replayed, lines.map((l) => JSON.parse(JSON.stringify(l))));
+  const middle = lines[Math.floor(lines.length / 2)];
+  assertEquals(
+    await replayJson(file, middle.time),
+    batchOf(middle),
+    "one moment by --at, as --batch prints it",
+  );
 });

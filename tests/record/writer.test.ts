@@ -36,6 +36,12 @@ async function zcat(path: string): Promise<{ code: number; lines: string[] }> {
   return { code: out.code, lines: new TextDecoder().decode(out.stdout).split("\n").filter((l) => l !== "") };
 }
 
+/** `zcat FILE`: its exit code and the types of its records. */
+async function types(path: string): Promise<[number, string[]]> {
+  const { code, lines } = await zcat(path);
+  return [code, lines.map((l) => JSON.parse(l).type)];
+}
+
 Deno.test("a recording is gzip JSON lines that zcat reads: header, full, deltas, end; mode 0600", async () => {
   using tmp = tempDir();
   const path = `${tmp.dir}/rec`;
@@ -61,19 +67,27 @@ Deno.test("a full snapshot every N seconds, each round in a new gzip member", as
   using tmp = tempDir();
   const path = `${tmp.dir}/rec`;
   await record(path, 7, { fullEverySeconds: 3 });
-  const types = (await zcat(path)).lines.map((l) => JSON.parse(l).type);
-  assertEquals(types, ["header", "full", "delta", "delta", "full", "delta", "delta", "full", "end"]);
+  assertEquals((await types(path))[1], [
+    "header",
+    "full",
+    "delta",
+    "delta",
+    "full",
+    "delta",
+    "delta",
+    "full",
+    "end",
+  ]);
   assertEquals(memberStarts(await Deno.readFile(path)).length, 4, "the header, then one member per round");
 });
 
 Deno.test("rotation keeps the newest parts: FILE, FILE.1 … FILE.9, each starting with a header", async () => {
   using tmp = tempDir();
   const path = `${tmp.dir}/rec`;
-  const first = await Deno.readFile(
-    await (async () => (await record(`${tmp.dir}/probe`, 1), `${tmp.dir}/probe`))(),
-  );
-  // Parts of about two full snapshots each: many rotations in 60 refreshes with a full every 2 s.
-  await record(path, 60, { fullEverySeconds: 2, maxBytes: first.length * 2 * RECORD_PARTS });
+  // Parts of about two full snapshots each (a one-refresh recording is one): many rotations in 60 refreshes
+  // with a full snapshot every 2 s.
+  const one = (await record(`${tmp.dir}/one`, 1)).bytesWritten;
+  await record(path, 60, { fullEverySeconds: 2, maxBytes: one * 2 * RECORD_PARTS });
   const names = [...Deno.readDirSync(tmp.dir)].map((e) => e.name).filter((n) => n.startsWith("rec")).sort();
   assertEquals(names, ["rec", ...Array.from({ length: RECORD_PARTS - 1 }, (_, i) => `rec.${i + 1}`)].sort());
   for (const name of names) {
@@ -103,17 +117,7 @@ Deno.test("an existing recording is appended to as a new session; any other file
   });
   await again.record(T0 + 10_000, 0, { snapshot: webSteps(1, T0)[0].snapshot });
   await again.close(T0 + 11_000);
-  const { code, lines } = await zcat(path);
-  assertEquals(code, 0);
-  assertEquals(lines.map((l) => JSON.parse(l).type), [
-    "header",
-    "full",
-    "delta",
-    "end",
-    "header",
-    "full",
-    "end",
-  ]);
+  assertEquals(await types(path), [0, ["header", "full", "delta", "end", "header", "full", "end"]]);
   const recording = await Recording.open(path);
   assertEquals((await recording.at(T0 + 1000)).instances.map((i) => i.address), ["/run/lb1.sock"]);
   assertEquals((await recording.at(T0 + 10_000)).instances.map((i) => i.address), ["/run/lb2.sock"]);
@@ -143,21 +147,9 @@ Deno.test("a member a crashed recorder left open is ended before appending, so z
   const recorder = await Recorder.open({ path, instances: INSTANCES, interval: 1, hatop: "t" });
   for (const step of webSteps(3, T0)) await recorder.record(step.time, 0, { snapshot: step.snapshot });
   // No close: as after SIGKILL. zcat reads the flushed records and complains about the missing end.
-  const crashed = await zcat(path);
-  assertEquals(crashed.code, 1);
-  assertEquals(crashed.lines.map((l) => JSON.parse(l).type), ["header", "full", "delta", "delta"]);
+  assertEquals(await types(path), [1, ["header", "full", "delta", "delta"]]);
   await record(path, 1);
-  const { code, lines } = await zcat(path);
-  assertEquals(code, 0);
-  assertEquals(lines.map((l) => JSON.parse(l).type), [
-    "header",
-    "full",
-    "delta",
-    "delta",
-    "header",
-    "full",
-    "end",
-  ]);
+  assertEquals(await types(path), [0, ["header", "full", "delta", "delta", "header", "full", "end"]]);
 });
 
 Deno.test("a write error comes back as a message, never as an exception (/dev/full)", async () => {

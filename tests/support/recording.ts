@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { HTTP_DEFAULTS, type LabContext } from "./lab.ts";
 import { poll } from "./poll.ts";
 import { type Finished, runHatop, spawnHatop } from "./program.ts";
 
@@ -93,4 +94,31 @@ export async function replayEvents(path: string): Promise<Record<string, string>
 export function batchOf(line: SeriesLine): Record<string, unknown> {
   const { time: _, ...rest } = line;
   return rest;
+}
+
+/** `-s SOCKET --batch --count N -i 1 --format json [--record FILE]`: a series of JSON lines, recorded. */
+export function seriesArgs(socket: string, count: number, file?: string): string[] {
+  const args = ["-s", socket, "--batch", "--count", String(count), "-i", "1", "--format", "json"];
+  return file === undefined ? args : [...args, "--record", file];
+}
+
+/** A temporary directory for recordings, removed at the end of the scope (`await using`). */
+export async function recordingDir(): Promise<{ readonly dir: string } & AsyncDisposable> {
+  const dir = await Deno.makeTempDir({ prefix: "hatop-rec-" });
+  return { dir, [Symbol.asyncDispose]: () => Deno.remove(dir, { recursive: true }) };
+}
+
+/** A lab without health checks or traffic: between two reads only clock-driven fields move. */
+export async function quietBody({ port }: LabContext): Promise<string> {
+  return `${HTTP_DEFAULTS}
+frontend fe_quiet
+    bind 127.0.0.1:${await port()}
+    default_backend be_quiet
+
+backend be_quiet
+    server q1 127.0.0.1:${await port()}
+    server q2 127.0.0.1:${await port()} weight 7 maxconn 30
+    server q3 127.0.0.1:${await port()} backup
+    server q4 127.0.0.1:${await port()}
+`;
 }
