@@ -109,9 +109,9 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
   },
   {
     flags: "--count <N>",
-    help: "with --batch: print N snapshots -i seconds apart (0: until interrupted), each under a " +
-      '"hatop - TIME" line and separated by an empty line as top -b -n N does; with --format json one ' +
-      "object per line, with its time",
+    help: "with --batch: print N snapshots -i seconds apart (0: until interrupted), each under a line " +
+      "with its time and separated by an empty line, as top -b -n does; with --format json one object " +
+      "per line, with its time",
     group: "Batch and check",
   },
   {

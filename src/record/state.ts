@@ -57,9 +57,14 @@ export function stateOf(time: number, observation: Observation & { snapshot: Sna
   const rows = snapshotRows(observation.snapshot);
   const fieldLists: string[][] = [];
   const values: string[][] = [];
+  let names: string[] = [];
   for (const row of rows) {
     const entries = row.entries();
-    fieldLists.push(entries.map((e) => e[0]));
+    // Rows of one table share their field names: one list for all of them.
+    if (names.length !== entries.length || entries.some((e, i) => e[0] !== names[i])) {
+      names = entries.map((e) => e[0]);
+    }
+    fieldLists.push(names);
     values.push(entries.map((e) => e[1]));
   }
   return {
