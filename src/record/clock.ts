@@ -43,25 +43,38 @@ function stopped(status: string | undefined): boolean {
   return status !== undefined && (status.startsWith("DOWN") || status.startsWith("MAINT"));
 }
 
+/** Whether column `i` holds one of the clock-driven fields. */
+export function isClockColumn(at: ClockColumns, i: number): boolean {
+  return i === at.lastchg || i === at.downtime || i === at.lastsess;
+}
+
+/** The value of column `i` of a row predicted `seconds` later (the value itself for other columns). */
+export function predictValue(
+  values: readonly string[],
+  at: ClockColumns,
+  i: number,
+  seconds: number,
+): string {
+  const value = values[i];
+  if (seconds === 0 || value === undefined) return value;
+  if (i === at.lastchg) return plus(value, seconds);
+  if (i === at.downtime) return stopped(values[at.status]) ? plus(value, seconds) : value;
+  if (i === at.lastsess) return INTEGER.test(value) && Number(value) >= 0 ? plus(value, seconds) : value;
+  return value;
+}
+
 /**
  * The values a row is predicted to have `seconds` later: `values` with its clock fields advanced. Returns
  * `values` itself when nothing moves.
  */
 export function predictRow(values: readonly string[], at: ClockColumns, seconds: number): readonly string[] {
-  if (seconds === 0) return values;
   let out: string[] | undefined;
-  const set = (column: number, value: string) => {
-    if (value === values[column]) return;
+  for (const i of [at.lastchg, at.downtime, at.lastsess]) {
+    if (i < 0) continue;
+    const value = predictValue(values, at, i, seconds);
+    if (value === values[i]) continue;
     out ??= [...values];
-    out[column] = value;
-  };
-  if (at.lastchg >= 0 && values[at.lastchg] !== undefined) set(at.lastchg, plus(values[at.lastchg], seconds));
-  if (at.downtime >= 0 && values[at.downtime] !== undefined && stopped(values[at.status])) {
-    set(at.downtime, plus(values[at.downtime], seconds));
-  }
-  const lastsess = at.lastsess >= 0 ? values[at.lastsess] : undefined;
-  if (lastsess !== undefined && INTEGER.test(lastsess) && Number(lastsess) >= 0) {
-    set(at.lastsess, plus(lastsess, seconds));
+    out[i] = value;
   }
   return out ?? values;
 }

@@ -6,7 +6,15 @@
  * @module
  */
 import type { ProcEntry } from "../haproxy/master.ts";
-import { elapsedSeconds, observedAdvance, predictInfo, predictProcs, predictRow } from "./clock.ts";
+import {
+  elapsedSeconds,
+  isClockColumn,
+  observedAdvance,
+  predictInfo,
+  predictProcs,
+  predictRow,
+  predictValue,
+} from "./clock.ts";
 import {
   decodeValue,
   type DeltaRecord,
@@ -66,11 +74,13 @@ export function encodeDelta(
   let statsChanged = false;
   for (let r = 0; r < next.values.length; r++) {
     const shape = next.shapes[r];
-    const predicted = predictRow(prev.values[r], shape.clock, clock);
-    const actual = next.values[r];
+    const [before, actual] = [prev.values[r], next.values[r]];
     let changed: RowObject | undefined;
     for (let i = 0; i < actual.length; i++) {
-      if (actual[i] === predicted[i]) continue;
+      const expected = isClockColumn(shape.clock, i)
+        ? predictValue(before, shape.clock, i, clock)
+        : before[i];
+      if (actual[i] === expected) continue;
       changed ??= {};
       changed[shape.fields[i]] = encodeValue(actual[i]);
     }

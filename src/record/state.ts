@@ -18,6 +18,13 @@ import { type Observation, rowKeys, snapshotRows } from "./format.ts";
 export interface Shape {
   readonly fields: readonly string[];
   readonly clock: ClockColumns;
+  /** Where `iid`, `sid` and `type` are (-1 where absent): a row whose ids change is another row. */
+  readonly ids: readonly number[];
+}
+
+/** The shape of rows with these fields. */
+export function shapeOf(fields: readonly string[]): Shape {
+  return { fields, clock: clockColumns(fields), ids: ["iid", "sid", "type"].map((f) => fields.indexOf(f)) };
 }
 
 /** One instance's snapshot, as text. */
@@ -46,32 +53,43 @@ export function shapesOf(fieldLists: readonly (readonly string[])[]): Shape[] {
   const shapes: Shape[] = [];
   let last: Shape | undefined;
   for (const fields of fieldLists) {
-    if (!last || !sameList(last.fields, fields)) last = { fields, clock: clockColumns(fields) };
+    if (!last || !sameList(last.fields, fields)) last = shapeOf(fields);
     shapes.push(last);
   }
   return shapes;
 }
 
-/** The state of an observed snapshot at `time`. */
-export function stateOf(time: number, observation: Observation & { snapshot: Snapshot }): InstanceState {
+/**
+ * The state of an observed snapshot at `time`. With the `previous` state, its shapes are reused where the
+ * fields are the same, so that comparing the two is cheap.
+ */
+export function stateOf(
+  time: number,
+  observation: Observation & { snapshot: Snapshot },
+  previous?: InstanceState,
+): InstanceState {
   const rows = snapshotRows(observation.snapshot);
-  const fieldLists: string[][] = [];
+  const shapes: Shape[] = [];
   const values: string[][] = [];
-  let names: string[] = [];
+  const known = [...new Set(previous?.shapes)];
+  let shape: Shape | undefined;
   for (const row of rows) {
     const entries = row.entries();
-    // Rows of one table share their field names: one list for all of them.
-    if (names.length !== entries.length || entries.some((e, i) => e[0] !== names[i])) {
-      names = entries.map((e) => e[0]);
+    // Rows of one table share their fields: one shape for all of them (the previous state's when equal).
+    if (
+      !shape || shape.fields.length !== entries.length || entries.some((e, i) => e[0] !== shape!.fields[i])
+    ) {
+      const fields = entries.map((e) => e[0]);
+      shape = known.find((k) => sameList(k.fields, fields)) ?? shapeOf(fields);
     }
-    fieldLists.push(names);
+    shapes.push(shape);
     values.push(entries.map((e) => e[1]));
   }
   return {
     time,
     info: observation.snapshot.info,
     keys: rowKeys(rows.map((r) => [r.pxname, r.svname])),
-    shapes: shapesOf(fieldLists),
+    shapes,
     values,
     warnings: observation.snapshot.warnings,
     ...(observation.workers ? { workers: observation.workers } : {}),
@@ -94,10 +112,7 @@ export function sameStructure(a: InstanceState, b: InstanceState): boolean {
     const sa = a.shapes[r];
     const sb = b.shapes[r];
     if (sa !== sb && !sameList(sa.fields, sb.fields)) return false;
-    for (const id of ["iid", "sid", "type"]) {
-      const at = sa.fields.indexOf(id);
-      if (at >= 0 && a.values[r][at] !== b.values[r][at]) return false;
-    }
+    for (const at of sa.ids) if (at >= 0 && a.values[r][at] !== b.values[r][at]) return false;
   }
   return true;
 }

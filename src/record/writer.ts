@@ -169,8 +169,8 @@ export class Recorder {
         JSON.stringify({ type: "error", time: isoTime(time), instance, error: observation.error }),
       );
     }
-    const state = stateOf(time, observation);
     const prev = this.#states[instance];
+    const state = stateOf(time, observation, prev);
     const delta = prev && !this.#needFull[instance] ? encodeDelta(prev, state, instance) : undefined;
     const result = await this.#write(JSON.stringify(delta ?? encodeFull(state, instance)));
     if (result.ok) {
