@@ -17,6 +17,13 @@ export {
   RecordOpenError,
   type RecordResult,
 } from "./writer.ts";
-export { type Frame, type InstanceFrame, Recording, RecordingError, type Step } from "./reader.ts";
+export {
+  type Frame,
+  type InstanceFrame,
+  type Moment,
+  Recording,
+  RecordingError,
+  type Step,
+} from "./reader.ts";
 export { adminState, type EventKind, events, eventsOf, type Observed, type StateEvent } from "./events.ts";
 export { AT_FORMS, type MomentSpec, parseMoment, parseSize, resolveMoment } from "./time.ts";

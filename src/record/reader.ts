@@ -46,6 +46,16 @@ export interface Frame {
   readonly problems: readonly string[];
 }
 
+/** One moment of the timeline: its time, and which instance was recorded then and how. */
+export interface Moment {
+  readonly time: number;
+  readonly records: readonly {
+    readonly name: string;
+    readonly address: string;
+    readonly kind: Entry["kind"];
+  }[];
+}
+
 /** One record met by {@linkcode Recording.replay}, with the instance's state before and after it. */
 export interface Step {
   readonly entry: Entry;
@@ -116,6 +126,18 @@ export class Recording {
   }
   get end(): number {
     return this.moments[this.moments.length - 1];
+  }
+
+  /** Every moment with the instances recorded at it (a full snapshot, a delta, or an error). */
+  timeline(): Moment[] {
+    const byTime = new Map<number, Moment["records"][number][]>();
+    for (const e of this.index.entries) {
+      if (e.kind === "end") continue;
+      const { name, address } = this.index.sessions[e.session].header.instances[e.instance];
+      const list = byTime.get(e.time) ?? byTime.set(e.time, []).get(e.time)!;
+      list.push({ name, address, kind: e.kind });
+    }
+    return this.moments.map((time) => ({ time, records: byTime.get(time)! }));
   }
 
   /** The latest moment at or before `time`, or undefined before the start. */

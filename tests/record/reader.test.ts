@@ -59,6 +59,14 @@ Deno.test("an instance that did not answer shows its last snapshot and the error
   using tmp = tempDir();
   const steps = await record(`${tmp.dir}/rec`, 6);
   const recording = await Recording.open(`${tmp.dir}/rec`);
+  assertEquals(recording.timeline()[3], {
+    time: T0 + 3000,
+    records: [
+      { name: "lb1", address: "/run/lb1.sock", kind: "delta" },
+      { name: "lb2", address: "/run/lb2.sock", kind: "error" },
+    ],
+  });
+  assertEquals(recording.timeline()[0].records.map((r) => r.kind), ["full", "full"]);
   const down = (await recording.at(T0 + 4000)).instances[1];
   assertEquals(down.error, "cannot connect to /run/lb2.sock: connection refused");
   assertEquals(down.snapshotTime, T0 + 2000);
