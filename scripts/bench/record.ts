@@ -262,6 +262,9 @@ if (import.meta.main) {
     console.log(section);
     const old = await Deno.readTextFile(OUTPUT).catch(() => "# Benchmark\n");
     await Deno.writeTextFile(OUTPUT, withSection(old, section));
+    // Tables aligned as `deno fmt` does, so that `deno task check` stays clean.
+    await new Deno.Command(Deno.execPath(), { args: ["fmt", OUTPUT], stdout: "null", stderr: "null" })
+      .output();
     console.error(`bench: wrote the recording section of ${OUTPUT}`);
   } finally {
     await Deno.remove(dir, { recursive: true });
