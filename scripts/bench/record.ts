@@ -21,7 +21,9 @@ import { bytes, median, ms } from "./stats.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const OUTPUT = `${ROOT}docs/benchmark.md`;
+/** The markers around the recording section of docs/benchmark.md. */
 export const BEGIN = "<!-- record:begin -->";
+/** See {@linkcode BEGIN}. */
 export const END = "<!-- record:end -->";
 
 /** Full snapshots per hour at the default of one every 5 minutes. */

@@ -5,9 +5,13 @@
  *
  * @module
  */
+import { readRange } from "./bytes.ts";
 import { Compressor, concat, crc32, MEMBER_HEADER, memberEnd, openLastMember } from "./gzip.ts";
 
 const encoder = new TextEncoder();
+
+/** How much of the end of a file is searched for a member left open (a member is rarely more than a few MB). */
+const TAIL_BYTES = 64 * 2 ** 20;
 
 /** The member records are being added to, with the CRC and length of what is on disk. */
 interface Member {
@@ -62,7 +66,8 @@ export class RecordFile {
   }
 
   async #endCrashedMember(): Promise<void> {
-    const bytes = await Deno.readFile(this.path);
+    const length = Math.min(this.#size, TAIL_BYTES);
+    const bytes = await readRange(this.path, this.#size - length, length);
     const text = openLastMember(bytes);
     if (text === undefined || text.length === 0 || text[text.length - 1] !== 10) return;
     try {

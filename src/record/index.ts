@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { readRange } from "./bytes.ts";
 import { FORMAT_VERSION, type HeaderRecord } from "./format.ts";
 import { decodeRegion, memberStarts } from "./gzip.ts";
 import { headerOf, headerOfBytes, isGzip } from "./sniff.ts";
@@ -101,20 +102,8 @@ export function unitText(bytes: Uint8Array): UnitText {
 }
 
 /** Reads the bytes of a unit from its part. */
-export async function readUnit(parts: readonly string[], unit: Unit): Promise<Uint8Array> {
-  const file = await Deno.open(parts[unit.part], { read: true });
-  try {
-    const out = new Uint8Array(unit.end - unit.start);
-    await file.seek(unit.start, Deno.SeekMode.Start);
-    for (let n = 0; n < out.length;) {
-      const got = await file.read(out.subarray(n));
-      if (got === null) return out.subarray(0, n);
-      n += got;
-    }
-    return out;
-  } finally {
-    file.close();
-  }
+export function readUnit(parts: readonly string[], unit: Unit): Promise<Uint8Array> {
+  return readRange(parts[unit.part], unit.start, unit.end - unit.start);
 }
 
 /** Builds the index of the recording at `path` (and its rotated parts). */

@@ -4,6 +4,7 @@
  * @module
  */
 import type { HeaderRecord } from "./format.ts";
+import { readRange } from "./bytes.ts";
 import { decodeRegion } from "./gzip.ts";
 
 /** How much of a file is read to find its header. */
@@ -32,29 +33,15 @@ export function headerOf(firstLine: string): HeaderRecord | string {
 
 /** The header of the recording at `path`, or why it is not one. Throws what Deno.open throws. */
 export async function readHeader(path: string): Promise<HeaderRecord | string> {
-  const file = await Deno.open(path, { read: true });
-  let bytes: Uint8Array;
-  try {
-    const buffer = new Uint8Array(HEAD_BYTES);
-    let n = 0;
-    for (;;) {
-      const got = await file.read(buffer.subarray(n));
-      if (got === null || got === 0) break;
-      n += got;
-      if (n === buffer.length) break;
-    }
-    bytes = buffer.subarray(0, n);
-  } finally {
-    file.close();
-  }
-  return headerOfBytes(bytes);
+  return headerOfBytes(await readRange(path, 0, HEAD_BYTES));
 }
 
 /** The header at the start of a recording's bytes, or why they are not a recording. */
 export function headerOfBytes(bytes: Uint8Array): HeaderRecord | string {
   if (bytes.length === 0) return "it is empty";
   let text: string;
-  if (isGzip(bytes)) text = decodeRegion(bytes).text;
+  // The header is the first record: the start of the first member is enough, however large the file.
+  if (isGzip(bytes)) text = decodeRegion(bytes.subarray(0, HEAD_BYTES)).text;
   else if (bytes[0] === 0x7b) text = new TextDecoder().decode(bytes);
   else return "it is not a hatop recording (neither gzip nor JSON lines)";
   const end = text.indexOf("\n");
