@@ -30,6 +30,20 @@ export function seriesBlock(
   return `${first ? "" : "\n"}${PROGRAM} - ${iso}\n${batchText(instances, options.mode as 1 | 2 | 3 | 4)}`;
 }
 
+/**
+ * Prints a block; false when nobody reads any more (`hatop --batch --count 0 | head`): the series then ends
+ * quietly, as top does.
+ */
+export function printed(io: Io, text: string): boolean {
+  try {
+    io.out(text);
+    return true;
+  } catch (e) {
+    if (e instanceof Deno.errors.BrokenPipe) return false;
+    throw e;
+  }
+}
+
 /** One refresh of one instance: its snapshot (with the master's processes) or why it failed. */
 async function observe(instance: Connected): Promise<Observation> {
   try {
@@ -111,7 +125,7 @@ export async function runSeries(options: Options, io: Io, instances: readonly Co
           return EXIT.failure;
         }
       }
-      if (named.length > 0) io.out(seriesBlock(time, named, options, k === 0));
+      if (named.length > 0 && !printed(io, seriesBlock(time, named, options, k === 0))) stop.abort();
       if (!recorder) continue;
       for (let i = 0; i < seen.length; i++) {
         const result = await recorder.record(time, i, seen[i]);

@@ -17,7 +17,7 @@ import {
 import { PROGRAM } from "../version.ts";
 import { batchJson, batchText, instanceName, type NamedSnapshot } from "./batch.ts";
 import type { Options } from "./options.ts";
-import { seriesBlock } from "./record_batch.ts";
+import { printed, seriesBlock } from "./record_batch.ts";
 import { EXIT, type Io } from "./run.ts";
 
 /** The instances of a frame that have a snapshot, named as the live batch named them; notes for the rest. */
@@ -98,7 +98,7 @@ export async function runReplay(options: Options, io: Io): Promise<number> {
       io.out(options.format === "json" ? batchJson(named) : batchText(named, options.mode as 1 | 2 | 3 | 4));
       return EXIT.ok;
     }
-    if (named.length > 0) io.out(seriesBlock(frame.time, named, options, k === 0));
+    if (named.length > 0 && !printed(io, seriesBlock(frame.time, named, options, k === 0))) break;
     const next = recording.next(frame.time);
     if (next === undefined) break;
     time = next;
