@@ -10,7 +10,7 @@
  */
 import zlib from "node:zlib";
 import { HaproxyClient } from "../../src/haproxy/client.ts";
-import { fetchSnapshot } from "../../src/app/fetch.ts";
+import { fetchSnapshot } from "../../src/stats/read_snapshot.ts";
 import { Recorder } from "../../src/record/mod.ts";
 import { decodeRegion } from "../../src/record/gzip.ts";
 import { type InstanceState, stateOf } from "../../src/record/state.ts";

@@ -17,6 +17,7 @@ const AREAS: readonly [string, string][] = [
   ["tests/e2e/bugs", "operator-found bugs"],
   ["tests/e2e/fleet", "several sockets in one view"],
   ["tests/e2e/master", "master CLI, reload with an old worker"],
+  ["tests/e2e/bulk", "bulk actions: plan = recording, drain and wait"],
   ["tests/haproxy/master", "master CLI, reload with an old worker"],
   ["tests/haproxy/", "client: levels, framing, reconnect"],
   ["tests/scripts/demo", "the demo"],

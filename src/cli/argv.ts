@@ -32,7 +32,7 @@ interface Flag {
   readonly negated: boolean;
 }
 
-const FLAGS = /^(?:-(\w), )?--([\w-]+)( <\w+>)?$/;
+const FLAGS = /^(?:-(\w), )?--([\w-]+)( <[^<>\s]+>)?$/;
 const NEGATIVE_NUMBER = /^-(\d+|\d*\.\d+)([eE][+-]?\d+)?$/;
 
 function flagOf(spec: OptionSpec): Flag {

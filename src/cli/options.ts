@@ -16,6 +16,7 @@ import { PROGRAM, VERSION } from "../version.ts";
 import { AddressError, describeAddress, parseTcpAddress, type SocketAddress } from "../haproxy/address.ts";
 import { parseProxyName, parseStatFilter, type StatFilter } from "../stats/filters.ts";
 import { type RecordOptions, recordOptions } from "./record_options.ts";
+import { type BulkRequest, readBulkRequest, usageCode } from "./bulk_options.ts";
 
 /** The most filters (-f and -p together) the original accepted; kept. */
 export const FILTER_LIMIT = 50;
@@ -40,6 +41,8 @@ export interface Options extends RecordOptions {
   readonly wait: number;
   /** Mouse reporting in the monitor (off with --no-mouse). */
   readonly mouse: boolean;
+  /** A bulk action (`--drain PATTERN`...), when one is given. */
+  readonly bulk?: BulkRequest;
 }
 
 /** The result of parsing: run with options, or print and exit. */
@@ -73,7 +76,8 @@ export function parseOptions(argv: readonly string[]): ParseResult {
     const o = readArgv(argv, OPTION_TABLE);
     if (o.help) return { kind: "exit", code: 0, stdout: helpText() };
     if (o.version) return { kind: "exit", code: 0, stdout: `${PROGRAM} version ${VERSION}\n` };
-    return validate(o);
+    const result = validate(o);
+    return result.kind === "exit" ? { ...result, code: usageCode(o, result.code) } : result;
   } catch (e) {
     const code = e instanceof UsageError ? 2 : e instanceof OptionError ? e.code : undefined;
     if (code === undefined) throw e;
@@ -98,10 +102,12 @@ function validate(o: Record<string, unknown>): ParseResult {
   if (readOnly && mode === 5) return fail(1, "cli not available in read-only mode");
   if (batch && check) return fail(1, "--batch and --check exclude each other: choose one");
   if (batch && mode === 5) return fail(1, "--batch prints a stat mode: use -m 1, 2, 3 or 4");
+  const bulk = readBulkRequest(o);
+  if (typeof bulk === "string") return fail(2, bulk);
   const format = str("format") ?? "text";
   if (format !== "text" && format !== "json") return fail(1, `invalid format: ${format} (text or json)`);
-  if (format === "json" && !batch && !check && !o.events) {
-    return fail(1, "--format goes with --batch, --check or --events");
+  if (format === "json" && !batch && !check && !o.events && !bulk) {
+    return fail(1, "--format goes with --batch, --check, --events or an action");
   }
   let wait = 0;
   if (str("wait") !== undefined) {
@@ -166,6 +172,7 @@ function validate(o: Record<string, unknown>): ParseResult {
       wait,
       mouse: o.mouse !== false,
       ...recording,
+      ...(bulk ? { bulk } : {}),
     },
   };
 }

@@ -8,12 +8,12 @@
  */
 import { describeAddress } from "../haproxy/address.ts";
 import { route } from "../haproxy/master.ts";
-import { fetchSnapshot } from "../app/fetch.ts";
+import { fetchSnapshot } from "../stats/read_snapshot.ts";
 import { type Observation, Recorder, RecordOpenError } from "../record/mod.ts";
 import { PROGRAM, VERSION } from "../version.ts";
 import { batchObject, batchText, instanceName, type NamedSnapshot } from "./batch.ts";
 import type { Options } from "./options.ts";
-import { type Connected, EXIT, type Io } from "./run.ts";
+import { type Connected, EXIT, type Io } from "./connect.ts";
 
 /**
  * One block of a series: `hatop - TIME` and the `--batch` text, an empty line before all but the first; or

@@ -18,7 +18,7 @@ import { PROGRAM } from "../version.ts";
 import { batchJson, batchText, instanceName, type NamedSnapshot } from "./batch.ts";
 import type { Options } from "./options.ts";
 import { printed, seriesBlock } from "./record_batch.ts";
-import { EXIT, type Io } from "./run.ts";
+import { EXIT, type Io } from "./connect.ts";
 
 /** The instances of a frame that have a snapshot, named as the live batch named them; notes for the rest. */
 function namedOf(frame: Frame, io: Io): NamedSnapshot[] {

@@ -1,6 +1,7 @@
 /**
  * HAProxy runtime-API client: socket addresses, prompt-mode framing, a single connection and the reconnecting
- * client the app uses.
+ * client the app uses, the master CLI's processes (master.ts), and release numbers (version.ts). It imports
+ * nothing of the program.
  *
  * @module
  */

@@ -20,6 +20,7 @@ import {
   unitText,
 } from "./index.ts";
 import { type InstanceState, materialize } from "./state.ts";
+import { lastAtOrBefore } from "./sorted.ts";
 
 export { RecordingError };
 
@@ -64,18 +65,6 @@ export interface Step {
   /** The state after a full or delta record; undefined for an error or end record, or a broken chain. */
   readonly after?: InstanceState;
   readonly error?: string;
-}
-
-/** The last index i of a sorted list with at(i) <= value, or -1. */
-function lastAtOrBefore(length: number, at: (i: number) => number, value: number): number {
-  let lo = 0;
-  let hi = length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (at(mid) <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
 }
 
 /** An open recording. */
