@@ -5,8 +5,8 @@
  * tests/architecture.test.ts holds src/ to them and docs/architecture.md explains them.
  *
  * The data path is socket (haproxy) -> snapshot (stats) -> model -> update(event) -> view (app) -> cell
- * buffer -> terminal (tui), with cli on top: cli -> app -> (stats, runtime, haproxy, tui), and cli -> bulk -> (stats, haproxy) for
- * actions on many servers without a screen. Inside src/app,
+ * buffer -> terminal (tui), with cli on top: cli -> app -> (stats, runtime, haproxy, tui), cli -> bulk -> (stats, haproxy) for
+ * actions on many servers without a screen, and cli -> record -> (stats, haproxy) for recordings. Inside src/app,
  * widgets and domain know nothing of the state; model is the state and what changes it; views, overlays and
  * chrome draw and take keys, and never import the run loop or another view (only the table kit,
  * views/table.ts); core routes events and draws frames through the registry; edge is the only code with
@@ -35,6 +35,7 @@ export const PARTS: readonly Part[] = [
   { path: "stats", may: ["haproxy/version.ts"] },
   { path: "runtime", may: ["stats/info.ts", "stats/types.ts", "haproxy/version.ts"] },
   { path: "bulk", may: ["stats", "haproxy"] },
+  { path: "record", may: ["stats", "haproxy"] },
   { path: "app/widgets", may: ["tui"] },
   { path: "app/domain", may: ["app/widgets", "stats", "haproxy"] },
   { path: "app/model", may: ["app/domain", "app/widgets", ...BELOW_APP] },
@@ -51,7 +52,7 @@ export const PARTS: readonly Part[] = [
   },
   { path: "app/edge", may: ["app/core", "app/model", "app/domain", "app/widgets", ...BELOW_APP] },
   { path: "app/mod.ts", may: ["app/core", "app/edge", "app/model"] },
-  { path: "cli", may: ["app/mod.ts", "bulk", ...BELOW_APP] },
+  { path: "cli", may: ["app/mod.ts", "bulk", "record", ...BELOW_APP] },
 ];
 
 /** Whether `path` (relative to src/) is `part` or inside it. */

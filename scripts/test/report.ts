@@ -21,6 +21,7 @@ const AREAS: readonly [string, string][] = [
   ["tests/haproxy/master", "master CLI, reload with an old worker"],
   ["tests/haproxy/", "client: levels, framing, reconnect"],
   ["tests/scripts/demo", "the demo"],
+  ["tests/e2e/record", "record, replay, events"],
   ["tests/e2e/", "end to end in tmux"],
   ["tests/ship/", "one-file bundle, run from a URL"],
   ["tests/support/", "the test helpers themselves"],

@@ -65,13 +65,23 @@ function snapshotJson(snapshot: Snapshot) {
  * `show info` and every `show stat` row with all fields by name: `{info, stats, warnings}` for one instance;
  * `{instances: [{instance, address, info, stats, warnings}]}` for several.
  */
-export function batchJson(instances: readonly NamedSnapshot[]): string {
-  const data = instances.length === 1 ? snapshotJson(instances[0].snapshot) : {
+export function batchObject(instances: readonly NamedSnapshot[]): Record<string, unknown> {
+  return instances.length === 1 ? snapshotJson(instances[0].snapshot) : {
     instances: instances.map((i) => ({
       instance: i.name,
       address: i.address,
       ...snapshotJson(i.snapshot),
     })),
   };
-  return JSON.stringify(data, null, 2) + "\n";
+}
+
+/** {@linkcode batchObject} as indented JSON text. */
+export function batchJson(instances: readonly NamedSnapshot[]): string {
+  return JSON.stringify(batchObject(instances), null, 2) + "\n";
+}
+
+/** How batch output names an instance: its node when several instances are watched, else its address. */
+export function instanceName(address: string, snapshot: Snapshot, instances: number): string {
+  const node = snapshot.info.get("node");
+  return instances > 1 && node ? node : address;
 }

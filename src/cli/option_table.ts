@@ -6,7 +6,14 @@
  */
 
 /** A help section, in the order the original hatop printed them (plus two of our own). */
-export type OptionGroup = "Mandatory" | "Optional" | "Filters" | "Batch and check" | "Bulk actions" | "Info";
+export type OptionGroup =
+  | "Mandatory"
+  | "Optional"
+  | "Filters"
+  | "Batch and check"
+  | "Record and replay"
+  | "Bulk actions"
+  | "Info";
 
 /** One option: flags, value name, help text and group. */
 export interface OptionSpec {
@@ -43,6 +50,11 @@ export const GROUPS: readonly { readonly group: OptionGroup; readonly note?: str
   {
     group: "Batch and check",
     note: "For scripts and CI: print once, or test health, then exit without opening the monitor.",
+  },
+  {
+    group: "Record and replay",
+    note: "A recording is gzip-compressed JSON lines (zcat FILE | jq), described in docs/record-format.md. " +
+      "For now it is written by --batch and read by --batch and --events; the monitor follows.",
   },
   {
     group: "Bulk actions",
@@ -119,10 +131,58 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
     group: "Batch and check",
   },
   {
+    flags: "--count <N>",
+    help: "with --batch: print N snapshots -i seconds apart (0: until interrupted), each under a line " +
+      "with its time and separated by an empty line, as top -b -n does; with --format json one object " +
+      "per line, with its time",
+    group: "Batch and check",
+  },
+  {
     flags: "-w, --wait <SECONDS>",
     help: "with --check: poll every second until healthy, the last poll once SECONDS have passed (then " +
       "exit 1 when servers are still not healthy, 2 when a socket still does not answer)",
     group: "Batch and check",
+  },
+  {
+    flags: "--record <FILE>",
+    help: "with --batch: append every snapshot to FILE (created with mode 0600): a delta against the " +
+      "previous one per refresh, a full snapshot every few minutes; an existing recording is appended to, " +
+      "any other file is refused. A write error is reported and recording goes on at the next refresh",
+    group: "Record and replay",
+  },
+  {
+    flags: "--record-max <SIZE>",
+    help: "rotate the recording by size so that it takes about SIZE at most (K, M, G: powers of 1024; at " +
+      "least 1M): FILE is renamed FILE.1 (FILE.1 to FILE.2 ...) when it reaches SIZE/10, and FILE.9 is " +
+      "removed; the newest parts are kept",
+    group: "Record and replay",
+  },
+  {
+    flags: "--record-full <MINUTES>",
+    help: "minutes between two full snapshots in the recording (1-1440, default: 5); any moment is read " +
+      "back from the full snapshot before it",
+    group: "Record and replay",
+  },
+  {
+    flags: "--replay <FILE>",
+    help: "read the recording FILE (and its rotated parts FILE.1 ...) instead of a socket: with --batch, " +
+      "print a moment as the live --batch printed it then; with --events, list what changed",
+    group: "Record and replay",
+  },
+  {
+    flags: "--at <TIME>",
+    help: "with --replay --batch: the moment to print, the latest refresh at or before TIME: an ISO 8601 " +
+      "time such as 2026-12-03T06:40:00Z (without a zone: local time), or an offset from the start such as " +
+      "+90s, +5m, +1h30m, or from the end such as -5m (default: the last moment; with --count, the first)",
+    group: "Record and replay",
+  },
+  {
+    flags: "--events",
+    help: "with --replay: list every state transition of the recording, oldest first: status, admin state " +
+      "(MAINT, DRAIN), check status and code, weight, a backend losing its last server, a reload, a " +
+      "restart, counters reset, services added or removed, an instance unreachable or back; --format json " +
+      "gives one object per line",
+    group: "Record and replay",
   },
   {
     flags: "--ready <PATTERN>",

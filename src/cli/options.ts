@@ -15,13 +15,14 @@ import { helpText, USAGE } from "./help.ts";
 import { PROGRAM, VERSION } from "../version.ts";
 import { AddressError, describeAddress, parseTcpAddress, type SocketAddress } from "../haproxy/address.ts";
 import { parseProxyName, parseStatFilter, type StatFilter } from "../stats/filters.ts";
+import { type RecordOptions, recordOptions } from "./record_options.ts";
 import { type BulkRequest, readBulkRequest, usageCode } from "./bulk_options.ts";
 
 /** The most filters (-f and -p together) the original accepted; kept. */
 export const FILTER_LIMIT = 50;
 
-/** Everything the program needs to run, validated. */
-export interface Options {
+/** Everything the program needs to run, validated (the recording options: see record_options.ts). */
+export interface Options extends RecordOptions {
   /** The stats sockets (-s and -t may be repeated: several HAProxy instances in one view). */
   readonly sockets: readonly SocketAddress[];
   /** Refresh interval in seconds (1-30). */
@@ -105,8 +106,8 @@ function validate(o: Record<string, unknown>): ParseResult {
   if (typeof bulk === "string") return fail(2, bulk);
   const format = str("format") ?? "text";
   if (format !== "text" && format !== "json") return fail(1, `invalid format: ${format} (text or json)`);
-  if (format === "json" && !batch && !check && !bulk) {
-    return fail(1, "--format goes with --batch, --check or an action");
+  if (format === "json" && !batch && !check && !o.events && !bulk) {
+    return fail(1, "--format goes with --batch, --check, --events or an action");
   }
   let wait = 0;
   if (str("wait") !== undefined) {
@@ -132,7 +133,15 @@ function validate(o: Record<string, unknown>): ParseResult {
   }
   const unix = o.unixSocket as string[];
   const tcp = o.tcpSocket as string[];
-  if (unix.length === 0 && tcp.length === 0) return { kind: "exit", code: 0, stdout: helpText() };
+  const given = unix.length + tcp.length > 0;
+  const recording = recordOptions(o, {
+    batch,
+    check,
+    sockets: given,
+    filters: filters.length + proxies.length > 0,
+  });
+  if (typeof recording === "string") return fail(1, recording);
+  if (!given && !recording.replay) return { kind: "exit", code: 0, stdout: helpText() };
   const sockets: SocketAddress[] = [];
   for (const path of unix) {
     if (path === "") return fail(1, "empty unix socket path");
@@ -162,6 +171,7 @@ function validate(o: Record<string, unknown>): ParseResult {
       format,
       wait,
       mouse: o.mouse !== false,
+      ...recording,
       ...(bulk ? { bulk } : {}),
     },
   };

@@ -69,6 +69,9 @@ export async function runOnce(options: Options, io: Io): Promise<number> {
   const instances = await connectAll(options, io);
   if (typeof instances === "number") return instances;
   try {
+    if (options.count !== undefined || options.record) {
+      return await (await import("./record_batch.ts")).runSeries(options, io, instances);
+    }
     const all = await snapshots(instances);
     io.out(options.format === "json" ? batchJson(all) : batchText(all, options.mode as 1 | 2 | 3 | 4));
     return EXIT.ok;
@@ -89,6 +92,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return parsed.code;
   }
   const options = parsed.options;
+  if (options.replay) return await (await import("./replay_batch.ts")).runReplay(options, io);
   if (options.bulk) return await (await import("./bulk.ts")).runBulk(options, io);
   if (options.batch || options.check) return await runOnce(options, io);
   if (!Deno.stdin.isTerminal() || !Deno.stdout.isTerminal()) {

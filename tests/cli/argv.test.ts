@@ -40,14 +40,14 @@ Deno.test("unknown options are named whole, with the nearest long options", () =
     [["-s", "x", "--bogus"], "unknown option '--bogus'"],
     [["-s", "x", "--forma", "json"], "unknown option '--forma'\n(Did you mean --format?)"],
     [["-s", "x", "--mouse"], "unknown option '--mouse'\n(Did you mean --mode?)"],
-    [["-s", "x", "--batt"], "unknown option '--batt'\n(Did you mean one of --batch, --wait?)"],
+    [["-s", "x", "--batt"], "unknown option '--batt'\n(Did you mean one of --at, --batch, --wait?)"],
     [["-s", "x", "--batch=1"], "unknown option '--batch=1'\n(Did you mean --batch?)"],
     [["-s", "x", "--no-mouse=1"], "unknown option '--no-mouse=1'\n(Did you mean --no-mouse?)"],
     [["-s", "x", "--read-only=yes"], "unknown option '--read-only=yes'"],
     [["-s", "x", "-x"], "unknown option '-x'"],
     // In a bundle, the unknown letter and the rest of the bundle; the letters after it are not read.
     [["-s", "x", "-nzs", "y"], "unknown option '-zs'"],
-    [["-s", "x", "-b-5t"], "unknown option '--5t'"],
+    [["-s", "x", "-b-5t"], "unknown option '--5t'\n(Did you mean --at?)"],
     // An unknown option wins over a stray argument and over -h.
     [["-s", "x", "extra", "--bogus"], "unknown option '--bogus'"],
     [["-s", "x", "-h", "--bogus"], "unknown option '--bogus'"],

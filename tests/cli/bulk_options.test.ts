@@ -100,6 +100,6 @@ Deno.test("with an action, every command-line problem exits 2 with a message nam
   assertEquals(refused(["-i", "99"]).code, 1);
   assertEquals(refused(["--format", "json"]), {
     code: 1,
-    stderr: "hatop: --format goes with --batch, --check or an action\n",
+    stderr: "hatop: --format goes with --batch, --check, --events or an action\n",
   });
 });
