@@ -13,7 +13,13 @@ import { Command, CommanderError } from "../../deps.ts";
 import { OPTION_TABLE } from "./option_table.ts";
 import { helpText, USAGE } from "./help.ts";
 import { PROGRAM, VERSION } from "../version.ts";
-import { AddressError, describeAddress, parseTcpAddress, type SocketAddress } from "../haproxy/address.ts";
+import {
+  AddressError,
+  describeAddress,
+  parseSocketOption,
+  parseTcpAddress,
+  type SocketAddress,
+} from "../haproxy/address.ts";
 import { parseProxyName, parseStatFilter, type StatFilter } from "../stats/filters.ts";
 
 /** The most filters (-f and -p together) the original accepted; kept. */
@@ -151,17 +157,12 @@ function validate(o: Record<string, unknown>): ParseResult {
   const tcp = o.tcpSocket as string[];
   if (unix.length === 0 && tcp.length === 0) return { kind: "exit", code: 0, stdout: helpText() };
   const sockets: SocketAddress[] = [];
-  for (const path of unix) {
-    if (path === "") return fail(1, "empty unix socket path");
-    sockets.push({ transport: "unix", path });
-  }
-  for (const text of tcp) {
-    try {
-      sockets.push(parseTcpAddress(text));
-    } catch (e) {
-      if (e instanceof AddressError) return fail(1, e.message);
-      throw e;
-    }
+  try {
+    for (const text of unix) sockets.push(parseSocketOption(text));
+    for (const text of tcp) sockets.push(parseTcpAddress(text));
+  } catch (e) {
+    if (e instanceof AddressError) return fail(1, e.message);
+    throw e;
   }
   const unique = [...new Map(sockets.map((a) => [describeAddress(a), a])).values()];
   return {

@@ -50,7 +50,10 @@ async function connect(address: SocketAddress, options: Options, deadline: numbe
       await client.connect();
       return client;
     } catch (e) {
-      if (Date.now() + 1000 >= deadline) throw e;
+      if (Date.now() + 1000 >= deadline) {
+        await client.close(); // an ssh:// address's tunnel stops with it
+        throw e;
+      }
       await new Promise((r) => setTimeout(r, 1000));
     }
   }
