@@ -1,10 +1,19 @@
 /**
  * HAProxy runtime-API client: socket addresses, prompt-mode framing, a single connection and the reconnecting
- * client the app uses.
+ * client the app uses; `ssh://` sockets through the system ssh client (a tunnel under a watchdog, so that ssh
+ * never outlives hatop).
  *
  * @module
  */
-export { AddressError, describeAddress, parseTcpAddress, type SocketAddress } from "./address.ts";
+export {
+  AddressError,
+  describeAddress,
+  parseSocketOption,
+  parseSshAddress,
+  parseTcpAddress,
+  type SocketAddress,
+  type SshAddress,
+} from "./address.ts";
 export { HaproxyError, type HaproxyErrorKind } from "./errors.ts";
 export { ResponseReader, splitCommands } from "./framing.ts";
 export { type ConnectionOptions, HaproxyConnection } from "./connection.ts";
@@ -16,3 +25,5 @@ export {
   isPermissionDenied,
   type PathKind,
 } from "./client.ts";
+export { SSH_COMMAND_VARIABLE } from "./ssh_command.ts";
+export { SshTunnel, type TunnelOptions } from "./ssh_tunnel.ts";

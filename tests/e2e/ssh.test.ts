@@ -37,7 +37,7 @@ backend be_quiet
 
 /** `show info` fields that move between two reads (clocks, counters of our own CLI sessions, memory pools). */
 const VOLATILE_INFO =
-  /^(Uptime|Uptime_sec|CumConns|CumReq|TotalBytesOut|TotalSplicedBytesOut|BytesOutRate|Pool\w+|Idle_pct|Run_queue|Tasks|Memmax_\w+|ConnRate|SessRate|Stopping|Jobs|Listeners|CurrConns|MaxConnRate|MaxSessRate)$/;
+  /^(Uptime|Uptime_sec|Cum\w+|TotalBytesOut|TotalSplicedBytesOut|Pool\w+|Idle_pct|Run_queue|Tasks|\w*Rate\w*)$/;
 /** `show stat` fields that move without traffic: seconds since the last change. */
 const VOLATILE_STAT = /^(lastchg)$/;
 
@@ -152,6 +152,7 @@ async function processGroup(tmux: TmuxSession): Promise<number> {
 const ENDINGS: { name: string; end: (tmux: TmuxSession) => Promise<void>; status?: number }[] = [
   { name: "q", end: (tmux) => tmux.send("q"), status: 0 },
   { name: "SIGTERM", end: async (tmux) => Deno.kill(await tmux.pid(), "SIGTERM"), status: 0 },
+  { name: "SIGHUP", end: async (tmux) => Deno.kill(await tmux.pid(), "SIGHUP"), status: 129 },
   { name: "SIGKILL of hatop alone", end: async (tmux) => Deno.kill(await tmux.pid(), "SIGKILL") },
   {
     name: "SIGKILL of its process group",
