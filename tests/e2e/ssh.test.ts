@@ -7,32 +7,26 @@
  * @module
  */
 import { assert, assertEquals, assertMatch } from "../support/assert.ts";
-import { type LabContext, startLab } from "../support/lab.ts";
+import { type Lab, manyServersBody, startLab } from "../support/lab.ts";
 import { START_MS } from "../support/lab_queries.ts";
 import { looksLikeCrash, rowLine, runHatop, startHatop } from "../support/program.ts";
 import { clientProcesses, type Sshd, startSshd, tunnelDirs } from "../support/sshd.ts";
 import { poll } from "../support/poll.ts";
 import type { TmuxSession } from "../support/tmux.ts";
 
-/** A lab without health checks, so that two reads of it differ only in clocks and counters. */
-async function quietBody({ port }: LabContext): Promise<string> {
-  const front = await port();
-  const app = await port();
-  return `defaults
-    mode http
-    timeout connect 1s
-    timeout client 5s
-    timeout server 5s
-
-frontend fe_quiet
-    bind 127.0.0.1:${front}
-    default_backend be_quiet
-
-backend be_quiet
-    server q1 127.0.0.1:${app}
-    server q2 127.0.0.1:${app} weight 50
-    server q3 127.0.0.1:${app} disabled
-`;
+/**
+ * A lab without health checks, so that two reads of it differ only in clocks and counters: be_0000 with
+ * srv_00000..srv_00002, the last one put in maintenance.
+ */
+async function startQuietLab(): Promise<Lab> {
+  const lab = await startLab(manyServersBody(3));
+  try {
+    assertEquals((await lab.command("disable server be_0000/srv_00002")).trim(), "");
+    return lab;
+  } catch (e) {
+    await lab.stop();
+    throw e;
+  }
 }
 
 /** `show info` fields that move between two reads (clocks, counters of our own CLI sessions, memory pools). */
@@ -68,7 +62,7 @@ async function nothingLeft(sshd: Sshd, dirs: readonly string[]): Promise<void> {
 }
 
 Deno.test("ssh: --batch --format=json through ssh:// equals the local socket's, field for field", async () => {
-  await using lab = await startLab(quietBody);
+  await using lab = await startQuietLab();
   await using sshd = await startSshd();
   const local = await runHatop(["-s", lab.sockets.admin, "--batch", "--format=json"]);
   const remote = await runHatop(["-s", sshd.url(lab.sockets.admin), "--batch", "--format=json"], env(sshd));
@@ -77,19 +71,19 @@ Deno.test("ssh: --batch --format=json through ssh:// equals the local socket's, 
   assertEquals(local.code, 0);
   const [a, b] = [JSON.parse(local.stdout) as BatchJson, JSON.parse(remote.stdout) as BatchJson];
   assertEquals(b.stats.map((r) => `${r.pxname}/${r.svname}`), a.stats.map((r) => `${r.pxname}/${r.svname}`));
-  assert(b.stats.some((r) => r.svname === "q3" && r.status === "MAINT"), remote.stdout);
+  assert(b.stats.some((r) => r.svname === "srv_00002" && r.status === "MAINT"), remote.stdout);
   assertEquals(stable(b), stable(a));
   await nothingLeft(sshd, []);
 });
 
 Deno.test("ssh: --check and text --batch through ssh:// say what they say locally, mixed with a local socket", async () => {
-  await using lab = await startLab(quietBody);
+  await using lab = await startQuietLab();
   await using sshd = await startSshd();
   const local = await runHatop(["-s", lab.sockets.admin, "--check"]);
   const remote = await runHatop(["-s", sshd.url(lab.sockets.admin), "--check"], env(sshd));
-  assertEquals(local.code, 1, "q3 is in maintenance");
+  assertEquals(local.code, 1, "srv_00002 is in maintenance");
   assertEquals([remote.code, remote.stdout], [local.code, local.stdout]);
-  assertMatch(remote.stdout, /^be_quiet\/q3 {2}MAINT /m);
+  assertMatch(remote.stdout, /^be_0000\/srv_00002 {2}MAINT /m);
 
   const both = await runHatop(
     ["-s", lab.sockets.admin, "-s", sshd.url(lab.sockets.user), "--batch"],
@@ -102,7 +96,7 @@ Deno.test("ssh: --check and text --batch through ssh:// say what they say locall
 });
 
 Deno.test("ssh: a wrong key, and a missing remote socket, are clear start errors (exit 2) naming the host", async () => {
-  await using lab = await startLab(quietBody);
+  await using lab = await startQuietLab();
   await using sshd = await startSshd();
   const denied = await runHatop(["-s", sshd.url(lab.sockets.admin), "--batch"], env(sshd, true));
   assertEquals(denied.code, 2);
@@ -128,9 +122,9 @@ async function monitorThroughSsh(lab: { sockets: { admin: string } }, sshd: Sshd
     env: env(sshd),
   });
   try {
-    const screen = await tmux.waitFor((s) => rowLine(s, "q2") !== undefined, START_MS);
-    assert(screen.includes(">>> be_quiet"), screen);
-    assertMatch(rowLine(screen, "q3") ?? "", /MAINT/);
+    const screen = await tmux.waitFor((s) => rowLine(s, "srv_00001") !== undefined, START_MS);
+    assert(screen.includes(">>> be_0000"), screen);
+    assertMatch(rowLine(screen, "srv_00002") ?? "", /MAINT/);
     const dirs = tunnelDirs(clientProcesses(sshd.port));
     assertEquals(dirs.length, 1, JSON.stringify(clientProcesses(sshd.port)));
     const info = await Deno.stat(dirs[0]);
@@ -162,7 +156,7 @@ const ENDINGS: { name: string; end: (tmux: TmuxSession) => Promise<void>; status
 
 for (const ending of ENDINGS) {
   Deno.test(`ssh: the monitor shows the lab's rows through ssh://; after ${ending.name}, no ssh of it is left`, async () => {
-    await using lab = await startLab(quietBody);
+    await using lab = await startQuietLab();
     await using sshd = await startSshd();
     const { tmux, dir } = await monitorThroughSsh(lab, sshd);
     await using _tmux = tmux;
@@ -174,13 +168,13 @@ for (const ending of ENDINGS) {
 }
 
 Deno.test("ssh: a killed sshd shows DISCONNECTED and reconnecting, and the data comes back after its restart", async () => {
-  await using lab = await startLab(quietBody);
+  await using lab = await startQuietLab();
   await using sshd = await startSshd();
   const { tmux, dir } = await monitorThroughSsh(lab, sshd, 250);
   await using _tmux = tmux;
   await sshd.kill();
   let screen = await tmux.waitFor(/DISCONNECTED: .*reconnecting in/, 20_000);
-  assert(rowLine(screen, "q2") !== undefined, "the last data stays on screen");
+  assert(rowLine(screen, "srv_00001") !== undefined, "the last data stays on screen");
   // The dropped link's ssh ended and took its directory along; attempts against the dead port fail cleanly.
   await poll(
     "the dropped tunnel's directory to go",
@@ -191,7 +185,10 @@ Deno.test("ssh: a killed sshd shows DISCONNECTED and reconnecting, and the data 
   assertMatch(screen, /reconnecting in/);
 
   await sshd.restart();
-  screen = await tmux.waitFor((s) => !s.includes("DISCONNECTED") && rowLine(s, "q2") !== undefined, 30_000);
+  screen = await tmux.waitFor(
+    (s) => !s.includes("DISCONNECTED") && rowLine(s, "srv_00001") !== undefined,
+    30_000,
+  );
   const dirs = tunnelDirs(clientProcesses(sshd.port));
   assertEquals(dirs.length, 1, "one tunnel again");
   await tmux.send("q");

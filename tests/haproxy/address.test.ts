@@ -53,8 +53,8 @@ Deno.test("parseTcpAddress accepts unix@/path", () => {
   });
 });
 
-function rejects(text: string, message: string) {
-  assert.throws(() => parseTcpAddress(text), (err: unknown) => {
+function rejects(text: string, message: string, parse: (text: string) => unknown = parseTcpAddress) {
+  assert.throws(() => parse(text), (err: unknown) => {
     assert.ok(err instanceof AddressError, `${text}: not an AddressError`);
     assert.equal(err.message, message);
     assert.ok(!err.message.includes("\n"));
@@ -122,11 +122,7 @@ Deno.test("parseSocketOption: a -s value is a local path, or an ssh:// URL with 
 });
 
 function rejectsSsh(text: string, message: string) {
-  assert.throws(() => parseSocketOption(text), (err: unknown) => {
-    assert.ok(err instanceof AddressError, `${text}: not an AddressError`);
-    assert.equal(err.message, message);
-    return true;
-  });
+  rejects(text, message, parseSocketOption);
 }
 
 Deno.test("parseSocketOption rejects bad ssh:// URLs naming the problem, and never repeats a password", () => {
