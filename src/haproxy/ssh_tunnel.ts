@@ -141,8 +141,13 @@ export class SshTunnel {
       throw this.#fail((e as Error).message);
     }
     const program = command[0];
-    const dir = await Deno.makeTempDir({ prefix: "hatop-ssh-" });
-    await Deno.chmod(dir, 0o700);
+    let dir: string;
+    try {
+      dir = await Deno.makeTempDir({ prefix: "hatop-ssh-" });
+      await Deno.chmod(dir, 0o700);
+    } catch (e) {
+      throw this.#fail(`cannot make a private directory for ssh's local socket (${oneLine(e)})`);
+    }
     const local = `${dir}/socket`;
     let watched: Watched;
     try {
