@@ -7,6 +7,7 @@
  */
 
 import { HEALTH_PATH } from "./config.ts";
+import { listenLoopback } from "../lab/net.ts";
 
 /** How an HTTP backend behaves. */
 export type BackendKind = "healthy" | "slow" | "failing" | "flapping";
@@ -142,8 +143,8 @@ export function startHttpBackend(kind: BackendKind, opts: HttpBackendOptions = {
 }
 
 /** Starts a TCP server on a free 127.0.0.1 port that writes back every byte it reads. */
-export function startEchoServer(): DemoServer {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+export async function startEchoServer(): Promise<DemoServer> {
+  const listener = await listenLoopback((port) => Deno.listen({ hostname: "127.0.0.1", port }));
   const conns = new Set<Deno.Conn>();
   const handlers = new Set<Promise<void>>();
   const serve = async (conn: Deno.Conn) => {

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { freePort, type Lab, startLab } from "../lab/haproxy.ts";
+import { closedPort, freePort, type Lab, startLab } from "../lab/haproxy.ts";
 import { type DemoServer, startEchoServer, startHttpBackend } from "./backends.ts";
 import { demoConfig, type DemoPorts } from "./config.ts";
 import { startTraffic, type Traffic } from "./traffic.ts";
@@ -44,12 +44,12 @@ export async function startDemoLab(opts: DemoLabOptions = {}): Promise<DemoLab> 
     web2: serve(startHttpBackend("healthy")),
     slow: serve(startHttpBackend("slow")),
     flapping: serve(startHttpBackend("flapping")),
-    dead: await freePort(),
+    dead: await closedPort(),
     maint: serve(startHttpBackend("healthy")),
     backup: serve(startHttpBackend("healthy")),
     api: serve(startHttpBackend("healthy")),
     failing: serve(startHttpBackend("failing")),
-    echo: serve(startEchoServer()),
+    echo: serve(await startEchoServer()),
   };
   const lab = stack.use(await startLab(() => demoConfig(ports), { node: "hatop-demo" }));
   const httpUrl = `http://127.0.0.1:${ports.http}/`;

@@ -8,6 +8,14 @@
 import type { Lab, LabContext } from "./haproxy.ts";
 import { startLab } from "./haproxy.ts";
 
+/** The `defaults` section of the lab configs: HTTP mode, short timeouts; ends with a line break. */
+export const HTTP_DEFAULTS = `defaults
+    mode http
+    timeout connect 1s
+    timeout client 5s
+    timeout server 5s
+`;
+
 /**
  * The body of the mixed-state lab. Proxies and servers, and the state each settles in:
  *
@@ -22,16 +30,11 @@ import { startLab } from "./haproxy.ts";
  *   - `s6` checked against fake_app, then `set server be_app/s6 state drain` → `DRAIN`
  * - `backend be_tcp` (mode tcp): `t1` `track be_app/s3` → `MAINT (via be_app/s3)`
  */
-export async function mixedBody({ port }: LabContext): Promise<string> {
+export async function mixedBody({ port, closedPort }: LabContext): Promise<string> {
   const app = await port();
-  const closed = await port();
+  const closed = await closedPort();
   const front = await port();
-  return `defaults
-    mode http
-    timeout connect 1s
-    timeout client 5s
-    timeout server 5s
-
+  return `${HTTP_DEFAULTS}
 listen fake_app
     bind 127.0.0.1:${app}
     http-request return status 200 content-type text/plain string ok
@@ -107,14 +110,7 @@ export async function startMixedLab(): Promise<Lab> {
  */
 export function manyServersBody(n: number): (ctx: LabContext) => Promise<string> {
   return async ({ port }) => {
-    const lines = [
-      "defaults",
-      "    mode http",
-      "    timeout connect 1s",
-      "    timeout client 5s",
-      "    timeout server 5s",
-      "",
-    ];
+    const lines = [HTTP_DEFAULTS];
     const backends = Math.max(1, Math.ceil(n / 100));
     for (let f = 0; f < 3; f++) {
       lines.push(`frontend fe_${f}`, `    bind 127.0.0.1:${await port()}`, `    default_backend be_0000`, "");

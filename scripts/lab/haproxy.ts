@@ -4,9 +4,9 @@
  *
  * @module
  */
-import { freePort, oneShot } from "./net.ts";
+import { closedPort, freePort, listenLoopback, oneShot } from "./net.ts";
 
-export { freePort, oneShot };
+export { closedPort, freePort, listenLoopback, oneShot };
 
 /** Where the lab's runtime-API sockets are. `master` is set when the lab runs in master-worker mode. */
 export interface LabSockets {
@@ -53,6 +53,8 @@ export interface LabContext {
   dir: string;
   /** A free loopback port (each call gives a fresh one). */
   port: () => Promise<number>;
+  /** A port where nothing listens, now or later (for servers meant to be DOWN). */
+  closedPort: () => Promise<number>;
 }
 
 /** Options for {@linkcode startLab}. */
@@ -181,7 +183,7 @@ async function startOnce(
   try {
     const tcpPort = await freePort();
     const config = globalSection(dir, tcpPort, opts.node ?? "hatop-lab") + "\n" +
-      await body({ dir, port: freePort });
+      await body({ dir, port: freePort, closedPort });
     const cfg = `${dir}/haproxy.cfg`;
     await Deno.writeTextFile(cfg, config);
     const check = await run(haproxy, ["-c", "-f", cfg]);

@@ -11,6 +11,7 @@
  *
  * @module
  */
+import { binaryVersion } from "./probe.ts";
 
 /** One release line of the test matrix and the Debian suite that ships it. */
 export interface Release {
@@ -153,14 +154,6 @@ async function patchelf(root: string): Promise<string> {
     await run(binary, ["--version"]);
     return binary;
   }
-}
-
-/** The first line of `haproxy -v` reduced to the version, e.g. "3.2.26-1". */
-async function binaryVersion(binary: string): Promise<string> {
-  const first = (await run(binary, ["-v"])).split("\n")[0];
-  const m = first.match(/version (\S+)/i);
-  if (!m) throw new Error(`${binary} -v printed no version: ${first}`);
-  return m[1];
 }
 
 async function build(release: Release, dir: string, root: string): Promise<string> {

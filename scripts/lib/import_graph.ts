@@ -1,7 +1,8 @@
 /**
  * The import graph of the project's own modules, read from their text: `import … from`, `export … from`,
  * bare `import "…"` and dynamic `import("…")` with a literal relative specifier. Used by the test runner (which
- * test files start a real HAProxy) and by the architecture test (which way the dependencies point).
+ * test files start a real HAProxy), by the architecture test (which way the dependencies point) and by the
+ * start graph test (no npm module is loaded at start).
  *
  * @module
  */
@@ -65,31 +66,83 @@ export function resolve(from: string, specifier: string): string {
   return new URL(specifier, `file://${from}`).pathname;
 }
 
+/** Reads a module's text; a module that cannot be read has none (so no imports). */
+export type ReadModule = (path: string) => Promise<string> | string;
+
+async function readOrEmpty(path: string): Promise<string> {
+  try {
+    return await Deno.readTextFile(path);
+  } catch {
+    return "";
+  }
+}
+
+/** The modules reached from `entries` through the local imports `follow` accepts, each with all its imports. */
+async function walk(
+  entries: readonly string[],
+  follow: (i: Import) => boolean,
+  read: ReadModule,
+): Promise<Map<string, Import[]>> {
+  const graph = new Map<string, Import[]>();
+  const queue = [...entries];
+  while (queue.length > 0) {
+    const from = queue.pop()!;
+    if (graph.has(from)) continue;
+    const imports = importsOf(await read(from));
+    graph.set(from, imports);
+    for (const i of imports) {
+      if (!isLocal(i.specifier) || !follow(i)) continue;
+      const to = resolve(from, i.specifier);
+      if (!graph.has(to)) queue.push(to);
+    }
+  }
+  return graph;
+}
+
 /**
  * The graph reached from `entries` (absolute paths) through local imports: each module's outgoing edges.
  * Modules that cannot be read are kept with no edges.
  */
 export async function localGraph(entries: readonly string[]): Promise<Map<string, Edge[]>> {
-  const graph = new Map<string, Edge[]>();
-  const queue = [...entries];
-  while (queue.length > 0) {
-    const from = queue.pop()!;
-    if (graph.has(from)) continue;
-    let text = "";
-    try {
-      text = await Deno.readTextFile(from);
-    } catch {
-      // Missing: no edges.
-    }
-    const edges = importsOf(text).filter((i) => isLocal(i.specifier)).map((i) => ({
-      ...i,
+  const modules = await walk(entries, () => true, readOrEmpty);
+  return new Map(
+    [...modules].map(([from, imports]) => [
       from,
-      to: resolve(from, i.specifier),
-    }));
-    graph.set(from, edges);
-    for (const e of edges) if (!graph.has(e.to)) queue.push(e.to);
-  }
-  return graph;
+      imports.filter((i) => isLocal(i.specifier)).map((i) => ({
+        ...i,
+        from,
+        to: resolve(from, i.specifier),
+      })),
+    ]),
+  );
+}
+
+/**
+ * The modules loaded when `entries` start: reached through static imports that are not type-only (an
+ * `import()` is loaded when first called, an `import type` never), each with every import it writes, local
+ * or not. `read` gives a module's text (default: the file's).
+ */
+export function startGraph(
+  entries: readonly string[],
+  read: ReadModule = readOrEmpty,
+): Promise<Map<string, Import[]>> {
+  return walk(entries, (i) => !i.dynamic && !i.typeOnly, read);
+}
+
+/** A static import of an npm package by a module of a start graph. */
+export interface NpmAtStart {
+  /** The importing module (absolute path). */
+  readonly file: string;
+  readonly line: number;
+  readonly specifier: string;
+}
+
+/** The `npm:` packages a start graph loads (static imports, not type-only): each costs Deno's npm machinery. */
+export function npmAtStart(graph: ReadonlyMap<string, readonly Import[]>): NpmAtStart[] {
+  return [...graph].flatMap(([file, imports]) =>
+    imports.filter((i) => !i.dynamic && !i.typeOnly && i.specifier.startsWith("npm:"))
+      .map((i) => ({ file, line: i.line, specifier: i.specifier }))
+  );
 }
 
 /** Whether `target` is reachable from `from` in the graph. */

@@ -69,7 +69,12 @@ function execute(s: State): Step {
   const commands = splitCommands(text);
   for (const c of commands) {
     const why = refusal(c);
-    if (why) return [say(appendOutput(s, [`* ${why}`, ""]), why, "error"), []];
+    // A refused line leaves the input line (UP brings it back to be fixed): kept there, the next line typed
+    // would be glued to it. It is not kept in the history file, as it never ran.
+    if (why) {
+      const cleared = { ...s, cli: { ...cli, input: EMPTY_LINE, history: remember(cli.history, text) } };
+      return [say(appendOutput(cleared, [`> ${text}`, `* ${why}`, ""]), why, "error"), []];
+    }
   }
   if (cli.busy) return [say(s, "a command is still running"), []];
   const next: State = {

@@ -4,7 +4,7 @@
  * @module
  */
 import { parseInfo } from "../stats/info.ts";
-import { parseStat, parseStatAsync } from "../stats/csv.ts";
+import { parseStatAsync } from "../stats/csv.ts";
 import { buildSnapshot } from "../stats/snapshot.ts";
 import type { Snapshot } from "../stats/types.ts";
 
@@ -38,7 +38,7 @@ export async function fetchSnapshot(
   const tables = [];
   for (const command of statCommands) {
     const text = await client.send(command);
-    tables.push(pause ? await parseStatAsync(text, pause) : parseStat(text));
+    tables.push(await parseStatAsync(text, pause));
   }
   if (pause) await pause();
   return buildSnapshot(info, tables);

@@ -45,6 +45,11 @@ export function isHotkey(name: string): name is HotkeyName {
   return HOTKEYS.some((h) => h.key === name);
 }
 
+/** F4-F8: the keys that change a server's weight (F5-F8 relative to the weight shown). */
+export function isWeightKey(name: HotkeyName): boolean {
+  return name === "f4" || name === "f5" || name === "f6" || name === "f7" || name === "f8";
+}
+
 /** What a hotkey does on a row: commands to send and the rows they touch, or why nothing is sent. */
 export type HotkeyPlan =
   | { readonly commands: readonly string[]; readonly rowKeys: readonly string[] }

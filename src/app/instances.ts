@@ -8,7 +8,7 @@
  * @module
  */
 import { mergeSnapshots } from "../stats/fleet.ts";
-import { currentWorker, workers } from "../haproxy/master.ts";
+import { currentWorker, workerAge, workers } from "../haproxy/master.ts";
 import { applySnapshot, changeMessage } from "./snapshot_update.ts";
 import { relayout, say, type Step } from "./state_ops.ts";
 import type { Event, InstanceState, Level, State } from "./state.ts";
@@ -95,12 +95,33 @@ export function instanceSnapshot(s: State, e: Extract<Event, { type: "snapshot" 
     // The runtime falls back to the current worker when the chosen one is gone: so does the state.
     pinned: i.pinned !== undefined && e.worker !== undefined && e.worker !== i.pinned ? undefined : i.pinned,
     switching: false,
+    seq: e.seq,
   }));
   const own = switched ? undefined : changeMessage(s, before?.snapshot, e.snapshot);
   const change = own && s.instances.length > 1 ? { ...own, text: `${before?.name}: ${own.text}` } : own;
-  // Trends get one point per refresh round: when the first instance answers.
-  const trend = s.instances.length === 1 || before?.id === s.instances[0].id;
-  return applySnapshot({ ...s, instances }, combined(s, instances)!, e.seq, { change, trend });
+  // Trends get one point per refresh round, from its first answer, whichever instance gives it: an instance
+  // that stops answering does not freeze the others' trends, and a refresh of one instance alone (`w`)
+  // answers a round that already has its point.
+  const trend = e.round === undefined || e.round > s.trendRound;
+  const trendRound = trend && e.round !== undefined ? e.round : s.trendRound;
+  const confirmed = (key: string) => confirmedSeq(instances, key);
+  return applySnapshot({ ...s, instances, trendRound }, combined(s, instances)!, confirmed, {
+    change,
+    trend,
+  });
+}
+
+/**
+ * The latest refresh answered for the row `key`: with several instances, by the row's own instance (an
+ * aggregate row's: the oldest answer of the instances answering), so that one instance's answer never
+ * clears the pending mark of a change sent to another, whose weight on screen is still the old one.
+ */
+function confirmedSeq(instances: readonly InstanceState[], key: string): number {
+  if (instances.length === 1) return instances[0].seq ?? -1;
+  const own = instances.filter((i) => key.startsWith(`${i.id}|`));
+  const live = instances.filter((i) => i.connected);
+  const of = own.length > 0 ? own : live.length > 0 ? live : instances;
+  return Math.min(...of.map((i) => i.seq ?? -1));
 }
 
 /** An instance did not answer: with one socket the monitor is disconnected; with several, it goes stale. */
@@ -150,6 +171,6 @@ export function cycleWorker(s: State): Step {
   const instances = s.instances.map((i) => (i.id === inst.id ? { ...i, pinned, switching: true } : i));
   const what = pinned === undefined
     ? `following the current worker (${current ?? "?"})`
-    : `showing worker ${pinned}${inst.workers.find((p) => p.pid === pinned)?.old ? " (old, draining)" : ""}`;
+    : `showing worker ${pinned} (${workerAge(inst.workers.find((p) => p.pid === pinned)!)})`;
   return [say({ ...s, instances }, what), [{ type: "refresh", seq: s.refreshSeq, instance: inst.id }]];
 }

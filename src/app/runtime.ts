@@ -73,6 +73,8 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
     again: false,
     levelAsked: false,
   } as Edge]));
+  /** The refresh round: every refresh of all instances is the next one (their trend point comes from it). */
+  let round = 0;
   let previous: ScreenBuffer | undefined;
   let frameScheduled = false;
   let tickTimer: ReturnType<typeof setTimeout> | undefined;
@@ -127,6 +129,7 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
     }
     edge.refreshing = true;
     const seq = state.refreshSeq;
+    const answers = round;
     const { client, statCommands, id } = edge.instance;
     try {
       // The worker chosen with `w` (the state forgets it once that worker is gone), else the current one.
@@ -141,6 +144,7 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
         instance: id,
         workers,
         worker,
+        round: answers,
       });
       askLevel(edge);
     } catch (e) {
@@ -154,6 +158,7 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
     }
   };
   const refresh = () => {
+    round++;
     for (const edge of edges.values()) refreshOne(edge);
   };
 

@@ -8,14 +8,15 @@
 import type { Snapshot, StatRow } from "../stats/types.ts";
 import { infoNumber } from "../stats/info.ts";
 import { rowKey, sameRowKey } from "./body.ts";
-import { readNumbers } from "../stats/csv.ts";
-import { message, relayout } from "./state_ops.ts";
+import { NO_ROWS, readNumbers } from "../stats/csv.ts";
+import { drainingWorker, message, relayout } from "./state_ops.ts";
 import type { Message, State, Trend } from "./state.ts";
 import { TrendTable } from "./trends.ts";
 
 /** HAProxy's reply had problems (garbage values, a filter that matches nothing): say so when they change. */
 function warningMessage(s: State, snapshot: Snapshot): Message | undefined {
-  const w = snapshot.warnings;
+  // A draining worker that lists no proxy is said in the body (view_stats.ts), not warned about.
+  const w = drainingWorker(s) ? snapshot.warnings.filter((x) => x !== NO_ROWS) : snapshot.warnings;
   if (w.length === 0 || w.join("\n") === s.snapshot?.warnings.join("\n")) return undefined;
   return message(w.length === 1 ? w[0] : `${w[0]} (+${w.length - 1} more)`, "info", s.now);
 }
@@ -73,15 +74,24 @@ export interface ApplyOptions {
   readonly change: Message | undefined;
 }
 
-/** Applies a view snapshot (one instance's, or the merge of all) after refresh `seq` answered. */
-export function applySnapshot(s: State, snapshot: Snapshot, seq: number, opts: ApplyOptions): State {
+/**
+ * Applies a view snapshot (one instance's, or the merge of all); `confirmed(key)` is the sequence number of
+ * the latest refresh that answered for a row, which clears the row's pending mark when it is the refresh
+ * requested after the row's action (or a later one).
+ */
+export function applySnapshot(
+  s: State,
+  snapshot: Snapshot,
+  confirmed: (key: string) => number,
+  opts: ApplyOptions,
+): State {
   const old = s.lines[s.scroll.cursor];
   const change = opts.change;
   let next = relayout({
     ...s,
     snapshot,
     trends: opts.trend ? nextTrends(s.trends, snapshot) : s.trends,
-    pending: new Map([...s.pending].filter(([, due]) => due > seq)),
+    pending: new Map([...s.pending].filter(([key, due]) => due > confirmed(key))),
     message: change ?? warningMessage(s, snapshot) ?? s.message,
   });
   if (old?.kind === "row" && next.selectedKey !== old.key) {

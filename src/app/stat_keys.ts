@@ -10,15 +10,20 @@ import { type BodyLine, isServerRow } from "./body.ts";
 import { moveScroll, scrollEnd, scrollHome } from "./scroll.ts";
 import { BODY_TOP, bodyHeight } from "./geometry.ts";
 import { insertText } from "./line_editor.ts";
-import { isHotkey, planHotkey } from "./hotkeys.ts";
-import { relayout, say, selectedLine, type Step, switchMode, withScroll } from "./state_ops.ts";
+import { type HotkeyName, HOTKEYS, isHotkey, isWeightKey, planHotkey } from "./hotkeys.ts";
+import { appendOutput, relayout, say, selectedLine, type Step, switchMode, withScroll } from "./state_ops.ts";
+import { ctime } from "./clock.ts";
 import { editLine } from "./line_editor.ts";
 import { cycleWorker, levelFor, reachable, toggleGrouping } from "./instances.ts";
 import type { State } from "./state.ts";
+import type { StatRow } from "../stats/types.ts";
+
+/** What keys that would send something (F-keys, ENTER's hotkey menu, SPACE into the CLI, `a`) say in `-n`. */
+const READ_ONLY = "read-only mode: no actions, no CLI (-n)";
 
 /** Why an action cannot be sent now, or undefined when it can. */
 export function actionBlocked(s: State, instance?: string): string | undefined {
-  if (s.config.readOnly) return "read-only mode: no actions";
+  if (s.config.readOnly) return READ_ONLY;
   if (!reachable(s, instance)) return "not sent: HAProxy is not connected";
   const level = levelFor(s, instance);
   if (level !== undefined && level !== "admin") {
@@ -56,7 +61,8 @@ export function statKey(s: State, k: Key): Step {
       if (k.text === "e") return [withScroll(s, scrollEnd(n, visible)), []];
       return [s, []];
     case "enter":
-      return [s.config.readOnly || !selectedServer(s) ? s : { ...s, menu: true }, []];
+      if (!selectedServer(s)) return [s, []];
+      return [s.config.readOnly ? say(s, READ_ONLY) : { ...s, menu: true }, []];
     case "mouse":
       return mouse(s, k);
     case "char":
@@ -130,24 +136,27 @@ function openActions(s: State): State {
 
 function paste(s: State): State {
   const line = selectedServer(s);
-  if (s.config.readOnly || !line) return s;
+  if (!line) return s;
+  if (s.config.readOnly) return say(s, READ_ONLY);
   const input = insertText(s.cli.input, `${line.row.pxname}/${line.row.svname}`);
   return switchMode({ ...s, cli: { ...s.cli, input } }, 5);
 }
 
 function hotkey(s: State, name: Parameters<typeof planHotkey>[0]): Step {
-  if (s.config.readOnly) return [s, []];
   const line = selectedServer(s);
   if (!line) return [s, []];
+  if (s.config.readOnly) return [say(s, READ_ONLY), []];
   const blocked = actionBlocked(s, line.row.instance);
-  if (blocked) return [say(s, blocked, "error"), []];
-  if (["f4", "f5", "f6", "f7", "f8"].includes(name) && s.pending.has(line.key)) {
-    return [say(s, `wait: the last change to ${line.row.pxname}/${line.row.svname} is not shown yet`), []];
-  }
-  const all = (s.snapshot?.proxies ?? []).flatMap((px) => px.servers);
-  const plan = planHotkey(name, line.row, all);
-  if ("refused" in plan) return [say(s, plan.refused), []];
+  if (blocked) return [refuseHotkey(s, name, line.row, blocked), []];
   const instance = line.row.instance;
+  if (isWeightKey(name) && s.pending.has(line.key)) {
+    if (instance === "*") {
+      return [say(s, `wait: the last change to ${line.row.pxname}/${line.row.svname} is not shown yet`), []];
+    }
+    return [queueWeightKey(s, line.key, `${line.row.pxname}/${line.row.svname}`, name), []];
+  }
+  const plan = planHotkey(name, line.row, serverRows(s));
+  if ("refused" in plan) return [say(s, plan.refused), []];
   const everywhere = instance === "*";
   if (plan.commands.length > 1 || everywhere) {
     const where = everywhere ? ` on every instance (${s.instances.map((i) => i.name).join(", ")})` : "";
@@ -165,6 +174,38 @@ function hotkey(s: State, name: Parameters<typeof planHotkey>[0]): Step {
     }, []];
   }
   return sendAction(s, plan.commands, plan.rowKeys, instance);
+}
+
+/**
+ * A hotkey that cannot be sent now (disconnected, level too low): the operator is told what was not sent, on
+ * the message line (over the DISCONNECTED line too) and in the CLI log, where every hotkey's outcome goes.
+ */
+function refuseHotkey(s: State, name: HotkeyName, row: StatRow, blocked: string): State {
+  const plan = planHotkey(name, row, serverRows(s));
+  const what = "refused" in plan
+    ? ""
+    : `: ${plan.commands[0]}${plan.commands.length > 1 ? ` (+${plan.commands.length - 1} more)` : ""}`;
+  const text = `${blocked} (${name.toUpperCase()}${what})`;
+  return say(appendOutput(s, [`* ${ctime(s.now)}`, `! ${text}`, ""]), text, "error");
+}
+
+/** Every server row HAProxy reported (not only those a filter shows). */
+export function serverRows(s: State): StatRow[] {
+  return (s.snapshot?.proxies ?? []).flatMap((px) => px.servers);
+}
+
+/**
+ * A weight key on a row whose last change is not shown yet: it waits in the row's queue, to be planned on the
+ * weight HAProxy confirms (see weight_queue.ts), instead of on the weight on screen, which is stale.
+ */
+function queueWeightKey(s: State, key: string, name: string, hotkey: HotkeyName): State {
+  const queue = [...(s.queued.get(key) ?? []), hotkey];
+  const queued = new Map(s.queued).set(key, queue);
+  const label = HOTKEYS.find((h) => h.key === hotkey)!.label;
+  return say(
+    { ...s, queued },
+    `queued: ${label} on ${name} (${queue.length} waiting for HAProxy to confirm the last change)`,
+  );
 }
 
 /** Sends an action's commands (to `instance`: an id, `*` for all, absent: the only one) and marks its rows. */

@@ -13,6 +13,7 @@ import type { SortOrder } from "./selection.ts";
 import type { Target } from "./actions.ts";
 import type { ProcEntry } from "../haproxy/master.ts";
 import type { Grouping } from "../stats/fleet.ts";
+import type { HotkeyName } from "./hotkeys.ts";
 
 /** 0 is the help screen; 1-4 the stat modes; 5 the CLI. */
 export type ModeId = 0 | 1 | 2 | 3 | 4 | 5;
@@ -82,6 +83,8 @@ export interface InstanceState {
   readonly pinned?: number;
   /** `w` was pressed and the next snapshot may come from another worker: not a reload. */
   readonly switching?: boolean;
+  /** The sequence number of the refresh its latest snapshot answered. */
+  readonly seq?: number;
 }
 
 /** Values kept per trend. */
@@ -123,6 +126,11 @@ export interface State {
   readonly menu: boolean;
   /** Row keys with an action sent; shown as pending until a refresh requested after the action arrives. */
   readonly pending: ReadonlyMap<string, number>;
+  /**
+   * Weight keys (F4-F8) pressed on a row while its last change was pending, by row key, oldest first: each is
+   * planned on the weight the next refresh shows (what HAProxy confirmed), then sent, one at a time.
+   */
+  readonly queued: ReadonlyMap<string, readonly HotkeyName[]>;
   /** Sequence number of the latest refresh requested. */
   readonly refreshSeq: number;
   readonly message?: Message;
@@ -140,6 +148,8 @@ export interface State {
   readonly detailScroll: number;
   readonly dialog?: Dialog;
   readonly trends: ReadonlyMap<string, Trend>;
+  /** The refresh round whose first answer added the newest trend point (0: none yet). */
+  readonly trendRound: number;
   /** Every socket given (one in the common case). */
   readonly instances: readonly InstanceState[];
   /** With several instances: one view by proxy (aggregates) or by instance. */
@@ -163,6 +173,11 @@ export type Event =
     /** Master CLI: `show proc` and the worker the snapshot came from. */
     readonly workers?: readonly ProcEntry[];
     readonly worker?: number;
+    /**
+     * The refresh round it answers (the runtime numbers each refresh of every instance); its first answer
+     * adds the trend point. Absent: a round of its own.
+     */
+    readonly round?: number;
   }
   | {
     readonly type: "refreshFailed";

@@ -9,6 +9,7 @@ import { clampScroll, type ScrollState } from "./scroll.ts";
 import { bodyHeight } from "./geometry.ts";
 import { compileFilter, filterProxies, sortProxies } from "./selection.ts";
 import { CLI_SCROLLBACK, type Command, type Message, type ModeId, type State } from "./state.ts";
+import type { ProcEntry } from "../haproxy/master.ts";
 
 /** What update returns: the next state and the commands for the edges. */
 export type Step = [State, Command[]];
@@ -84,4 +85,11 @@ export function relayout(s: State): State {
   scroll = clampScroll(scroll, lines.length, bodyHeight(s.size));
   const next = { ...s, lines, scroll, matches, filterError, selectedKey: lines[scroll.cursor]?.key };
   return { ...next, menu: next.menu && lines[scroll.cursor]?.kind === "row" };
+}
+
+/** The worker on screen when it is an old one still draining (a master CLI socket after `w`). */
+export function drainingWorker(s: State): ProcEntry | undefined {
+  const inst = s.instances.find((i) => i.workers);
+  const shown = inst?.workers?.find((p) => p.pid === inst.worker);
+  return shown?.old ? shown : undefined;
 }

@@ -17,6 +17,7 @@ import { cycleWorker, instanceFailed, instanceLevel, instanceSnapshot, toggleGro
 import { cliKey } from "./cli_keys.ts";
 import { filterKey, statKey } from "./stat_keys.ts";
 import { dialogKey } from "./dialog_keys.ts";
+import { dropQueue, sendQueued } from "./weight_queue.ts";
 import { footerTabAt } from "./footer.ts";
 import {
   appendOutput,
@@ -66,6 +67,7 @@ export function init(
     helpScroll: 0,
     menu: false,
     pending: new Map(),
+    queued: new Map(),
     refreshSeq: 0,
     cli: { input: EMPTY_LINE, history: h, output: WELCOME, scroll: 0, busy: false },
     filter: "",
@@ -73,6 +75,7 @@ export function init(
     detail: false,
     detailScroll: 0,
     trends: new Map(),
+    trendRound: 0,
     instances: instances.map((id) => ({ id, name: id, connected: true })),
     grouping: "proxy",
   };
@@ -94,7 +97,7 @@ export function update(s: State, e: Event): Step {
     case "refreshFailed":
       return [instanceFailed(s, e), []];
     case "snapshot":
-      return [instanceSnapshot(s, e), []];
+      return sendQueued(instanceSnapshot(s, e));
     case "sent":
       return sent(s, e);
     case "key":
@@ -112,7 +115,14 @@ function sent(s: State, e: Extract<Event, { type: "sent" }>): Step {
   const pending = new Map(next.pending);
   for (const k of e.rowKeys) pending.set(k, seq);
   next = { ...next, pending, refreshSeq: seq };
-  if (e.origin === "action") next = { ...next, message: actionResult(s, e) };
+  if (e.origin === "action") {
+    const result = actionResult(s, e);
+    next = { ...next, message: result };
+    // The weight keys queued behind a change that failed would be planned on a weight nobody confirmed.
+    if (result.tone === "error") {
+      for (const k of e.rowKeys) next = dropQueue(next, k, `the change before them failed: ${result.text}`);
+    }
+  }
   return [next, [{ type: "refresh", seq }]];
 }
 
@@ -153,13 +163,18 @@ function key(s: State, k: Key): Step {
   }
   if (s.filterEditing) return filterKey(s, k);
   if (s.detail) return [detailKey(s, k), []];
+  const loneEscape = k.name === "escape" && !k.alt;
   if (s.menu && !isHotkey(k.name)) {
     s = { ...s, menu: false };
-    if (k.name === "enter") return [s, []];
+    if (k.name === "enter" || loneEscape) return [s, []];
   }
   // ALT-x works everywhere (in the CLI too); the bare key only outside the CLI, where it is text.
   if (k.alt && k.name === "char") return globalChar(s, k.text ?? "") ?? [s, []];
   if (k.name === "escape") {
+    // In the stat modes a lone ESC first closes what is open (the dialog, filter prompt, detail view and
+    // hotkey menu are handled above), here the message, then the filter; only then it goes back a mode.
+    // ESC ESC (the original's key for the previous mode) does not stop at the message or the menu.
+    if (loneEscape && isStatMode(s.mode) && s.message) return [{ ...s, message: undefined }, []];
     if (s.filter !== "" && isStatMode(s.mode)) return [relayout({ ...s, filter: "" }), []];
     return [switchMode(s, s.previousMode), []];
   }

@@ -7,6 +7,8 @@
 import { ScreenBuffer } from "../tui/buffer.ts";
 import { BOLD, DIM, FG, REVERSE, style } from "../tui/types.ts";
 import { infoNumber } from "../stats/info.ts";
+import { fitText } from "../stats/format.ts";
+import { workerAge } from "../haproxy/master.ts";
 import { PROGRAM, VERSION } from "../version.ts";
 import { isServerRow } from "./body.ts";
 import { BODY_TOP, bodyHeight, cliInputRow, cliOutputHeight, HEADER_ROW, tooSmall } from "./geometry.ts";
@@ -20,6 +22,7 @@ import { cliTarget } from "./cli_keys.ts";
 import { connectionError, dataTime, isConnected } from "./instances.ts";
 import { isStatMode } from "./state_ops.ts";
 import { drawStats } from "./view_stats.ts";
+import { headerInfo } from "./header_info.ts";
 import { drawDetail, drawDialog } from "./view_overlays.ts";
 import { MIN_COLUMNS, MIN_ROWS, type State } from "./state.ts";
 
@@ -78,31 +81,55 @@ function drawTitle(buf: ScreenBuffer, s: State) {
 }
 
 function drawInfo(buf: ScreenBuffer, s: State) {
-  const info = s.snapshot?.info;
+  const info = headerInfo(s);
   const get = (k: string) => info?.get(k) ?? "";
   const num = (k: string) => (info ? infoNumber(info, k) : undefined);
   const version = info
     ? `${get("Name") || "HAProxy"} Version: ${get("Version")}  (released: ${get("Release_date")})`
     : `connecting to ${s.config.socketName}...`;
-  buf.put(2, 2, version, BOLD);
-  const pid = `PID: ${get("Pid") || "?"} (proc ${get("Process_num") || "?"})`;
-  if (s.instances.length === 1 && !s.instances[0].workers) {
-    buf.put(Math.max(56, 2 + version.length + 2), 2, pid, BOLD);
-  }
-  const node = `       Node: ${get("node") || "unknown"} (uptime ${get("Uptime") || "?"})`;
-  buf.put(2, 4, node);
-  const threads = `Threads: ${get("Nbthread") || "1"}   Idle: ${get("Idle_pct") || "?"}%`;
-  buf.put(Math.max(56, 2 + node.length + 2), 4, threads);
-  const x = Math.max(56, 2 + version.length + 2);
-  const fleet = fleetText(s).find((text) => x + text.length < buf.width);
-  if (fleet) buf.put(x, 2, fleet, BOLD);
+  const pid = get("Pid") || "?";
+  const single = s.instances.length === 1 && !s.instances[0].workers;
+  const pids = single ? [`PID: ${pid} (proc ${get("Process_num") || "?"})`, `PID: ${pid}`] : [];
+  headerLine(buf, 2, version, [...pids, ...fleetText(s)], BOLD);
+  const node = s.instances.length > 1
+    ? `      Nodes: ${get("node")} (figures: sums over those answering)`
+    : `       Node: ${get("node") || "unknown"} (uptime ${get("Uptime") || "?"})`;
+  const threads = get("Nbthread") || "1";
+  const idle = `Idle: ${get("Idle_pct") || "?"}%${s.instances.length > 1 ? " min" : ""}`;
+  headerLine(buf, 4, node, [`Threads: ${threads}   ${idle}`, `Threads: ${threads} ${idle}`, idle], 0);
   buf.put(2, 6, `      Pipes: ${usageBar(num("PipesUsed"), num("Maxpipes"))}`);
   buf.put(2, 7, `Connections: ${usageBar(num("CurrConns"), num("Maxconn"))}`);
   const n = (v: number | undefined, width: number) => String(v ?? "?").padStart(width);
   const counters =
     `Procs: ${n(num("Nbproc"), 3)}   Tasks: ${n(num("Tasks"), 5)}    Queue: ${n(num("Run_queue"), 5)}` +
     `    Proxies: ${n(s.snapshot?.proxies.length, 3)}   Services: ${n(s.snapshot?.services, 4)}`;
-  buf.put(2, 9, counters);
+  headerLine(buf, 9, counters, [], 0);
+}
+
+/** Where the header's right-hand parts start when there is room. */
+const RIGHT_COLUMN = 56;
+
+/**
+ * A header line: `left` from column 2, then the first of `right` (longest first) that fits whole, at
+ * {@linkcode RIGHT_COLUMN} or as far right as it fits, two spaces after `left` at least. Nothing is cut
+ * silently (a value losing its unit, `Idle: 100` for `100%`, would read as something else): what does not
+ * fit even so is cut and marked `..`.
+ */
+function headerLine(buf: ScreenBuffer, y: number, left: string, right: readonly string[], st: number) {
+  const end = buf.width;
+  // Room is kept for the shortest right-hand part: a long node name is cut, not the idle percentage.
+  const reserve = right.length > 0 ? Math.min(...right.map((text) => text.length)) + 2 : 0;
+  const shown = fitText(left, end - 2 - reserve);
+  buf.put(2, y, shown, st);
+  const from = 2 + shown.length + 2;
+  const fits = right.find((text) =>
+    Math.max(from, Math.min(RIGHT_COLUMN, end - text.length)) + text.length <= end
+  );
+  if (fits !== undefined) {
+    buf.put(Math.max(from, Math.min(RIGHT_COLUMN, end - fits.length)), y, fits, st);
+  } else if (right.length > 0 && end - from >= 3) {
+    buf.put(from, y, fitText(right[right.length - 1], end - from), st);
+  }
 }
 
 /**
@@ -122,7 +149,8 @@ function fleetText(s: State): string[] {
   const inst = s.instances[0];
   if (!inst?.workers) return [];
   const all = inst.workers.filter((p) => p.type === "worker");
-  const what = all.find((p) => p.pid === inst.worker)?.old ? "old, draining" : "current";
+  const shown = all.find((p) => p.pid === inst.worker);
+  const what = shown ? workerAge(shown) : "current";
   const pid = `Worker: ${inst.worker ?? "?"}`;
   return [
     `${pid} (${what}; ${all.length} running, w switches)`,
@@ -169,14 +197,24 @@ function drawMessage(buf: ScreenBuffer, s: State): Frame["cursor"] {
   const y = buf.height - 2;
   if (!isConnected(s)) {
     const at = dataTime(s);
-    const since = at !== undefined ? ` Data shown is from ${clockTime(at)}.` : "";
-    const text = ` DISCONNECTED: ${connectionError(s) ?? "?"}.${since} Socket: ${s.config.socketName}`;
+    // A message newer than the data is the answer to something the operator did meanwhile (an F-key): it
+    // takes the reason's place while it lasts.
+    const fresh = s.message && (at === undefined || s.message.at > at) ? s.message.text : undefined;
+    const text = disconnectedLine(
+      buf.width,
+      fresh ?? connectionError(s) ?? "?",
+      at === undefined ? undefined : clockTime(at),
+      s.config.socketName,
+    );
     buf.line(y, text, s.config.color ? style(BOLD, FG.red) : BOLD | REVERSE);
     return undefined;
   }
   const statMode = isStatMode(s.mode);
   if (statMode && s.filterEditing) {
-    const count = s.filterError ?? `${s.matches ?? 0} matching (ENTER keeps, ESC clears; ~ starts a regex)`;
+    const count = s.filterError ??
+      (s.filter === ""
+        ? "no filter: every row shown (type a name; ~ starts a regex)"
+        : `${s.matches ?? 0} matching (ENTER keeps, ESC clears; ~ starts a regex)`);
     const prompt = ` Filter: ${s.filter}`;
     buf.line(y, prompt, BOLD);
     buf.put(prompt.length + 2, y, count, s.filterError ? BOLD : DIM);
@@ -208,6 +246,20 @@ function drawMessage(buf: ScreenBuffer, s: State): Frame["cursor"] {
     );
   }
   return undefined;
+}
+
+/**
+ * The DISCONNECTED line, at most `width` long: the age of the data (`since`, the time of the newest) is
+ * always there whole, as it is what the operator needs to judge the screen; what does not fit is the socket
+ * first, then the end of the reason (cut, marked `..`).
+ */
+export function disconnectedLine(width: number, reason: string, since: string | undefined, socket: string) {
+  const head = " DISCONNECTED: ";
+  const age = since === undefined ? "" : ` Data shown is from ${since}.`;
+  const full = `${head}${reason}.${age} Socket: ${socket}`;
+  if (full.length <= width) return full;
+  const room = Math.max(2, width - head.length - 1 - age.length);
+  return `${head}${fitText(reason, room)}.${age}`;
 }
 
 /**

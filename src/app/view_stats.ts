@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { workerAge } from "../haproxy/master.ts";
 import type { ScreenBuffer } from "../tui/buffer.ts";
 import { BOLD, DIM, FG, REVERSE, type Style, style } from "../tui/types.ts";
 import { type Column, STAT_MODES } from "../stats/columns.ts";
@@ -11,6 +12,7 @@ import { columnWidths, renderHeader, renderRow, visibleColumns } from "../stats/
 import { classifyStatus, type StatusClass } from "../stats/status.ts";
 import { AggregateRow } from "../stats/fleet.ts";
 import { isConnected } from "./instances.ts";
+import { drainingWorker } from "./state_ops.ts";
 import type { StatRow } from "../stats/types.ts";
 import { BODY_TOP, bodyHeight, HEADER_ROW } from "./geometry.ts";
 import { sparkline } from "./sparkline.ts";
@@ -48,6 +50,16 @@ export function tableColumns(s: State, width: number): readonly Column[] {
   );
 }
 
+/**
+ * Why a snapshot has no rows. An old worker of a master CLI that is draining may list no proxy at all (HAProxy
+ * 2.2 leaves its stopped proxies out of `show stat`); that is said, not shown as missing data.
+ */
+function emptyReason(s: State): string {
+  const old = drainingWorker(s);
+  if (old) return `worker ${old.pid} is draining (${workerAge(old)}) and lists no proxies: they are stopped`;
+  return "no stat data available";
+}
+
 /** Draws the column header and the visible rows. */
 export function drawStats(buf: ScreenBuffer, s: State) {
   const columns = tableColumns(s, buf.width);
@@ -59,11 +71,7 @@ export function drawStats(buf: ScreenBuffer, s: State) {
   const stale = isConnected(s) ? 0 : DIM;
   if (s.lines.length === 0) {
     const text = s.filterError ??
-      (s.filter
-        ? `nothing matches "${s.filter}"`
-        : s.snapshot
-        ? "no stat data available"
-        : "waiting for HAProxy...");
+      (s.filter ? `nothing matches "${s.filter}"` : s.snapshot ? emptyReason(s) : "waiting for HAProxy...");
     buf.put(2, BODY_TOP, text);
   }
   const visible = bodyHeight(s.size);

@@ -1,24 +1,27 @@
 /**
- * Word-wrapping of CLI output to the screen width, breaking words longer than a line.
+ * Wrapping of CLI output to the screen width. Lines are cut at the width, not at spaces, and every
+ * continuation line starts with {@linkcode CONTINUATION}: HAProxy's records (a `show stat` CSV line, a
+ * `show sess` entry) are one line each, and one cut at a space (`...,no` / `check,...`) would read as two.
  *
  * @module
  */
 import { stripControls } from "./text.ts";
+
+/** What starts a continuation line of a wrapped output line. */
+export const CONTINUATION = "+ ";
 
 /** Wraps one raw line to `width` columns (an empty line stays one empty line). */
 export function wrapLine(line: string, width: number): string[] {
   const w = Math.max(1, width);
   const text = stripControls(line.replaceAll("\t", "    "));
   if (text.length <= w) return [text];
-  const out: string[] = [];
-  let rest = text;
-  while (rest.length > w) {
-    let cut = rest.lastIndexOf(" ", w);
-    if (cut <= 0) cut = w;
-    out.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).replace(/^ /, "");
+  const chars = Array.from(text);
+  if (chars.length <= w) return [text];
+  const room = Math.max(1, w - CONTINUATION.length);
+  const out = [chars.slice(0, w).join("")];
+  for (let at = w; at < chars.length; at += room) {
+    out.push(CONTINUATION + chars.slice(at, at + room).join(""));
   }
-  out.push(rest);
   return out;
 }
 

@@ -7,6 +7,42 @@ import { isHealthy } from "../stats/status.ts";
 import { ROW_TYPE, type Snapshot, type StatRow } from "../stats/types.ts";
 import type { NamedSnapshot } from "./batch.ts";
 
+/** The clock `--wait` runs on; injectable for tests. */
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+/** The real clock. */
+const SYSTEM_CLOCK: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+/**
+ * `--wait SECONDS`: calls `poll` at 0, 1, ..., SECONDS seconds after the start until `final` says a result
+ * is the answer (healthy), and returns the last result. So there are SECONDS + 1 polls (one with 0), the
+ * last never before SECONDS have passed, whatever the polls cost. A poll due while the one before still runs
+ * starts as soon as that one ends; once the polls are so slow that the time is up, the next poll is the last
+ * one, so slow polls do not stretch the wait much past SECONDS.
+ */
+export async function pollEverySecond<T>(
+  seconds: number,
+  poll: () => Promise<T>,
+  final: (result: T) => boolean,
+  clock: Clock = SYSTEM_CLOCK,
+): Promise<T> {
+  const start = clock.now();
+  const end = start + seconds * 1000;
+  for (let k = 0;;) {
+    const wait = start + k * 1000 - clock.now();
+    if (wait > 0) await clock.sleep(wait);
+    const result = await poll();
+    if (final(result) || k >= seconds) return result;
+    k = clock.now() >= end ? seconds : k + 1;
+  }
+}
+
 /** A server that is not healthy, and on which instance (when there are several). */
 export interface Unhealthy {
   readonly instance?: string;
@@ -39,8 +75,9 @@ export function checkSnapshots(instances: readonly NamedSnapshot[]): CheckResult
   };
 }
 
+/** The last finished check: HAProxy's `* ` prefix only says that the next one is running now. */
 function lastCheck(row: StatRow): string {
-  const parts = [row.get("check_status"), row.get("check_desc"), row.get("last_chk")]
+  const parts = [row.get("check_status")?.replace(/^\* /, ""), row.get("check_desc"), row.get("last_chk")]
     .filter((p): p is string => !!p);
   return [...new Set(parts)].join(", ") || "no check result";
 }

@@ -10,8 +10,8 @@ export const USAGE = `Usage: ${PROGRAM} (-s SOCKET | -t HOST:PORT) [OPTIONS]...`
 
 /** The flags as shown in help: "-s SOCKET, --unix-socket=SOCKET" in the original's optparse style. */
 export function displayFlags(spec: OptionSpec): string {
-  const value = spec.flags.match(/<(\w+)>/)?.[1];
-  return spec.flags.replace(/ <\w+>/, "").split(", ").map((flag) =>
+  const value = spec.flags.match(/<([^<>\s]+)>/)?.[1];
+  return spec.flags.replace(/ <[^<>\s]+>/, "").split(", ").map((flag) =>
     value === undefined ? flag : flag.startsWith("--") ? `${flag}=${value}` : `${flag} ${value}`
   ).join(", ");
 }

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { GROUPS, OPTION_TABLE } from "./option_table.ts";
+import { BULK_EXIT_TEXT, GROUPS, OPTION_TABLE } from "./option_table.ts";
 import { displayFlags } from "./help.ts";
 import { HELP_LINES } from "../app/help_text.ts";
 import { PROGRAM, VERSION } from "../version.ts";
@@ -29,7 +29,9 @@ export function manPage(): string {
     "disable, drain, weight) through the same socket. It works with HAProxy 1.4 to 3.x over a unix or TCP",
     "stats socket. Actions need a socket with \\fBlevel admin\\fR.",
     ".PP",
-    "With \\fB\\-\\-batch\\fR or \\fB\\-\\-check\\fR it prints once and exits, for scripts and CI.",
+    "With \\fB\\-\\-batch\\fR or \\fB\\-\\-check\\fR it prints once and exits, for scripts and CI; with a",
+    "bulk action (\\fB\\-\\-drain\\fR \\fIPATTERN\\fR and others) it changes every server a pattern matches,",
+    "printing the plan and each server's result, and can wait until they have no sessions left.",
     ".SH OPTIONS",
   ];
   for (const { group, note } of GROUPS) {
@@ -49,7 +51,11 @@ export function manPage(): string {
     "invalid option values, proxy not found, no terminal for the monitor; with \\-\\-check: not healthy",
     ".TP",
     ".B 2",
-    "usage errors (unknown option, missing value) and socket errors",
+    "usage errors (unknown option, missing value) and socket errors (with \\-\\-check \\-\\-wait: a socket " +
+      "that still does not answer at the last poll)",
+    ".PP",
+    "With a bulk action (\\-\\-ready, \\-\\-drain, \\-\\-maint, \\-\\-weight, \\-\\-health, \\-\\-agent):",
+    ...BULK_EXIT_TEXT.flatMap(([code, text]) => [".TP", `.B ${code}`, roff(text)]),
     ".SH KEYS",
     ".nf",
     ...HELP_LINES.map(roff),

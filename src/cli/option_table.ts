@@ -6,17 +6,30 @@
  */
 
 /** A help section, in the order the original hatop printed them (plus two of our own). */
-export type OptionGroup = "Mandatory" | "Optional" | "Filters" | "Batch and check" | "Info";
+export type OptionGroup = "Mandatory" | "Optional" | "Filters" | "Batch and check" | "Bulk actions" | "Info";
 
-/** One option: commander flags, value name, help text and group. */
+/** One option: flags, value name, help text and group. */
 export interface OptionSpec {
-  /** Commander flags, e.g. "-s, --unix-socket <SOCKET>". */
+  /** Flags and value name, e.g. "-s, --unix-socket <SOCKET>" (read by src/cli/argv.ts, shown in errors). */
   readonly flags: string;
   readonly help: string;
   readonly group: OptionGroup;
   /** Repeatable options collect every value. */
   readonly repeatable?: boolean;
 }
+
+/** Exit codes of a run with a bulk action. */
+export const BULK_EXIT = { ok: 0, refused: 1, usage: 2, timedOut: 3, notAllowed: 4, socket: 5 } as const;
+
+/** What each of {@linkcode BULK_EXIT} means, in code order (shown by --help, README and the man page). */
+export const BULK_EXIT_TEXT: readonly (readonly [number, string])[] = [
+  [BULK_EXIT.ok, "all done (and drained)"],
+  [BULK_EXIT.refused, "HAProxy refused some servers, the others were done"],
+  [BULK_EXIT.usage, "usage error, or a pattern that matches no server"],
+  [BULK_EXIT.timedOut, "--wait-drained timed out"],
+  [BULK_EXIT.notAllowed, "refused before sending anything (-n, or a socket level below admin)"],
+  [BULK_EXIT.socket, "socket error (see each server's result)"],
+];
 
 /** Group headings and their notes, in display order. */
 export const GROUPS: readonly { readonly group: OptionGroup; readonly note?: string }[] = [
@@ -30,6 +43,15 @@ export const GROUPS: readonly { readonly group: OptionGroup; readonly note?: str
   {
     group: "Batch and check",
     note: "For scripts and CI: print once, or test health, then exit without opening the monitor.",
+  },
+  {
+    group: "Bulk actions",
+    note: "For scripts: one action per run on every server a PATTERN matches. PATTERN is proxy/server " +
+      "with the globs * ? [...] ('be_app/web*', '*/web1'); repeat the option for more patterns; a pattern " +
+      "that matches no server is an error. The plan (each server with its [#iid/#sid] and the exact " +
+      "command, which names it by id) is printed, then one result per server with HAProxy's own refusal. " +
+      "Needs level admin. Exit codes: " + BULK_EXIT_TEXT.map(([code, text]) => `${code} ${text}`).join("; ") +
+      ".",
   },
   { group: "Info" },
 ];
@@ -87,8 +109,8 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
   },
   {
     flags: "--format <FORMAT>",
-    help: "output of --batch and --check: text (default) or json (show info and every show stat " +
-      "field by name)",
+    help: "output of --batch, --check and the bulk actions: text (default) or json (show info and every " +
+      "show stat field by name; the check result; the plan and results)",
     group: "Batch and check",
   },
   {
@@ -100,8 +122,56 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
   },
   {
     flags: "-w, --wait <SECONDS>",
-    help: "with --check: poll every second until healthy or SECONDS have passed (exit 1 then)",
+    help: "with --check: poll every second until healthy, the last poll once SECONDS have passed (then " +
+      "exit 1 when servers are still not healthy, 2 when a socket still does not answer)",
     group: "Batch and check",
+  },
+  {
+    flags: "--ready <PATTERN>",
+    help: "set the servers to state ready: back in load balancing",
+    group: "Bulk actions",
+    repeatable: true,
+  },
+  {
+    flags: "--drain <PATTERN>",
+    help: "set the servers to state drain: no new sessions, current ones go on, checks go on",
+    group: "Bulk actions",
+    repeatable: true,
+  },
+  {
+    flags: "--maint <PATTERN>",
+    help: "set the servers to state maint: out of service, checks stop",
+    group: "Bulk actions",
+    repeatable: true,
+  },
+  {
+    flags: "--weight <PATTERN=N>",
+    help: "set the weight of the servers: N (0-256) or N% of their initial weight",
+    group: "Bulk actions",
+    repeatable: true,
+  },
+  {
+    flags: "--health <PATTERN=on|off>",
+    help: "enable or disable the servers' health checks",
+    group: "Bulk actions",
+    repeatable: true,
+  },
+  {
+    flags: "--agent <PATTERN=on|off>",
+    help: "enable or disable the servers' agent checks",
+    group: "Bulk actions",
+    repeatable: true,
+  },
+  {
+    flags: "--dry-run",
+    help: "print the plan only and send nothing (allowed with -n)",
+    group: "Bulk actions",
+  },
+  {
+    flags: "--wait-drained <SECONDS>",
+    help: "with --drain or --maint: poll every second, printing which servers still have sessions " +
+      "(scur), until none has or SECONDS have passed (exit 3 then)",
+    group: "Bulk actions",
   },
   { flags: "--version", help: "show program's version number and exit", group: "Info" },
   { flags: "-h, --help", help: "show this help message and exit", group: "Info" },

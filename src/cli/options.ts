@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { Command, CommanderError } from "../../deps.ts";
+import { readArgv, UsageError } from "./argv.ts";
 import { OPTION_TABLE } from "./option_table.ts";
 import { helpText, USAGE } from "./help.ts";
 import { PROGRAM, VERSION } from "../version.ts";
@@ -21,6 +21,7 @@ import {
   type SocketAddress,
 } from "../haproxy/address.ts";
 import { parseProxyName, parseStatFilter, type StatFilter } from "../stats/filters.ts";
+import { type BulkRequest, readBulkRequest, usageCode } from "./bulk_options.ts";
 
 /** The most filters (-f and -p together) the original accepted; kept. */
 export const FILTER_LIMIT = 50;
@@ -45,6 +46,8 @@ export interface Options {
   readonly wait: number;
   /** Mouse reporting in the monitor (off with --no-mouse). */
   readonly mouse: boolean;
+  /** A bulk action (`--drain PATTERN`...), when one is given. */
+  readonly bulk?: BulkRequest;
 }
 
 /** The result of parsing: run with options, or print and exit. */
@@ -72,42 +75,18 @@ class OptionError extends Error {
   }
 }
 
-function buildParser(): Command {
-  const cmd = new Command(PROGRAM)
-    .helpOption(false)
-    .allowExcessArguments(false)
-    .exitOverride()
-    .configureOutput({ writeOut: () => {}, writeErr: () => {}, outputError: () => {} });
-  for (const spec of OPTION_TABLE) {
-    if (spec.repeatable) {
-      cmd.option(spec.flags, spec.help, (v: string, prev: string[]) => [...prev, v], [] as string[]);
-    } else cmd.option(spec.flags, spec.help);
-  }
-  return cmd;
-}
-
 /** Parses argv (without the program name). */
 export function parseOptions(argv: readonly string[]): ParseResult {
-  const cmd = buildParser();
   try {
-    cmd.parse([...argv], { from: "user" });
+    const o = readArgv(argv, OPTION_TABLE);
+    if (o.help) return { kind: "exit", code: 0, stdout: helpText() };
+    if (o.version) return { kind: "exit", code: 0, stdout: `${PROGRAM} version ${VERSION}\n` };
+    const result = validate(o);
+    return result.kind === "exit" ? { ...result, code: usageCode(o, result.code) } : result;
   } catch (e) {
-    if (e instanceof CommanderError) {
-      const message = e.message.replace(/^error: /, "");
-      return { kind: "exit", code: 2, stderr: `${USAGE}\n\n${PROGRAM}: error: ${message}\n` };
-    }
-    throw e;
-  }
-  const o = cmd.opts();
-  if (o.help) return { kind: "exit", code: 0, stdout: helpText() };
-  if (o.version) return { kind: "exit", code: 0, stdout: `${PROGRAM} version ${VERSION}\n` };
-  try {
-    return validate(o);
-  } catch (e) {
-    if (e instanceof OptionError) {
-      return { kind: "exit", code: e.code, stderr: `${USAGE}\n\n${PROGRAM}: error: ${e.message}\n` };
-    }
-    throw e;
+    const code = e instanceof UsageError ? 2 : e instanceof OptionError ? e.code : undefined;
+    if (code === undefined) throw e;
+    return { kind: "exit", code, stderr: `${USAGE}\n\n${PROGRAM}: error: ${(e as Error).message}\n` };
   }
 }
 
@@ -128,9 +107,13 @@ function validate(o: Record<string, unknown>): ParseResult {
   if (readOnly && mode === 5) return fail(1, "cli not available in read-only mode");
   if (batch && check) return fail(1, "--batch and --check exclude each other: choose one");
   if (batch && mode === 5) return fail(1, "--batch prints a stat mode: use -m 1, 2, 3 or 4");
+  const bulk = readBulkRequest(o);
+  if (typeof bulk === "string") return fail(2, bulk);
   const format = str("format") ?? "text";
   if (format !== "text" && format !== "json") return fail(1, `invalid format: ${format} (text or json)`);
-  if (format === "json" && !batch && !check) return fail(1, "--format goes with --batch or --check");
+  if (format === "json" && !batch && !check && !bulk) {
+    return fail(1, "--format goes with --batch, --check or an action");
+  }
   let wait = 0;
   if (str("wait") !== undefined) {
     if (!check) return fail(1, "--wait goes with --check");
@@ -180,6 +163,7 @@ function validate(o: Record<string, unknown>): ParseResult {
       format,
       wait,
       mouse: o.mouse !== false,
+      ...(bulk ? { bulk } : {}),
     },
   };
 }

@@ -5,10 +5,10 @@
  */
 import { type Options, parseOptions } from "./options.ts";
 import { batchJson, batchText, type NamedSnapshot } from "./batch.ts";
-import { checkJson, checkSnapshots, checkText } from "./check.ts";
+import { checkJson, type CheckResult, checkSnapshots, checkText, pollEverySecond } from "./check.ts";
 import { HaproxyClient } from "../haproxy/client.ts";
 import { describeAddress, type SocketAddress } from "../haproxy/address.ts";
-import { parseStat } from "../stats/csv.ts";
+import { parseStatAsync } from "../stats/csv.ts";
 import { resolveProxies, statCommands, statTakesNames } from "../stats/filters.ts";
 import { parseInfo } from "../stats/info.ts";
 import { fetchSnapshot } from "../app/fetch.ts";
@@ -34,7 +34,7 @@ export interface Connected {
 async function commandsFor(client: HaproxyClient, options: Options): Promise<string[] | string> {
   if (options.proxies.length === 0) return statCommands(options.filters, []);
   const { sender } = await route(client);
-  const table = parseStat(await sender.send("show stat"));
+  const table = await parseStatAsync(await sender.send("show stat"));
   const { iids, missing } = resolveProxies(options.proxies, table.rows);
   if (missing.length > 0) return `proxy not found: ${missing.join(", ")}`;
   // By name where HAProxy allows it, so that a reload renumbering the proxies keeps the same selection.
@@ -42,30 +42,14 @@ async function commandsFor(client: HaproxyClient, options: Options): Promise<str
   return statCommands(options.filters, byName ? [...iids.keys()] : [...iids.values()]);
 }
 
-/** Connects to one socket, retrying every second until `deadline` (epoch ms; 0 = one attempt). */
-async function connect(address: SocketAddress, options: Options, deadline: number): Promise<HaproxyClient> {
-  const client = new HaproxyClient(address, { timeoutMs: options.timeoutMs });
-  for (;;) {
-    try {
-      await client.connect();
-      return client;
-    } catch (e) {
-      if (Date.now() + 1000 >= deadline) {
-        await client.close(); // an ssh:// address's tunnel stops with it
-        throw e;
-      }
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-  }
-}
-
 /**
  * Connects to every socket and resolves the filters. On failure every client is closed and the exit code
  * returned (2 for a socket, 1 for a proxy not found), after one line per problem on stderr.
  */
-export async function connectAll(options: Options, io: Io, deadline = 0): Promise<Connected[] | number> {
+export async function connectAll(options: Options, io: Io): Promise<Connected[] | number> {
   const results = await Promise.allSettled(options.sockets.map(async (address) => {
-    const client = await connect(address, options, deadline);
+    const client = new HaproxyClient(address, { timeoutMs: options.timeoutMs });
+    await client.connect();
     try {
       return { address, client, commands: await commandsFor(client, options) };
     } catch (e) {
@@ -96,30 +80,54 @@ async function snapshots(instances: readonly Connected[]): Promise<NamedSnapshot
   }));
 }
 
+/** One poll of `--check`: every instance judged, or why not (the lines for stderr and the exit code). */
+type CheckPoll =
+  | { readonly result: CheckResult }
+  | { readonly code: number; readonly errors: readonly string[] };
+
+/** Connects to every socket, judges every instance, and closes the connections again. */
+async function checkOnce(options: Options): Promise<CheckPoll> {
+  const errors: string[] = [];
+  const instances = await connectAll(options, { out: () => {}, err: (text) => errors.push(text) });
+  if (typeof instances === "number") return { code: instances, errors };
+  try {
+    return { result: checkSnapshots(await snapshots(instances)) };
+  } catch (e) {
+    return { code: EXIT.socket, errors: [`${PROGRAM}: ${(e as Error).message}\n`] };
+  } finally {
+    await Promise.all(instances.map((i) => i.client.close()));
+  }
+}
+
+/**
+ * `--check [--wait N]`: with --wait, polls every second (a fresh connection each time, so a socket that
+ * appears, or an HAProxy that restarts, is found) until healthy or N seconds have passed (see
+ * {@linkcode pollEverySecond}). The last poll decides: 0 healthy, 1 not healthy (or a proxy not found, which
+ * ends the wait at once), 2 a socket that still does not answer; only the last poll's errors are printed.
+ */
+async function runCheck(options: Options, io: Io): Promise<number> {
+  const last = await pollEverySecond(
+    options.wait,
+    () => checkOnce(options),
+    (p) => ("result" in p ? p.result.healthy : p.code === EXIT.failure),
+  );
+  if ("errors" in last) {
+    for (const line of last.errors) io.err(line);
+    return last.code;
+  }
+  io.out(options.format === "json" ? checkJson(last.result) : checkText(last.result));
+  return last.result.healthy ? EXIT.ok : EXIT.failure;
+}
+
 /** Batch and check: the non-interactive outputs. Returns the exit code. */
 export async function runOnce(options: Options, io: Io): Promise<number> {
-  const deadline = options.check && options.wait > 0 ? Date.now() + options.wait * 1000 : 0;
-  const instances = await connectAll(options, io, deadline);
+  if (options.check) return await runCheck(options, io);
+  const instances = await connectAll(options, io);
   if (typeof instances === "number") return instances;
   try {
-    if (options.batch) {
-      const all = await snapshots(instances);
-      io.out(options.format === "json" ? batchJson(all) : batchText(all, options.mode as 1 | 2 | 3 | 4));
-      return EXIT.ok;
-    }
-    for (;;) {
-      let result;
-      try {
-        result = checkSnapshots(await snapshots(instances));
-      } catch (e) {
-        if (Date.now() + 1000 >= deadline) throw e;
-      }
-      if (result && (result.healthy || Date.now() + 1000 >= deadline)) {
-        io.out(options.format === "json" ? checkJson(result) : checkText(result));
-        return result.healthy ? EXIT.ok : EXIT.failure;
-      }
-      await new Promise((r) => setTimeout(r, 1000));
-    }
+    const all = await snapshots(instances);
+    io.out(options.format === "json" ? batchJson(all) : batchText(all, options.mode as 1 | 2 | 3 | 4));
+    return EXIT.ok;
   } catch (e) {
     io.err(`${PROGRAM}: ${(e as Error).message}\n`);
     return EXIT.socket;
@@ -137,6 +145,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return parsed.code;
   }
   const options = parsed.options;
+  if (options.bulk) return await (await import("./bulk.ts")).runBulk(options, io);
   if (options.batch || options.check) return await runOnce(options, io);
   if (!Deno.stdin.isTerminal() || !Deno.stdout.isTerminal()) {
     io.err(`${PROGRAM}: the monitor needs a terminal; for scripts use --batch or --check\n`);

@@ -182,6 +182,8 @@ export class HaproxyClient {
     } catch (err) {
       const message = err instanceof HaproxyError && err.kind === "connect" ? err.message : String(err);
       this.#status = { ...this.#status, connected: false, lastError: message, nextAttemptAt: undefined };
+      // A first connection that fails leaves nothing running: an ssh:// address's tunnel stops with it.
+      if (!this.#everConnected) await this.#tunnel?.close();
       throw err;
     }
     if (this.#everConnected) this.#status.reconnects++;

@@ -10,40 +10,82 @@ export interface ProcEntry {
   readonly pid: number;
   /** `master`, `worker` or a program name. */
   readonly type: string;
+  /**
+   * For a worker: how many reloads it has lived through (0: started by the last one; an old worker's count
+   * is its generation, "2 reloads ago"). For the master: how many reloads there were.
+   */
   readonly reloads: number;
   readonly uptime: string;
   readonly version: string;
   /** An old worker still draining after a reload. */
   readonly old: boolean;
+  /** The `<relative PID>` column where the release has it (2.2: `1`, or `[was: 1]` for an old worker). */
+  readonly relativePid?: string;
 }
 
 /**
- * Parses `show proc`: a `#<PID> <type> <reloads> <uptime> <version>` header, the master line, then
- * `# workers`, `# old workers` and `# programs` sections (columns separated by spaces or tabs; the master's
- * reloads may be followed by `[failed: N]`). Unknown lines are skipped.
+ * The fields of one line: bracketed groups (`[was: 1]`, `[failed: 0]`) are one field each; when the line
+ * has more fields than the header has columns, a bracketed group is a note on the field before it (the
+ * master's `2 [failed: 0]`), not a column of its own.
+ */
+function procFields(line: string, columns: number): string[] {
+  const fields = line.match(/\[[^\]]*\]|\S+/g) ?? [];
+  let extra = fields.length - columns;
+  const out: string[] = [];
+  for (const f of fields) {
+    if (extra > 0 && f.startsWith("[") && out.length > 0 && out.length < columns - 1) {
+      extra--;
+      continue;
+    }
+    out.push(f);
+  }
+  // The last column (the version) takes whatever is left.
+  return [...out.slice(0, columns - 1), out.slice(columns - 1).join(" ")];
+}
+
+/**
+ * Parses `show proc` by its header's column names, which differ by release: 2.2 prints
+ * `#<PID> <type> <relative PID> <reloads> <uptime> <version>` (an old worker's relative PID reads
+ * `[was: 1]`), later releases `#<PID> <type> <reloads> <uptime> <version>` (the master's reloads followed by
+ * `[failed: N]`). Then the master line, and `# workers`, `# old workers` and `# programs` sections. Columns
+ * are separated by spaces or tabs. Lines that do not fit (no pid, no header yet) are skipped.
  */
 export function parseShowProc(text: string): ProcEntry[] {
   const out: ProcEntry[] = [];
+  let names: string[] = [];
   let section = "";
   for (const raw of text.split("\n")) {
     const line = raw.trim();
-    if (line === "" || line.startsWith("#<")) continue;
+    if (line === "") continue;
+    if (line.startsWith("#<")) {
+      names = [...line.matchAll(/<([^>]+)>/g)].map((m) => m[1].toLowerCase());
+      continue;
+    }
     if (line.startsWith("#")) {
       section = line.slice(1).trim().toLowerCase();
       continue;
     }
-    const m = line.match(/^(\d+)\s+(\S+)\s+(\d+)(?:\s+\[[^\]]*\])?\s+(\S+)\s*(.*)$/);
-    if (!m) continue;
+    if (names.length < 2 || !/^\d+\s/.test(line)) continue;
+    const fields = procFields(line, names.length);
+    const get = (name: string) => fields[names.indexOf(name)] ?? "";
+    const reloads = Number(get("reloads"));
     out.push({
-      pid: Number(m[1]),
-      type: m[2],
-      reloads: Number(m[3]),
-      uptime: m[4],
-      version: m[5].trim(),
-      old: section.startsWith("old"),
+      pid: Number(get("pid")),
+      type: get("type"),
+      reloads: Number.isFinite(reloads) ? reloads : 0,
+      uptime: get("uptime"),
+      version: get("version").trim(),
+      old: section.startsWith("old") || get("relative pid").startsWith("[was"),
+      ...(names.includes("relative pid") ? { relativePid: get("relative pid") } : {}),
     });
   }
   return out;
+}
+
+/** How an old worker is named on screen: `old, 2 reloads ago`; a current one: `current`. */
+export function workerAge(p: ProcEntry): string {
+  if (!p.old) return "current";
+  return p.reloads > 0 ? `old, ${p.reloads} reload${p.reloads === 1 ? "" : "s"} ago` : "old";
 }
 
 /** The workers, the current one(s) first, then the old ones still draining. */

@@ -6,6 +6,9 @@
  * values are quoted with `"` only when they hold a comma or a quote. Rows are cheap: every row of a table
  * shares one name→index map and keeps its values array; no object is built per field.
  *
+ * Quoted records are rare (a check message with a comma), so csv-parse, which unquotes them, is an npm
+ * module loaded by {@linkcode parseStatAsync} when the first one appears, not at start.
+ *
  * @example
  * ```ts
  * import { parseStat } from "./csv.ts";
@@ -16,7 +19,7 @@
  *
  * @module
  */
-import { parseCsv } from "../../deps.ts";
+import { loadCsvParse } from "../../deps.ts";
 import type { StatRow } from "./types.ts";
 
 /** One parsed `show stat` reply. */
@@ -31,6 +34,8 @@ export interface StatTable {
 
 /** Upper bound on warnings kept per table; the rest are counted in one summary line. */
 export const MAX_WARNINGS = 20;
+/** The warning of a `show stat` reply with a header and no row. */
+export const NO_ROWS = "show stat: no data rows";
 
 /** The marker column HAProxy 2.3+ prints between the fixed fields and the module counters. */
 const MARKER = "-";
@@ -223,6 +228,25 @@ function excerpt(text: string, max = 60): string {
   return line.length > max ? `${line.slice(0, max - 3)}...` : line;
 }
 
+/** csv-parse's parser once loaded, or why it could not be loaded. */
+let csvParse: { parse: Awaited<ReturnType<typeof loadCsvParse>>["parse"] } | { error: string } | undefined;
+
+/**
+ * Loads csv-parse, which unquotes quoted records, unless it is loaded already. {@linkcode parseStatAsync}
+ * calls it at the first quoted record; call it before {@linkcode parseStat} to have those unquoted too. A
+ * failure is kept, and told in a warning of each reply with quoted records.
+ */
+export async function loadQuoting(): Promise<void> {
+  try {
+    csvParse ??= { parse: (await loadCsvParse()).parse };
+  } catch (error) {
+    csvParse = { error: excerpt(String(error), 80) };
+  }
+}
+
+/** What {@linkcode parseSteps} yields when it meets a quoted record before csv-parse is loaded. */
+const NEEDS_QUOTING = Symbol("needs csv-parse");
+
 function countQuotes(s: string): number {
   let n = 0;
   for (let at = s.indexOf('"'); at >= 0; at = s.indexOf('"', at + 1)) n++;
@@ -239,6 +263,12 @@ function splitQuoted(
 ): Map<number, string[]> {
   const out = new Map<number, string[]>();
   if (records.length === 0) return out;
+  if (csvParse === undefined || "error" in csvParse) {
+    const why = csvParse ? `could not be loaded (${csvParse.error})` : "is not loaded (use parseStatAsync)";
+    warnings.add(`show stat: quoted values read as they stand: csv-parse ${why}`);
+    return out;
+  }
+  const parseCsv = csvParse.parse;
   const options = { relax_column_count: true, relax_quotes: true };
   try {
     const parsed = parseCsv(records.map((r) => r.text).join("\n"), options) as string[][];
@@ -410,9 +440,10 @@ const STEP_RECORDS = 1000;
 
 /**
  * The parser as a generator: it yields after every {@linkcode STEP_RECORDS} records so that a caller can
- * hand the event loop a turn ({@linkcode parseStatAsync}) and returns the table.
+ * hand the event loop a turn ({@linkcode parseStatAsync}), yields {@linkcode NEEDS_QUOTING} before the first
+ * quoted record when csv-parse is not loaded yet (and goes on once it is), and returns the table.
  */
-function* parseSteps(input: string): Generator<void, StatTable> {
+function* parseSteps(input: string): Generator<void | typeof NEEDS_QUOTING, StatTable> {
   const warnings = new Warnings();
   const text = String(input ?? "");
   let pos = 0;
@@ -556,6 +587,7 @@ function* parseSteps(input: string): Generator<void, StatTable> {
       count++;
     }
     if (count === 0) break;
+    if (quotedRecords.length > 0 && csvParse === undefined) yield NEEDS_QUOTING;
     const unquoted = splitQuoted(quotedRecords, warnings);
     let q = 0;
     const unquotedRow = { text, lineNo: 0, values: undefined };
@@ -577,7 +609,7 @@ function* parseSteps(input: string): Generator<void, StatTable> {
     }
     yield;
   }
-  if (rows.length === 0) warnings.add("show stat: no data rows");
+  if (rows.length === 0) warnings.add(NO_ROWS);
   return { header, rows, warnings: warnings.done() };
 }
 
@@ -588,6 +620,9 @@ function* parseSteps(input: string): Generator<void, StatTable> {
  * (missing fields read `undefined`) or more (the extra values have no name), garbage in numeric fields (kept
  * as text), garbage `iid`/`sid`/`type` (NaN, with a warning), no header at all (for example an
  * `Unknown command` or `Permission denied` reply) and empty text (no rows, a warning). Never throws.
+ *
+ * Quoted records are unquoted once csv-parse is loaded, which {@linkcode parseStatAsync} does; before that,
+ * they are read as they stand, with a warning.
  *
  * @param text The raw reply of one `show stat` command.
  * @returns The header, the rows and the warnings.
@@ -601,17 +636,18 @@ export function parseStat(text: string): StatTable {
 }
 
 /**
- * {@linkcode parseStat} in slices: after each slice of about `sliceMs` milliseconds it awaits `pause()` (for
- * example a zero-delay timer), so that keys are handled while a large reply (50,000 rows) is parsed.
+ * {@linkcode parseStat} that loads csv-parse when the first quoted record appears, optionally in slices:
+ * after each slice of about `sliceMs` milliseconds it awaits `pause()` (for example a zero-delay timer), so
+ * that keys are handled while a large reply (50,000 rows) is parsed.
  *
  * @param text The raw reply of one `show stat` command.
- * @param pause Called between slices; the parse goes on when it resolves.
+ * @param pause Called between slices; the parse goes on when it resolves. Without it, one slice.
  * @param sliceMs Work done between two pauses, in milliseconds; default 8.
- * @returns The same table as {@linkcode parseStat}.
+ * @returns The same table as {@linkcode parseStat} once csv-parse is loaded.
  */
 export async function parseStatAsync(
   text: string,
-  pause: () => Promise<void>,
+  pause?: () => Promise<void>,
   sliceMs = 8,
 ): Promise<StatTable> {
   const steps = parseSteps(text);
@@ -619,7 +655,8 @@ export async function parseStatAsync(
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;
-    if (performance.now() - since >= sliceMs) {
+    if (next.value === NEEDS_QUOTING) await loadQuoting();
+    else if (pause && performance.now() - since >= sliceMs) {
       await pause();
       since = performance.now();
     }

@@ -13,6 +13,7 @@
  *
  * @module
  */
+import { atLeast } from "../haproxy/version.ts";
 import type { StatRow } from "./types.ts";
 
 /** One `show stat <iid> <type> <sid>` filter. */
@@ -81,10 +82,7 @@ export function statCommands(
 
 /** True when `show stat` takes a proxy name instead of an id: HAProxy 1.7 and later (from `show info`'s Version). */
 export function statTakesNames(version: string | undefined): boolean {
-  const m = version?.match(/^(\d+)\.(\d+)/);
-  if (!m) return false;
-  const [major, minor] = [Number(m[1]), Number(m[2])];
-  return major > 1 || (major === 1 && minor >= 7);
+  return atLeast(version, "1.7");
 }
 
 /**

@@ -120,10 +120,17 @@ export class AggregateRow implements StatRow {
     this.counts = { healthy, total: rows.length + stale };
   }
 
-  /** up when every instance is healthy, down when none is, transitional in between. */
+  /** up (nocheck when no instance checks it) when every instance is healthy, down when none is, else transitional. */
   get statusClass(): StatusClass {
     const { healthy, total } = this.counts;
-    return healthy === total ? "up" : healthy === 0 ? "down" : "transitional";
+    if (healthy === total) return this.#unchecked() ? "nocheck" : "up";
+    return healthy === 0 ? "down" : "transitional";
+  }
+
+  /** Every healthy instance says `no check`: the service is up, but nothing checks that it is. */
+  #unchecked(): boolean {
+    const healthy = this.#rows.filter((r) => isHealthy(r.get("status") ?? ""));
+    return healthy.length > 0 && healthy.every((r) => classifyStatus(r.get("status") ?? "") === "nocheck");
   }
   get pxname() {
     return this.#first.pxname;
@@ -158,7 +165,13 @@ export class AggregateRow implements StatRow {
   #status(): string {
     const { healthy, total } = this.counts;
     if (healthy > 0 || this.#rows.length === 0) {
-      const word = this.#rows.length === 0 ? "?" : this.type === ROW_TYPE.frontend ? "OPEN" : "UP";
+      const word = this.#rows.length === 0
+        ? "?"
+        : this.type === ROW_TYPE.frontend
+        ? "OPEN"
+        : this.#unchecked()
+        ? "no check"
+        : "UP";
       return `${word} ${healthy}/${total}`;
     }
     const statuses = this.#rows.map((r) => r.get("status") ?? "");

@@ -121,15 +121,17 @@ export function formatCell(column: Column, row: StatRow, width: number): string 
 }
 
 /**
- * A status fitted to `width`: whole when it fits, else its first word (the state itself: `MAINT`, `DOWN`,
- * `DRAIN`) with `..` marking that more follows, else the first word alone; never cut inside the state word
- * when that fits.
+ * A status fitted to `width`: whole when it fits, else its state (the first word: `MAINT`, `DOWN`, `DRAIN`;
+ * the two words of `no check`) with `..` marking that more follows, else the state alone; never cut inside
+ * the state when that fits. `no check` too narrow for itself is `no chk` (never `no..`, which says nothing).
  */
 export function fitStatus(status: string, width: number): string {
   if (Array.from(status).length <= width) return status;
-  const first = status.split(" ")[0];
+  const unchecked = status.startsWith("no check");
+  const first = unchecked ? "no check" : status.split(" ")[0];
   if (first.length + 2 <= width) return `${first}..`;
   if (first.length <= width) return first;
+  if (unchecked && width >= 6) return "no chk";
   return fitText(status, width);
 }
 

@@ -102,7 +102,7 @@ Deno.test("w cycles the worker shown on a master CLI socket, then follows the cu
   [s, c] = run(s, key("char", "w"));
   assertEquals(c, [{ type: "refresh", seq: 0, instance: A }]);
   assertEquals(s.instances[0].pinned, 10);
-  assert(s.message?.text.includes("worker 10 (old, draining)"));
+  assert(s.message?.text.includes("worker 10 (old, 1 reload ago)"));
   [s, c] = run(s, key("char", "w"));
   assertEquals(c, [{ type: "refresh", seq: 0, instance: A }]);
   assertEquals(s.instances[0].pinned, undefined);
@@ -111,12 +111,29 @@ Deno.test("w cycles the worker shown on a master CLI socket, then follows the cu
 
 Deno.test("the second instance's first answer is not a configuration change; trends move once per round", () => {
   const s0 = init(config, { columns: 100, rows: 30 }, 2, 0, [], [A, B]);
-  let [s] = run(s0, snap(A), snap(B));
+  const round = (n: number) => ({ round: n });
+  let [s] = run(s0, snap(A, undefined, round(1)), snap(B, undefined, round(1)));
   assertEquals(s.message, undefined);
-  [s] = run(s, snap(A), snap(B), snap(A), snap(B));
-  const trend = s.trends.get(`*|2|be|s1`) ?? s.trends.get(`${A}|2|be|s1`);
+  [s] = run(s, snap(B, undefined, round(2)), snap(A, undefined, round(2)), snap(A, undefined, round(3)));
+  const trend = s.trends.get(`*|2|be|s1`);
   assert(trend, [...s.trends.keys()].join(","));
-  assertEquals(trend.rate.length, 3, "three rounds, three points");
+  assertEquals(trend.rate.length, 3, "three rounds, three points, whichever instance answers first");
+  [s] = run(s, snap(A, undefined, round(3)));
+  assertEquals(s.trends.get(`*|2|be|s1`)?.rate.length, 3, "a refresh of one instance alone (w) adds none");
+});
+
+Deno.test("trends keep moving while the first instance does not answer", () => {
+  let [s] = run(
+    init(config, { columns: 100, rows: 30 }, 2, 0, [], [A, B]),
+    snap(A, undefined, { round: 1 }),
+    snap(B, undefined, { round: 1 }),
+  );
+  for (let n = 2; n <= 5; n++) {
+    [s] = run(s, { type: "refreshFailed", error: "connection refused", now: n, instance: A });
+    [s] = run(s, snap(B, undefined, { round: n }));
+  }
+  assertEquals(s.trends.get(`*|2|be|s1`)?.rate.length, 5, "a point per round");
+  assertEquals(s.trends.get(`${B}|2|be|s1`)?.rate.length, 4, "B's row, from round 2 (round 1's came from A)");
 });
 
 Deno.test("switching workers with w is not reported as a reload; a real reload is", () => {

@@ -2,6 +2,9 @@ import { assert, assertEquals, assertMatch } from "../support/assert.ts";
 import { batchJson, batchText, type NamedSnapshot } from "../../src/cli/batch.ts";
 import { checkJson, checkSnapshot, checkSnapshots, checkText } from "../../src/cli/check.ts";
 import { fixtureSnapshot, smallSnapshot } from "../support/snapshots.ts";
+import { buildSnapshot } from "../../src/stats/snapshot.ts";
+import { parseInfo } from "../../src/stats/info.ts";
+import { parseStat } from "../../src/stats/csv.ts";
 
 const one = (snapshot: NamedSnapshot["snapshot"], name = "/a.sock"): NamedSnapshot => ({
   name,
@@ -66,4 +69,11 @@ Deno.test("several instances: a table each, JSON labelled per instance, check ov
   assertMatch(checkText(r), /^lb2: be\/s1 {2}DOWN/);
   assertEquals(JSON.parse(checkJson(r)).unhealthy[0].instance, "lb2");
   assert(checkSnapshots([a]).healthy);
+});
+
+Deno.test("check: the last check is the finished one, without HAProxy's `* ` (a check is running) prefix", () => {
+  const csv =
+    "# pxname,svname,status,iid,sid,type,check_status,check_desc,\nbe,a,DOWN,3,1,2,* L4CON,Layer4 timeout,\n";
+  const r = checkSnapshot(buildSnapshot(parseInfo("Name: HAProxy\nVersion: 2.6.12\n"), [parseStat(csv)]));
+  assertEquals(checkText(r).split("\n")[0], "be/a  DOWN  last check: L4CON, Layer4 timeout");
 });

@@ -26,6 +26,11 @@ function instanceRow(screen: string, proxy: string, service: string, instance: s
   return lines[instanceRowIndex(lines, proxy, service, instance)] ?? "";
 }
 
+/** A matcher: the line `at(lines)` (an index; -1 for none) matches `re`. */
+function lineMatches(at: (lines: string[]) => number, re: RegExp) {
+  return (_: string, lines: string[]) => re.test(lines[at(lines)] ?? "");
+}
+
 /** A matcher: the instance row's text matches `re`. */
 function instanceRowMatches(proxy: string, service: string, instance: string, re: RegExp) {
   return (screen: string) => re.test(instanceRow(screen, proxy, service, instance));
@@ -54,7 +59,7 @@ Deno.test("several instances: batch, check and the monitor over two labs", async
     for (const [part, s2] of [[parts[0], "UP"], [parts[1], "DOWN"]]) {
       assertMatch(part, /^NAME\s+W\s+STATUS\s+CHECK/m);
       assertMatch(part, /^>>> be_app$/m);
-      assertMatch(part, /^s1\s+1 UP\s+L7OK\s/m);
+      assertMatch(part, /^s1\s+1 UP\s+(?:\* )?L7OK\s/m);
       assertMatch(part, new RegExp(`^s2\\s+1 ${s2}\\s`, "m"));
     }
   });
@@ -125,45 +130,51 @@ Deno.test("several instances: batch, check and the monitor over two labs", async
     "by proxy: each proxy once, aggregate rows with counts, one row per instance; g groups by instance",
     async () => {
       await using tmux = await openMonitor();
-      let screen = await tmux.waitFor(instanceRowMatches("be_app", "s2", "alpha", /UP/));
-      assertMatch(screen, /Instances: 2\/2 answering, by proxy \(g\)/);
-      for (const px of ["fake_app", "fe_main", "be_app"]) {
-        assertEquals(
-          screen.split("\n").filter((l) => l === `>>> ${px}`).length,
-          1,
-          `>>> ${px} once:\n${screen}`,
-        );
-      }
-      const lines = screen.split("\n");
-      const s1 = instanceRowIndex(lines, "be_app", "s1", "");
-      const s2 = instanceRowIndex(lines, "be_app", "s2", "");
-      assertMatch(lines[s1], /^s1\s+1 UP 2\/2\s/);
-      assertMatch(lines[s1 + 1], /^ {2}alpha\s+1 UP\s+L7OK\s/);
-      assertMatch(lines[s1 + 2], /^ {2}beta\s+1 UP\s+L7OK\s/);
-      assertMatch(lines[s2], /^s2\s+1 UP 1\/2\s/);
-      assertMatch(lines[s2 + 1], /^ {2}alpha\s+1 UP\s+L7OK\s/);
-      assertMatch(lines[s2 + 2], /^ {2}beta\s+1 DOWN\s+L4CON\s/);
+      const once = (px: string) => (_: string, lines: string[]) =>
+        lines.filter((l) => l === `>>> ${px}`).length === 1;
+      const row = (sv: string, n = 0) => (lines: string[]) => {
+        const at = instanceRowIndex(lines, "be_app", sv, "");
+        return at < 0 ? -1 : at + n;
+      };
       // The BACKEND aggregate counts healthy instances; each instance row keeps its own ACT count.
-      const backend = lines.findIndex((l, i) => i > s2 && l.startsWith("BACKEND"));
-      assertMatch(lines[backend], /^BACKEND\s+UP 2\/2\s/);
-      assertMatch(lines[backend + 1], /^ {2}alpha\s+2 UP\s+2\s/);
-      assertMatch(lines[backend + 2], /^ {2}beta\s+1 UP\s+1\s/);
+      const backend = (n: number) => (lines: string[]) => {
+        const at = lines.findIndex((l, i) => i > row("s2")(lines) && l.startsWith("BACKEND"));
+        return at < 0 ? -1 : at + n;
+      };
+      await tmux.waitForAll(
+        instanceRowMatches("be_app", "s2", "alpha", /UP/),
+        /Instances: 2\/2 answering, by proxy \(g\)/,
+        ...["fake_app", "fe_main", "be_app"].map(once),
+        lineMatches(row("s1"), /^s1\s+1 UP 2\/2\s/),
+        lineMatches(row("s1", 1), /^ {2}alpha\s+1 UP\s+(?:\* )?L7OK\s/),
+        lineMatches(row("s1", 2), /^ {2}beta\s+1 UP\s+(?:\* )?L7OK\s/),
+        lineMatches(row("s2"), /^s2\s+1 UP 1\/2\s/),
+        lineMatches(row("s2", 1), /^ {2}alpha\s+1 UP\s+(?:\* )?L7OK\s/),
+        lineMatches(row("s2", 2), /^ {2}beta\s+1 DOWN\s+(?:\* )?L4CON\s/),
+        lineMatches(backend(0), /^BACKEND\s+UP 2\/2\s/),
+        lineMatches(backend(1), /^ {2}alpha\s+2 UP\s+2\s/),
+        lineMatches(backend(2), /^ {2}beta\s+1 UP\s+1\s/),
+      );
 
       await tmux.send("g");
-      screen = await tmux.waitFor(/^>>> beta: be_app$/m);
-      assertMatch(screen, /Instances: 2\/2 answering, by instance/);
-      assertMatch(screen, /^>>> alpha: be_app$/m);
-      assertMatch(screen, /^>>> alpha: fake_app$/m);
-      assert(!/^>>> be_app$/m.test(screen), screen);
-      assert(!/^ {2}(alpha|beta)\s/m.test(screen), "no instance rows when grouped by instance");
-      const grouped = screen.split("\n");
-      const betaApp = grouped.indexOf(">>> beta: be_app");
-      assertMatch(grouped[betaApp + 1], /^s1\s+1 UP\s+L7OK\s/);
-      assertMatch(grouped[betaApp + 2], /^s2\s+1 DOWN\s+L4CON\s/);
+      const betaApp = (n: number) => (lines: string[]) => {
+        const at = lines.indexOf(">>> beta: be_app");
+        return at < 0 ? -1 : at + n;
+      };
+      await tmux.waitForAll(
+        /^>>> beta: be_app$/m,
+        /Instances: 2\/2 answering, by instance/,
+        /^>>> alpha: be_app$/m,
+        /^>>> alpha: fake_app$/m,
+        (s) => !/^>>> be_app$/m.test(s),
+        // No instance rows when grouped by instance.
+        (s) => !/^ {2}(alpha|beta)\s/m.test(s),
+        lineMatches(betaApp(1), /^s1\s+1 UP\s+(?:\* )?L7OK\s/),
+        lineMatches(betaApp(2), /^s2\s+1 DOWN\s+(?:\* )?L4CON\s/),
+      );
 
       await tmux.send("g");
-      screen = await tmux.waitFor(/^>>> be_app$/m);
-      assertMatch(screen, /Instances: 2\/2 answering, by proxy \(g\)/);
+      await tmux.waitForAll(/^>>> be_app$/m, /Instances: 2\/2 answering, by proxy \(g\)/);
       await tmux.send("q");
       assertEquals(await tmux.exitStatus(), 0);
     },
@@ -181,25 +192,26 @@ Deno.test("several instances: batch, check and the monitor over two labs", async
         await tmux.waitFor(instanceRowMatches("be_app", "s1", "beta", /^ {2}beta\s+1 MAINT\s/));
         // One more refresh of alpha after beta's change: alpha's s1 is still UP there and on screen.
         assertEquals(statusOf(await alpha.command("show stat"), "be_app", "s1"), "UP");
-        let screen = await tmux.waitFor(instanceRowMatches("be_app", "s1", "alpha", /^ {2}alpha\s+1 UP\s/));
-        assertMatch(screen, /^s1\s+1 UP 1\/2\s/m);
+        await tmux.waitForAll(
+          instanceRowMatches("be_app", "s1", "alpha", /^ {2}alpha\s+1 UP\s/),
+          /^s1\s+1 UP 1\/2\s/m,
+        );
         await tmux.send("F9");
         await waitStatus(beta, "s1", "UP");
         await tmux.waitFor(/^s1\s+1 UP 2\/2\s/m);
 
         await moveCursorTo(tmux, (l) => instanceRowIndex(l, "be_app", "s1", ""));
         await tmux.send("F10");
-        screen = await tmux.waitFor("every instance");
-        const dialog = screen;
-        assertMatch(screen, /every instance \(alpha, beta\)/);
-        assertMatch(screen, /disable server be_app\/s1/);
+        const dialog = await tmux.waitForAll(/every instance \(alpha, beta\)/, /disable server be_app\/s1/);
         assertEquals(statusOf(await alpha.command("show stat"), "be_app", "s1"), "UP", "sent before y");
         await tmux.send("y");
         await waitStatus(alpha, "s1", "MAINT");
         await waitStatus(beta, "s1", "MAINT");
-        screen = await tmux.waitFor(instanceRowMatches("be_app", "s1", "beta", /MAINT/));
-        await tmux.waitFor(instanceRowMatches("be_app", "s1", "alpha", /MAINT/));
-        assertMatch(footer(await tmux.capture()), /\[#\d+\/#\d+\]$/);
+        await tmux.waitForAll(
+          instanceRowMatches("be_app", "s1", "beta", /MAINT/),
+          instanceRowMatches("be_app", "s1", "alpha", /MAINT/),
+          (s) => /\[#\d+\/#\d+\]$/.test(footer(s)),
+        );
         await tmux.send("F9");
         await tmux.waitFor("every instance");
         await tmux.send("y");
@@ -221,25 +233,30 @@ Deno.test("several instances: batch, check and the monitor over two labs", async
       await using tmux = await openMonitor();
       try {
         await beta.kill();
-        let screen = await tmux.waitFor("Instances: 1/2 answering");
-        screen = await tmux.waitFor(instanceRowMatches("be_app", "s1", "beta", /^ {2}beta\s+1 \?UP\s/));
-        assertMatch(instanceRow(screen, "be_app", "s2", "beta"), /^ {2}beta\s+1 \?DOWN\s/);
-        assertMatch(screen, /stale \(retrying\): beta: /);
         // beta is not counted healthy while it does not answer.
-        assertMatch(screen, /^s1\s+1 UP 1\/2\s/m);
+        await tmux.waitForAll(
+          "Instances: 1/2 answering",
+          instanceRowMatches("be_app", "s1", "beta", /^ {2}beta\s+1 \?UP\s/),
+          instanceRowMatches("be_app", "s2", "beta", /^ {2}beta\s+1 \?DOWN\s/),
+          /stale \(retrying\): beta: /,
+          /^s1\s+1 UP 1\/2\s/m,
+        );
         // alpha keeps updating: a change there shows while beta is away.
         assertEquals(await alpha.command("disable server be_app/s1"), "\n");
-        screen = await tmux.waitFor(instanceRowMatches("be_app", "s1", "alpha", /^ {2}alpha\s+1 MAINT\s/));
-        assertMatch(instanceRow(screen, "be_app", "s1", "beta"), /\?UP/);
+        await tmux.waitForAll(
+          instanceRowMatches("be_app", "s1", "alpha", /^ {2}alpha\s+1 MAINT\s/),
+          instanceRowMatches("be_app", "s1", "beta", /\?UP/),
+        );
         assertEquals(await alpha.command("enable server be_app/s1"), "\n");
         await tmux.waitFor(instanceRowMatches("be_app", "s1", "alpha", /^ {2}alpha\s+1 UP\s/));
 
         await beta.restart();
-        screen = await tmux.waitFor((s) =>
-          s.includes("Instances: 2/2 answering") &&
-          /^ {2}beta\s+1 UP\s/.test(instanceRow(s, "be_app", "s1", "beta"))
+        await tmux.waitForAll(
+          "Instances: 2/2 answering",
+          instanceRowMatches("be_app", "s1", "beta", /^ {2}beta\s+1 UP\s/),
+          // No stale marks left.
+          (s) => !/^ {2}\w+\s+\d* ?\?/m.test(s),
         );
-        assert(!/^ {2}\w+\s+\d* ?\?/m.test(screen), `no stale marks left:\n${screen}`);
         await tmux.send("q");
         assertEquals(await tmux.exitStatus(), 0);
       } finally {
@@ -256,11 +273,10 @@ Deno.test("several instances: batch, check and the monitor over two labs", async
     await alpha.restart();
     assert(alpha.pid !== before);
     // The refresh that brings alpha back also says it restarted (alpha's old pid, not beta's): on this screen.
-    const screen = await tmux.waitFor((s) =>
-      s.includes("Instances: 2/2 answering") &&
-      /^ {2}alpha\s+1 UP\s/.test(instanceRow(s, "be_app", "s1", "alpha"))
+    await tmux.waitForAll(
+      "Instances: 2/2 answering",
+      instanceRowMatches("be_app", "s1", "alpha", /^ {2}alpha\s+1 UP\s/),
+      `HAProxy restarted or reloaded: pid ${before} -> ${alpha.pid}`,
     );
-    const said = screen.match(/HAProxy restarted or reloaded: pid \d+ -> \d+/)?.[0];
-    assertEquals(said, `HAProxy restarted or reloaded: pid ${before} -> ${alpha.pid}`, screen);
   });
 });

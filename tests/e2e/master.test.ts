@@ -9,6 +9,7 @@ import { assert, assertEquals, assertMatch } from "../support/assert.ts";
 import { oneShot, startLab, statusOf } from "../support/lab.ts";
 import { footer, rowIndex, runHatop, startHatop } from "../support/program.ts";
 import { START_MS } from "../support/lab_queries.ts";
+import { atLeast } from "../../src/haproxy/version.ts";
 import {
   cursorLine,
   moveCursorTo,
@@ -23,7 +24,7 @@ import {
 const SIZE = { columns: 120, rows: 40 };
 
 Deno.test("master CLI: the worker's stats, reloads followed, old workers shown with w, actions to the current worker", async (t) => {
-  await using hold = startHoldServer();
+  await using hold = await startHoldServer();
   const ports: Partial<SmallPorts & { hold: number }> = {};
   await using lab = await startLab(smallBody(ports, { holdPort: hold.port }), { node: "mw", master: true });
   const master = lab.sockets.master!;
@@ -38,7 +39,7 @@ Deno.test("master CLI: the worker's stats, reloads followed, old workers shown w
     assertEquals([batch.code, batch.stderr], [0, ""]);
     assertMatch(batch.stdout, /^NAME\s+W\s+STATUS\s+CHECK/);
     assertMatch(batch.stdout, /^>>> be_app$/m);
-    assertMatch(batch.stdout, /^s1\s+1 UP\s+L7OK\s/m);
+    assertMatch(batch.stdout, /^s1\s+1 UP\s+(?:\* )?L7OK\s/m);
     assertMatch(batch.stdout, /^>>> fe_hold$/m);
     assert(!batch.stdout.includes("master"), batch.stdout);
     const json = JSON.parse((await runHatop(["-s", master, "--batch", "--format", "json"])).stdout);
@@ -54,9 +55,10 @@ Deno.test("master CLI: the worker's stats, reloads followed, old workers shown w
       await using tmux = await startHatop(["-s", master, "-i", "1"], SIZE);
       const client = await Deno.connect({ hostname: "127.0.0.1", port: ports.hold! });
       try {
-        let screen = await tmux.waitFor(`Worker: ${first} (current; 1 running, w switches)`, START_MS);
-        assertMatch(screen, /Node: mw /);
-        assert(!screen.includes("PID:"), "the master CLI's header shows the worker, not PID");
+        await tmux.waitFor(`Worker: ${first} (current; 1 running, w switches)`, START_MS);
+        // The master CLI's header shows the worker, not PID.
+        let screen = await tmux.waitForAll(`Worker: ${first} (current; 1 running, w switches)`, /Node: mw /);
+        assert(!screen.includes("PID:"), screen);
 
         // The CLI log: one command through the master socket to the worker.
         await tmux.send("5");
@@ -69,8 +71,8 @@ Deno.test("master CLI: the worker's stats, reloads followed, old workers shown w
 
         // The cursor on be_app/s2.
         await moveCursorTo(tmux, (lines) => rowIndex(lines, "s2"));
-        const ids = footer(await tmux.capture()).match(/\[#\d+\/#\d+\]$/)?.[0];
-        assert(ids, `no ids in the footer: ${footer(await tmux.capture())}`);
+        const ids = footer(await tmux.waitFor((s) => /\[#\d+\/#\d+\]$/.test(footer(s))))
+          .match(/\[#\d+\/#\d+\]$/)![0];
 
         // A connection held through fe_hold keeps the old worker after the reload.
         await hold.accepted(1);
@@ -79,23 +81,34 @@ Deno.test("master CLI: the worker's stats, reloads followed, old workers shown w
         const second = procs.current[0];
         assertEquals(procs.old, [first], "the old worker drains the held connection");
 
-        screen = await tmux.waitFor(`Worker: ${second} (current; 2 running, w switches)`);
-        screen = await tmux.waitFor(`HAProxy restarted or reloaded: pid ${first} -> ${second}`);
-        assert(footer(screen).endsWith(ids), `cursor moved: ${footer(screen)} (expected ${ids})`);
+        // The cursor stays on its row.
+        await tmux.waitForAll(
+          `Worker: ${second} (current; 2 running, w switches)`,
+          `HAProxy restarted or reloaded: pid ${first} -> ${second}`,
+          (s) => footer(s).endsWith(ids),
+        );
         assertMatch((await cursorLine(tmux))?.line ?? "", /^s2\s+1 UP\s/);
 
         await tmux.send("5");
-        screen = await tmux.waitFor("haproxy command line");
-        assertMatch(screen, /^> get weight be_app\/s1$/m);
-        assertMatch(screen, /^1 \(initial 1\)$/m);
+        await tmux.waitForAll("haproxy command line", /^> get weight be_app\/s1$/m, /^1 \(initial 1\)$/m);
         await tmux.send("M-1");
         await tmux.waitFor(/^NAME\s+W\s+STATUS\s+CHECK/m);
 
         // (What the message line says about it is checked in its own step below.)
         await tmux.send("w");
-        screen = await tmux.waitFor(`Worker: ${first} (old, draining; 2 running, w switches)`);
-        // The old worker's own stats: its fe_hold has the held session.
-        await tmux.waitFor((s) => /^FRONTEND\s.*\s1\s+\d+\s+\d+\s+1$/m.test(s.split(">>> fe_hold")[1] ?? ""));
+        screen = await tmux.waitFor(`Worker: ${first} (old, 1 reload ago; 2 running, w switches)`);
+        // The old worker's own stats: its fe_hold has the held session. HAProxy 2.2 leaves a draining worker's
+        // stopped proxies out of its `show stat` (checked against the worker itself), and the body says so.
+        if ((await stat(first)).trim().split("\n").length > 1) {
+          await tmux.waitFor((s) =>
+            /^FRONTEND\s.*\s1\s+\d+\s+\d+\s+1$/m.test(s.split(">>> fe_hold")[1] ?? "")
+          );
+        } else {
+          assert(!atLeast(lab.version, "2.6"), `${lab.version}: the old worker lists no proxy`);
+          await tmux.waitFor(
+            `worker ${first} is draining (old, 1 reload ago) and lists no proxies: they are stopped`,
+          );
+        }
         await tmux.send("w");
         screen = await tmux.waitFor(`Worker: ${second} (current; 2 running, w switches)`);
         assertEquals(
@@ -110,15 +123,19 @@ Deno.test("master CLI: the worker's stats, reloads followed, old workers shown w
           await tmux.send("F10");
           await tmux.waitFor(/^s1\s+1 MAINT\s/m);
           assertEquals(statusOf(await stat(second), "be_app", "s1"), "MAINT");
-          assertEquals(statusOf(await stat(first), "be_app", "s1"), "UP", "the old worker is left alone");
+          // The old worker is left alone (2.2's draining worker lists no proxy at all, see above).
+          const old = statusOf(await stat(first), "be_app", "s1");
+          assertEquals(old, atLeast(lab.version, "2.6") ? "UP" : undefined, "the old worker is left alone");
           assertEquals(statusOf(await lab.command("show stat"), "be_app", "s1"), "MAINT");
           await tmux.send("F9");
           await tmux.waitFor(/^s1\s+1 UP\s/m);
           assertEquals(statusOf(await stat(second), "be_app", "s1"), "UP");
           await tmux.send("5");
-          screen = await tmux.waitFor("> enable server be_app/s1");
-          assert(screen.includes("> disable server be_app/s1"), screen);
-          assertMatch(screen, /^> get weight be_app\/s1$/m);
+          await tmux.waitForAll(
+            "> enable server be_app/s1",
+            "> disable server be_app/s1",
+            /^> get weight be_app\/s1$/m,
+          );
         } finally {
           await workerCommand(master, second, "enable server be_app/s1");
         }
@@ -155,13 +172,17 @@ Deno.test("master CLI: the worker's stats, reloads followed, old workers shown w
       await tmux.waitFor(`Worker: ${after} (current; 2 running, w switches)`, START_MS);
       await tmux.send("w");
       // The header and the message line come from the same refresh: the message must still say what w did.
-      let screen = await tmux.waitFor(`Worker: ${before} (old, draining; 2 running, w switches)`);
+      let screen = await tmux.waitForAll(
+        `Worker: ${before} (old, 1 reload ago; 2 running, w switches)`,
+        `showing worker ${before} (old, 1 reload ago)`,
+      );
       assert(!screen.includes("HAProxy restarted or reloaded"), `w reported as a reload:\n${screen}`);
-      assertMatch(screen, new RegExp(`showing worker ${before} \\(old, draining\\)`));
       await tmux.send("w");
-      screen = await tmux.waitFor(`Worker: ${after} (current; 2 running, w switches)`);
+      screen = await tmux.waitForAll(
+        `Worker: ${after} (current; 2 running, w switches)`,
+        `following the current worker (${after})`,
+      );
       assert(!screen.includes("HAProxy restarted or reloaded"), `w reported as a reload:\n${screen}`);
-      assertMatch(screen, new RegExp(`following the current worker \\(${after}\\)`));
     } finally {
       client.close();
       hold.release();

@@ -5,9 +5,9 @@
  *
  * @module
  */
-import { assert, assertEquals, assertMatch } from "../support/assert.ts";
+import { assert, assertEquals } from "../support/assert.ts";
 import { startMixedLab, statusOf } from "../support/lab.ts";
-import { footer, hatopCommand, ROOT, rowLine, rowMatches, startHatop } from "../support/program.ts";
+import { footer, hatopCommand, ROOT, rowMatches, startHatop } from "../support/program.ts";
 import { startRecorder } from "../support/recorder.ts";
 import { START_MS, waitForCommand } from "../support/lab_queries.ts";
 import { moveTo, openMonitor } from "../support/mixed_monitor.ts";
@@ -18,20 +18,20 @@ Deno.test("monitor on the mixed lab", async (t) => {
 
   await t.step("every mode's columns, the status of each kind of server, help and the CLI", async () => {
     await using tmux = await openMonitor(lab.sockets.admin);
-    let screen = await tmux.capture();
-    assertMatch(screen, /^NAME\s+W\s+STATUS\s+CHECK\s+ACT\s+BCK\s+QCUR\s+QMAX\s+SCUR\s+SMAX\s+SLIM\s+STOT$/m);
-    assertMatch(rowLine(screen, "s1") ?? "", /^s1\s+1 UP\s+L7OK\s/);
-    assertMatch(rowLine(screen, "s2") ?? "", /^s2\s+50 DOWN\s+L4CON\s/);
-    assertMatch(rowLine(screen, "s3") ?? "", /^s3\s+1 MAINT\s/);
-    assertMatch(rowLine(screen, "s4") ?? "", /^s4\s+1 UP\s+L7OK\s+0\s+1\s/);
-    assertMatch(rowLine(screen, "s5") ?? "", /^s5\s+1 no check\s/);
-    assertMatch(rowLine(screen, "s6") ?? "", /^s6\s+20 DRAIN\s/);
-    assertMatch(footer(screen), /^ 1-STATUS {2}2-TRAFFIC {2}3-HTTP {2}4-ERRORS {2}5-CLI /);
+    await tmux.waitForAll(
+      /^NAME\s+W\s+STATUS\s+CHECK\s+ACT\s+BCK\s+QCUR\s+QMAX\s+SCUR\s+SMAX\s+SLIM\s+STOT$/m,
+      rowMatches("s1", /^s1\s+1 UP\s+(?:\* )?L7OK\s/),
+      rowMatches("s2", /^s2\s+50 DOWN\s+(?:\* )?L4CON\s/),
+      rowMatches("s3", /^s3\s+1 MAINT\s/),
+      rowMatches("s4", /^s4\s+1 UP\s+(?:\* )?L7OK\s+0\s+1\s/),
+      rowMatches("s5", /^s5\s+1 no check\s/),
+      rowMatches("s6", /^s6\s+20 DRAIN\s/),
+      (s) => /^ 1-STATUS {2}2-TRAFFIC {2}3-HTTP {2}4-ERRORS {2}5-CLI /.test(footer(s)),
+    );
     // be_tcp is below the first screen; END shows it.
     await tmux.send("End");
-    screen = await tmux.waitFor(">>> be_tcp");
     // "MAINT (via be_app/s3)", cut on the right to the STATUS column's width (marked "..").
-    assertMatch(rowLine(screen, "t1") ?? "", /^t1\s+1 MAINT( \(v\S*| ?\.\.)\s/);
+    await tmux.waitForAll(">>> be_tcp", rowMatches("t1", /^t1\s+1 MAINT( \(v\S*| ?\.\.)\s/));
     await tmux.send("Home");
     await tmux.waitFor(">>> fake_app");
 
@@ -43,22 +43,17 @@ Deno.test("monitor on the mixed lab", async (t) => {
     ];
     for (const [key, header] of headers) {
       await tmux.send(key);
-      screen = await tmux.waitFor(header);
-      assertMatch(rowLine(screen, "s2") ?? "", /^s2\s+50 DOWN\s/, `mode ${key}`);
-      assertMatch(rowLine(screen, "s3") ?? "", /^s3\s+1 MAINT\s/, `mode ${key}`);
+      await tmux.waitForAll(header, rowMatches("s2", /^s2\s+50 DOWN\s/), rowMatches("s3", /^s3\s+1 MAINT\s/));
     }
 
     await tmux.send("h");
-    screen = await tmux.waitFor("online help");
-    assert(screen.includes("Display modes"), screen);
-    assert(!/^NAME\s+W\s+STATUS/m.test(screen), "the table is gone under the help");
+    // The table is gone under the help.
+    await tmux.waitForAll("online help", "Display modes", (s) => !/^NAME\s+W\s+STATUS/m.test(s));
     await tmux.send("Escape");
     await tmux.waitFor(/^NAME\s+W\s+STATUS\s+CHECK\s+ACT/m);
 
     await tmux.send("5");
-    screen = await tmux.waitFor("Welcome to the embedded HAProxy command line.");
-    assert(screen.includes("haproxy command line"), screen);
-    assertMatch(screen, /^>$/m);
+    await tmux.waitForAll("Welcome to the embedded HAProxy command line.", "haproxy command line", /^>$/m);
     await tmux.send("C-c");
     assertEquals(await tmux.exitStatus(), 0);
   });
@@ -76,8 +71,7 @@ Deno.test("monitor on the mixed lab", async (t) => {
         await lab.waitForStat((csv) => statusOf(csv, "be_app", "s1") === "UP");
         await tmux.waitFor(rowMatches("s1", /^s1\s+1 UP\s/));
         await tmux.send("5");
-        const screen = await tmux.waitFor("> enable server be_app/s1");
-        assert(screen.includes("> disable server be_app/s1"), screen);
+        await tmux.waitForAll("> enable server be_app/s1", "> disable server be_app/s1");
       } finally {
         await lab.command("enable server be_app/s1");
       }
@@ -110,32 +104,30 @@ Deno.test("monitor on the mixed lab", async (t) => {
       await tmux.sendText("get weight ");
       await tmux.waitFor(/^> get weight be_app\/s1$/m);
       await tmux.send("Enter");
-      let screen = await tmux.waitFor(/^1 \(initial 1\)$/m);
-      assertMatch(screen, /^> get weight be_app\/s1$/m);
-      await tmux.sendText("show version;get weight be_app/s2");
+      await tmux.waitForAll(/^1 \(initial 1\)$/m, /^> get weight be_app\/s1$/m);
+      await tmux.sendText("show cli level;get weight be_app/s2");
       await tmux.send("Enter");
-      screen = await tmux.waitFor(/^50 \(initial 50\)$/m);
-      assertMatch(screen, /^> show version$/m);
-      assertMatch(screen, /^2\.6\.\d+/m);
-      assertMatch(screen, /^> get weight be_app\/s2$/m);
+      await tmux.waitForAll(
+        /^50 \(initial 50\)$/m,
+        /^> show cli level\nadmin$/m,
+        /^> get weight be_app\/s2$/m,
+      );
       await tmux.sendText("show backend");
       await tmux.send("Enter");
-      screen = await tmux.waitFor(/^be_tcp$/m);
-      assertMatch(screen, /^> show backend$/m);
-      assertMatch(screen, /^>$/m);
+      await tmux.waitForAll(/^be_tcp$/m, /^> show backend$/m, /^>$/m);
     },
   );
 
   await t.step("a terminal too small shows a notice; back to 100x30 the table returns", async () => {
     await using tmux = await openMonitor(lab.sockets.admin);
     await tmux.resize(60, 15);
-    let screen = await tmux.waitFor("terminal too small");
-    assert(screen.includes("60x15, need 78x20"), screen);
-    assert(!screen.includes(">>> be_app"), screen);
+    await tmux.waitForAll("terminal too small", "60x15, need 78x20", (s) => !s.includes(">>> be_app"));
     await tmux.resize(100, 30);
-    screen = await tmux.waitFor(rowMatches("s6", /DRAIN/));
-    assert(!screen.includes("terminal too small"), screen);
-    assertMatch(screen, /^NAME\s+W\s+STATUS\s+CHECK/m);
+    await tmux.waitForAll(
+      rowMatches("s6", /DRAIN/),
+      (s) => !s.includes("terminal too small"),
+      /^NAME\s+W\s+STATUS\s+CHECK/m,
+    );
   });
 
   await t.step("-n sends only read commands whatever keys are pressed, and says READ-ONLY", async () => {
@@ -143,11 +135,9 @@ Deno.test("monitor on the mixed lab", async (t) => {
     const tmux = await startHatop(["-s", relay.path, "-i", "1", "-n"]);
     try {
       await tmux.waitFor(rowMatches("s6", /DRAIN/), START_MS);
-      let screen = await tmux.capture();
-      assert(!footer(screen).includes("5-CLI"), footer(screen));
+      await tmux.waitFor((s) => !footer(s).includes("5-CLI"));
       await moveTo(tmux, lab, "be_app", "s1");
-      screen = await tmux.capture();
-      assertMatch(footer(screen), /READ-ONLY \[#\d+\/#\d+\]$/);
+      await tmux.waitFor((s) => /READ-ONLY \[#\d+\/#\d+\]$/.test(footer(s)));
       const keys = [
         "Enter",
         "F1",
@@ -168,7 +158,7 @@ Deno.test("monitor on the mixed lab", async (t) => {
       // Keys are handled in order: once "2" shows mode 2, every key above was handled; one more refresh
       // after that proves that any command they caused has reached the socket.
       await tmux.send("2");
-      screen = await tmux.waitFor(/^NAME\s+W\s+STATUS\s+LBTOT/m);
+      const screen = await tmux.waitFor(/^NAME\s+W\s+STATUS\s+LBTOT/m);
       assert(!screen.includes("haproxy command line"), "SPACE or 5 opened the CLI");
       const count = () => relay.commands().filter((c) => c === "show info").length;
       const before = count();

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describeConnectError, HaproxyClient } from "../../src/haproxy/client.ts";
 import { HaproxyError } from "../../src/haproxy/errors.ts";
-import { freePort } from "../support/lab.ts";
+import { closedPort } from "../support/lab.ts";
 
 /** Connects a fresh client to addr and returns the HaproxyError("connect") message it fails with. */
 async function connectError(addr: ConstructorParameters<typeof HaproxyClient>[0]): Promise<string> {
@@ -51,7 +51,7 @@ Deno.test("connect: a regular file and a directory are not sockets", async () =>
 });
 
 Deno.test("connect: nothing listening on a TCP port", async () => {
-  const port = await freePort();
+  const port = await closedPort();
   assert.equal(
     await connectError({ transport: "tcp", hostname: "127.0.0.1", port }),
     `cannot connect to 127.0.0.1:${port}: connection refused (nothing is listening on this port)`,

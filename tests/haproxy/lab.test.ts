@@ -88,7 +88,11 @@ Deno.test("lab: master mode exposes the master CLI", async () => {
 
 Deno.test("lab: manyServersBody spreads servers 100 per backend, with three frontends", async () => {
   let next = 20000;
-  const text = await manyServersBody(250)({ dir: "/tmp/x", port: () => Promise.resolve(next++) });
+  const text = await manyServersBody(250)({
+    dir: "/tmp/x",
+    port: () => Promise.resolve(next++),
+    closedPort: () => Promise.resolve(9000),
+  });
   assert.deepEqual(text.match(/^backend \S+$/gm), ["backend be_0000", "backend be_0001", "backend be_0002"]);
   assert.deepEqual(text.match(/^frontend \S+$/gm), ["frontend fe_0", "frontend fe_1", "frontend fe_2"]);
   const servers = text.match(/^ {4}server srv_\d{5} /gm) ?? [];

@@ -1,12 +1,25 @@
-import { assert, assertEquals } from "../support/assert.ts";
+import { assert, assertEquals, assertMatch } from "../support/assert.ts";
 import {
   currentWorker,
   isMasterPrompt,
   isUnknownTarget,
   parseShowProc,
+  workerAge,
   workers,
   workerSender,
 } from "../../src/haproxy/master.ts";
+
+const FIXTURES = new URL("./fixtures/show_proc/", import.meta.url);
+
+/** Real `show proc` replies of each release, taken after two reloads with the first worker held by a connection. */
+function captures(): [string, string][] {
+  const out: [string, string][] = [];
+  for (const e of Deno.readDirSync(FIXTURES)) {
+    out.push([e.name.replace(/\.txt$/, ""), Deno.readTextFileSync(new URL(e.name, FIXTURES))]);
+  }
+  if (out.length < 5) throw new Error(`expected a capture per release in ${FIXTURES.pathname}`);
+  return out.sort();
+}
 
 const SHOW_PROC_26 = `#<PID>          <type>          <reloads>       <uptime>        <version>      
 8894            master          2 [failed: 0]   0d00h00m32s     2.6.12-1+deb12u4
@@ -28,6 +41,32 @@ Deno.test("show proc: master, current and old workers (HAProxy 2.6 layout)", () 
   assertEquals(workers(procs).map((p) => p.pid), [9250, 9239]);
   assertEquals(procs[1].uptime, "0d00h00m02s");
   assertEquals(procs[1].version, "2.6.12-1+deb12u4");
+});
+
+Deno.test("show proc of every release: master, the current worker and the old one with its generation", () => {
+  for (const [release, text] of captures()) {
+    const procs = parseShowProc(text);
+    const pids = [...text.matchAll(/^(\d+)\s/gm)].map((m) => Number(m[1]));
+    assertEquals(procs.map((p) => p.pid), pids, release);
+    assertEquals(
+      procs.map((p) => [p.type, p.old]),
+      [["master", false], ["worker", false], ["worker", true]],
+      release,
+    );
+    assertEquals(procs.map((p) => p.reloads), [2, 0, 2], `${release}: reloads read from their own column`);
+    for (const p of procs) {
+      assertMatch(p.uptime, /^\d+d\d\dh\d\dm\d\ds$/);
+      assert(p.version.startsWith(release), `${release}: version ${p.version}`);
+    }
+    assertEquals(currentWorker(procs)?.pid, pids[1], release);
+    assertEquals(workers(procs).map((p) => p.pid), [pids[1], pids[2]], release);
+    assertEquals(procs.map(workerAge).slice(1), ["current", "old, 2 reloads ago"], release);
+  }
+});
+
+Deno.test("show proc 2.2: the relative PID column, an old worker's [was: N]", () => {
+  const procs = parseShowProc(captures().find(([r]) => r.startsWith("2.2"))![1]);
+  assertEquals(procs.map((p) => p.relativePid), ["0", "1", "[was: 1]"]);
 });
 
 Deno.test("show proc: garbage and empty replies give no worker", () => {

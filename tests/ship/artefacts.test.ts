@@ -3,7 +3,7 @@
  * page generated from the same table as --help.
  */
 import { assert, assertEquals, assertMatch } from "../support/assert.ts";
-import { startMixedLab } from "../support/lab.ts";
+import { listenLoopback, startMixedLab } from "../support/lab.ts";
 import { manPage } from "../../src/cli/man.ts";
 import { OPTION_TABLE } from "../../src/cli/option_table.ts";
 import { displayFlags } from "../../src/cli/help.ts";
@@ -41,16 +41,18 @@ Deno.test("deno task bundle's single JS file runs anywhere: --version and --batc
 });
 
 Deno.test("main.ts runs from a URL served as text/plain, from a directory without deno.json", async () => {
-  const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, async (req) => {
-    const path = decodeURIComponent(new URL(req.url).pathname);
-    if (path.includes("..")) return new Response("no", { status: 403 });
-    try {
-      const body = await Deno.readFile(new URL(`.${path}`, ROOT));
-      return new Response(body, { headers: { "content-type": "text/plain; charset=utf-8" } });
-    } catch {
-      return new Response("not found", { status: 404 });
-    }
-  });
+  const server = await listenLoopback((port) =>
+    Deno.serve({ hostname: "127.0.0.1", port, onListen: () => {} }, async (req) => {
+      const path = decodeURIComponent(new URL(req.url).pathname);
+      if (path.includes("..")) return new Response("no", { status: 403 });
+      try {
+        const body = await Deno.readFile(new URL(`.${path}`, ROOT));
+        return new Response(body, { headers: { "content-type": "text/plain; charset=utf-8" } });
+      } catch {
+        return new Response("not found", { status: 404 });
+      }
+    })
+  );
   const dir = await Deno.makeTempDir({ prefix: "hatop-url-" });
   try {
     const base = `http://127.0.0.1:${server.addr.port}`;

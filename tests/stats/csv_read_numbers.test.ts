@@ -1,6 +1,10 @@
 import assert from "node:assert/strict";
-import { parseStat, readNumbers } from "../../src/stats/csv.ts";
+import { loadQuoting, parseStat, readNumbers } from "../../src/stats/csv.ts";
 import type { StatRow } from "../../src/stats/types.ts";
+
+// csv-parse, which unquotes quoted records, is loaded when one first appears (by parseStatAsync, at run time);
+// these tests read quoted records with parseStat, so they load it first.
+await loadQuoting();
 
 const HEADER = "# pxname,svname,iid,sid,type,rate,req_rate,scur,";
 

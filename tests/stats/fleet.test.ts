@@ -90,3 +90,17 @@ Deno.test("aggregate colours come from the counts; with none healthy the worst s
   const some = rows(mergeSnapshots(instances(), "proxy").proxies[1])[3] as AggregateRow;
   assertEquals([some.get("status"), some.statusClass], ["UP 1/2", "transitional"]);
 });
+
+Deno.test("an aggregate of servers without checks says no check, not UP", () => {
+  const unchecked = (status: string) => smallSnapshot([["be", "s5", status, 1, 3, 5, 2]]);
+  const merge = (a: string, b: string) =>
+    mergeSnapshots([
+      { id: "/a.sock", name: "lb1", snapshot: unchecked(a), stale: false },
+      { id: "/b.sock", name: "lb2", snapshot: unchecked(b), stale: false },
+    ], "proxy").proxies[0].servers[0] as AggregateRow;
+  assertEquals(merge("no check", "no check").get("status"), "no check 2/2");
+  assertEquals(merge("no check", "no check").statusClass, "nocheck");
+  assertEquals(merge("no check", "MAINT").get("status"), "no check 1/2");
+  assertEquals(merge("no check", "UP").get("status"), "UP 2/2", "one instance checks it: UP");
+  assertEquals(merge("UP", "UP").statusClass, "up");
+});

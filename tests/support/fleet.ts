@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { oneShot } from "./lab.ts";
+import { closedPort, listenLoopback, oneShot } from "./lab.ts";
 import { poll } from "./poll.ts";
 import type { TmuxSession } from "./tmux.ts";
 
@@ -37,7 +37,7 @@ export function smallBody(
 ): (ctx: { port: () => Promise<number> }) => Promise<string> {
   return async ({ port }) => {
     ports.app = await port();
-    ports.closed = await port();
+    ports.closed = await closedPort();
     const front = await port();
     const lines = [
       "defaults",
@@ -188,8 +188,8 @@ export interface HoldServer extends AsyncDisposable {
 }
 
 /** Starts a {@linkcode HoldServer}. */
-export function startHoldServer(): HoldServer {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+export async function startHoldServer(): Promise<HoldServer> {
+  const listener = await listenLoopback((port) => Deno.listen({ hostname: "127.0.0.1", port }));
   const conns: Deno.Conn[] = [];
   const waiters: { n: number; resolve: () => void }[] = [];
   let closed = false;

@@ -4,6 +4,7 @@
  * @module
  */
 export {
+  closedPort,
   ensureHaproxy,
   findHaproxy,
   freePort,
@@ -11,11 +12,13 @@ export {
   type LabContext,
   type LabOptions,
   type LabSockets,
+  listenLoopback,
   oneShot,
   startLab,
 } from "../../scripts/lab/haproxy.ts";
 export {
   checkOf,
+  HTTP_DEFAULTS,
   manyServersBody,
   mixedBody,
   mixedSettled,

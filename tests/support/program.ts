@@ -162,3 +162,23 @@ export function footer(screen: string): string {
 export function looksLikeCrash(stderr: string): boolean {
   return /Uncaught|^\s+at .+:\d+:\d+\)?$|panicked/m.test(stderr);
 }
+
+/**
+ * Presses `key` (default Down) until the screen satisfies `match`, as a user scrolling to a line would; each
+ * press waits for the screen to change. Throws after `max` presses, or when a press changes nothing.
+ */
+export async function scrollUntil(
+  tmux: TmuxSession,
+  match: (screen: string) => boolean,
+  key = "Down",
+  max = 60,
+): Promise<string> {
+  let screen = await tmux.capture();
+  for (let i = 0; !match(screen); i++) {
+    if (i >= max) throw new Error(`not seen after ${max} presses of ${key}; screen:\n${screen}`);
+    const before = screen;
+    await tmux.send(key);
+    screen = await tmux.waitFor((s) => s !== before || match(s));
+  }
+  return screen;
+}

@@ -42,6 +42,12 @@ export interface TmuxSession extends AsyncDisposable {
    * that screen. Throws with the last screen after `timeoutMs` (default 10 s).
    */
   waitFor(match: ScreenMatcher, timeoutMs?: number): Promise<string>;
+  /**
+   * Polls until one capture satisfies every matcher, and returns it: what a test asserts about a screen is
+   * what it waits for, so a frame that tmux has drawn only in part is never asserted on. Throws after 10 s
+   * naming the matchers the last screen failed.
+   */
+  waitForAll(...matchers: ScreenMatcher[]): Promise<string>;
   /** `display -p <format>` for the pane, e.g. "#{alternate_on} #{cursor_flag} #{mouse_any_flag}". */
   display(format: string): Promise<string>;
   /** `resize-window -x -y`: the program sees a SIGWINCH and the new size. */
@@ -59,6 +65,15 @@ export interface TmuxSession extends AsyncDisposable {
 }
 
 let counter = 0;
+
+/** A matcher as a predicate on the screen text. */
+export function screenTest(match: ScreenMatcher): (screen: string) => boolean {
+  return typeof match === "string"
+    ? (s) => s.includes(match)
+    : match instanceof RegExp
+    ? (s) => match.test(s)
+    : (s) => match(s, s.split("\n"));
+}
 
 const SIGNALS: Record<string, number> = {
   SIGHUP: 1,
@@ -152,11 +167,7 @@ export async function startTmux(
       if (text !== "") await tmux("send-keys", "-t", "s", "-l", "--", text);
     },
     async waitFor(match, timeoutMs = 10_000) {
-      const test = typeof match === "string"
-        ? (s: string) => s.includes(match)
-        : match instanceof RegExp
-        ? (s: string) => match.test(s)
-        : (s: string) => match(s, s.split("\n"));
+      const test = screenTest(match);
       const deadline = Date.now() + timeoutMs;
       let screen = "";
       while (true) {
@@ -166,6 +177,19 @@ export async function startTmux(
         await pause(25);
       }
       throw new Error(`timed out after ${timeoutMs} ms waiting for ${String(match)}; screen:\n${screen}`);
+    },
+    async waitForAll(...matchers) {
+      const tests = matchers.map(screenTest);
+      let screen = "";
+      try {
+        return await session.waitFor((s) => {
+          screen = s;
+          return tests.every((t) => t(s));
+        });
+      } catch {
+        const failed = matchers.filter((_, i) => !tests[i](screen)).map(String);
+        throw new Error(`timed out after 10000 ms waiting for ${failed.join(" and ")}; screen:\n${screen}`);
+      }
     },
     display: async (format) => (await tmux("display", "-p", "-t", "s", format)).replace(/\n$/, ""),
     resize: async (columns, rows) => {
