@@ -10,7 +10,7 @@ import { parseSshAddress } from "../../src/haproxy/address.ts";
 import { HaproxyError } from "../../src/haproxy/errors.ts";
 import { splitCommandLine } from "../../src/haproxy/ssh_command.ts";
 import { SshTunnel } from "../../src/haproxy/ssh_tunnel.ts";
-import { freePort } from "../../scripts/lab/net.ts";
+import { closedPort } from "../../scripts/lab/net.ts";
 import { clientProcesses, type Sshd, startSshd } from "../support/sshd.ts";
 import { poll } from "../support/poll.ts";
 
@@ -62,7 +62,7 @@ Deno.test("ssh tunnel: a key the server does not accept is an authentication err
 });
 
 Deno.test("ssh tunnel: a port where no sshd listens says connection refused, naming host and port", async () => {
-  const port = await freePort();
+  const port = await closedPort();
   const url = `ssh://127.0.0.1:${port}/run/haproxy.sock`;
   assert.equal(
     await tunnelError(url, "ssh -F /dev/null", port),
@@ -103,7 +103,7 @@ Deno.test("ssh tunnel: a server with AllowStreamLocalForwarding no is named as r
 });
 
 Deno.test("ssh tunnel: an ssh command that cannot be run says so and names HATOP_SSH_COMMAND", async () => {
-  const port = await freePort();
+  const port = await closedPort();
   const url = `ssh://127.0.0.1:${port}/run/haproxy.sock`;
   assert.equal(
     await tunnelError(url, "/nonexistent/ssh -p 1", port),
