@@ -9,7 +9,7 @@
 import { assert, assertEquals, assertMatch } from "../support/assert.ts";
 import { type Lab, manyServersBody, startLab } from "../support/lab.ts";
 import { START_MS } from "../support/lab_queries.ts";
-import { looksLikeCrash, rowLine, runHatop, startHatop } from "../support/program.ts";
+import { looksLikeCrash, rowLine, rowMatches, runHatop, startHatop } from "../support/program.ts";
 import { clientProcesses, type Sshd, startSshd, tunnelDirs } from "../support/sshd.ts";
 import { poll } from "../support/poll.ts";
 import type { TmuxSession } from "../support/tmux.ts";
@@ -116,15 +116,30 @@ Deno.test("ssh: a wrong key, and a missing remote socket, are clear start errors
   await nothingLeft(sshd, []);
 });
 
-/** Starts the monitor through ssh and waits for the lab's rows; returns it and its tunnel's directory. */
-async function monitorThroughSsh(lab: { sockets: { admin: string } }, sshd: Sshd, columns = 100) {
+/** A fixture around the program that SIGUSR1 makes throw an uncaught error (tests/e2e/fixtures). */
+const CRASHING = new URL("./fixtures/crash_on_usr1.ts", import.meta.url).pathname;
+
+/**
+ * Starts the monitor through ssh (main.ts, or `entry`) and waits for the lab's rows; returns it and its
+ * tunnel's directory.
+ */
+async function monitorThroughSsh(
+  lab: { sockets: { admin: string } },
+  sshd: Sshd,
+  columns = 100,
+  entry?: string,
+) {
   const tmux = await startHatop(["-s", sshd.url(lab.sockets.admin), "-i", "1"], { columns, rows: 30 }, {
     env: env(sshd),
+    entry,
   });
   try {
-    const screen = await tmux.waitFor((s) => rowLine(s, "srv_00001") !== undefined, START_MS);
-    assert(screen.includes(">>> be_0000"), screen);
-    assertMatch(rowLine(screen, "srv_00002") ?? "", /MAINT/);
+    await tmux.waitFor((s) => rowLine(s, "srv_00001") !== undefined, START_MS);
+    await tmux.waitForAll(
+      ">>> be_0000",
+      rowMatches("srv_00001", /^srv_00001\s+1 no check\s/),
+      rowMatches("srv_00002", /^srv_00002\s+1 MAINT\s/),
+    );
     const dirs = tunnelDirs(clientProcesses(sshd.port));
     assertEquals(dirs.length, 1, JSON.stringify(clientProcesses(sshd.port)));
     const info = await Deno.stat(dirs[0]);
@@ -143,10 +158,25 @@ async function processGroup(tmux: TmuxSession): Promise<number> {
   return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
 }
 
-const ENDINGS: { name: string; end: (tmux: TmuxSession) => Promise<void>; status?: number }[] = [
+/** Ways hatop ends; `entry` runs a fixture around it, `shows` is what the screen says once it has ended. */
+const ENDINGS: {
+  name: string;
+  end: (tmux: TmuxSession) => Promise<void>;
+  status?: number;
+  entry?: string;
+  shows?: string;
+}[] = [
   { name: "q", end: (tmux) => tmux.send("q"), status: 0 },
   { name: "SIGTERM", end: async (tmux) => Deno.kill(await tmux.pid(), "SIGTERM"), status: 0 },
+  { name: "SIGINT", end: async (tmux) => Deno.kill(await tmux.pid(), "SIGINT"), status: 0 },
   { name: "SIGHUP", end: async (tmux) => Deno.kill(await tmux.pid(), "SIGHUP"), status: 129 },
+  {
+    name: "an uncaught error",
+    end: async (tmux) => Deno.kill(await tmux.pid(), "SIGUSR1"),
+    status: 1,
+    entry: CRASHING,
+    shows: "boom (uncaught, on SIGUSR1)",
+  },
   { name: "SIGKILL of hatop alone", end: async (tmux) => Deno.kill(await tmux.pid(), "SIGKILL") },
   {
     name: "SIGKILL of its process group",
@@ -158,11 +188,12 @@ for (const ending of ENDINGS) {
   Deno.test(`ssh: the monitor shows the lab's rows through ssh://; after ${ending.name}, no ssh of it is left`, async () => {
     await using lab = await startQuietLab();
     await using sshd = await startSshd();
-    const { tmux, dir } = await monitorThroughSsh(lab, sshd);
+    const { tmux, dir } = await monitorThroughSsh(lab, sshd, 100, ending.entry);
     await using _tmux = tmux;
     await ending.end(tmux);
     const status = await tmux.exitStatus();
     if (ending.status !== undefined) assertEquals(status, ending.status);
+    if (ending.shows) assert((await tmux.capture()).includes(ending.shows), await tmux.capture());
     await nothingLeft(sshd, [dir]);
   });
 }
@@ -173,20 +204,26 @@ Deno.test("ssh: a killed sshd shows DISCONNECTED and reconnecting, and the data 
   const { tmux, dir } = await monitorThroughSsh(lab, sshd, 250);
   await using _tmux = tmux;
   await sshd.kill();
-  let screen = await tmux.waitFor(/DISCONNECTED: .*reconnecting in/, 20_000);
-  assert(rowLine(screen, "srv_00001") !== undefined, "the last data stays on screen");
+  await tmux.waitFor(/DISCONNECTED: .*reconnecting in/, 20_000);
+  // The last data stays on screen.
+  await tmux.waitForAll(
+    /DISCONNECTED: .*reconnecting in/,
+    rowMatches("srv_00001", /^srv_00001\s+1 no check\s/),
+  );
   // The dropped link's ssh ended and took its directory along; attempts against the dead port fail cleanly.
   await poll(
     "the dropped tunnel's directory to go",
     10_000,
     async () => (await Deno.stat(dir).then(() => false, () => true)) || undefined,
   );
-  screen = await tmux.waitFor(/ssh cannot reach 127\.0\.0\.1 port \d+: connection refused/, 20_000);
-  assertMatch(screen, /reconnecting in/);
+  await tmux.waitFor(/ssh cannot reach 127\.0\.0\.1 port \d+: connection refused/, 20_000);
+  await tmux.waitForAll(/ssh cannot reach 127\.0\.0\.1 port \d+: connection refused.*reconnecting in/);
 
+  // A change made while the link is down shows once it is back: the data is fresh, not the last kept.
+  assertEquals((await lab.command("enable server be_0000/srv_00002")).trim(), "");
   await sshd.restart();
-  screen = await tmux.waitFor(
-    (s) => !s.includes("DISCONNECTED") && rowLine(s, "srv_00001") !== undefined,
+  await tmux.waitFor(
+    (s) => !s.includes("DISCONNECTED") && rowMatches("srv_00002", /^srv_00002\s+1 no check\s/)(s),
     30_000,
   );
   const dirs = tunnelDirs(clientProcesses(sshd.port));
