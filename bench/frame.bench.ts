@@ -4,9 +4,9 @@
  *
  * @module
  */
-import { init, update } from "../src/app/update.ts";
-import { view } from "../src/app/view.ts";
-import { bodyLines } from "../src/app/body.ts";
+import { init, update } from "../src/app/mod.ts";
+import { view } from "../src/app/mod.ts";
+import { bodyLines } from "../src/app/domain/body_lines.ts";
 import { renderDiff } from "../src/tui/render.ts";
 import { syntheticSnapshot } from "./_synthetic.ts";
 
@@ -14,7 +14,7 @@ const config = { readOnly: false, intervalMs: 1000, color: true, socketName: "un
 
 for (const n of [1_000, 50_000]) {
   const snapshot = syntheticSnapshot(n);
-  const state = update(init(config, { columns: 120, rows: 40 }, 1, 0), {
+  const state = update(init(config, { columns: 120, rows: 40 }, "status", 0), {
     type: "snapshot",
     snapshot,
     seq: 0,
@@ -32,5 +32,11 @@ for (const n of [1_000, 50_000]) {
     group: "frame",
     fn: () => void renderDiff(undefined, view(later).buffer, { color: true }),
   });
-  Deno.bench({ name: `bodyLines, ${n} services`, group: "body", fn: () => void bodyLines(snapshot.proxies) });
+  // A refresh builds the lines with those of the refresh before at hand, whose keys it takes over.
+  const before = bodyLines(snapshot.proxies);
+  Deno.bench({
+    name: `bodyLines, ${n} services`,
+    group: "body",
+    fn: () => void bodyLines(snapshot.proxies, before),
+  });
 }

@@ -1,8 +1,9 @@
 /**
  * In-process measures of one refresh, stage by stage, with the program's own functions in the order
- * `runtime.ts` calls them: read (`show info` + `show stat` over one prompt-mode connection), parse, model
- * (grouping + `update`), view (layout and formatting of the visible rows) and diff (ANSI output). Also the
- * raw socket read (the floor HAProxy sets) and the bytes of a full repaint against a steady-state refresh.
+ * `src/app/edge/scheduler.ts` calls them: read (`show info` + `show stat` over one prompt-mode connection),
+ * parse, model (grouping + `update`), view (layout and formatting of the visible rows) and diff (ANSI
+ * output). Also the raw socket read (the floor HAProxy sets) and the bytes of a full repaint against a
+ * steady-state refresh.
  *
  * @module
  */
@@ -10,11 +11,11 @@ import { HaproxyClient } from "../../src/haproxy/client.ts";
 import { parseInfo } from "../../src/stats/info.ts";
 import { parseStat } from "../../src/stats/csv.ts";
 import { buildSnapshot } from "../../src/stats/snapshot.ts";
-import { init, update } from "../../src/app/update.ts";
-import { view } from "../../src/app/view.ts";
+import { init, update } from "../../src/app/mod.ts";
+import { view } from "../../src/app/mod.ts";
 import { renderDiff } from "../../src/tui/render.ts";
 import type { ScreenBuffer } from "../../src/tui/buffer.ts";
-import type { State } from "../../src/app/state.ts";
+import type { State } from "../../src/app/model/state.ts";
 import { median } from "./stats.ts";
 
 /** Medians over the runs, in milliseconds (bytes where named so). */
@@ -80,7 +81,7 @@ export async function measurePipeline(
   const client = new HaproxyClient({ transport: "unix", path }, { timeoutMs: 60_000 });
   await client.connect();
   const config = { readOnly: false, intervalMs: 1000, color: true, socketName: `unix socket ${path}` };
-  let state: State = init(config, size, 1, Date.now());
+  let state: State = init(config, size, "status", Date.now());
   let previous: ScreenBuffer | undefined;
   const t: Record<string, number[]> = {};
   const add = (k: string, v: number) => (t[k] ??= []).push(v);

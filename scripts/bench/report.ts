@@ -188,7 +188,7 @@ export function renderReport(
     "",
     "- Raw read: a fresh unix connection, `show info;show stat` in non-interactive mode, read to EOF, bytes",
     "  only. Read through the client: the program's prompt-mode connection, both replies decoded and framed.",
-    "- Stages use the program's own functions in the order `src/app/runtime.ts` calls them (`parseStat`,",
+    "- Stages use the program's own functions in the order `src/app/edge/scheduler.ts` calls them (`parseStat`,",
     "  `buildSnapshot` + `update`, `view`, `renderDiff`), in one process, after one warm-up refresh. A few",
     "  HTTP requests to a frontend between refreshes change counters on the visible rows; the steady-state",
     "  bytes are the `renderDiff` output against the previous frame, the full repaint is the first frame.",

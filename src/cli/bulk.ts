@@ -16,7 +16,7 @@ import {
   waitEndLine,
   type WaitReport,
 } from "./bulk_report.ts";
-import { connectAll, type Connected, type Io } from "./run.ts";
+import { connectAll, type Connected, type Io } from "./connect.ts";
 import type { Options } from "./options.ts";
 import {
   drainStep,

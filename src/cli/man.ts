@@ -6,7 +6,7 @@
  */
 import { BULK_EXIT_TEXT, GROUPS, OPTION_TABLE } from "./option_table.ts";
 import { displayFlags } from "./help.ts";
-import { HELP_LINES } from "../app/help_text.ts";
+import { HELP_LINES } from "../app/mod.ts";
 import { PROGRAM, VERSION } from "../version.ts";
 
 /** Escapes text for roff: backslashes, leading dots and quotes, hyphens in options. */

@@ -4,12 +4,11 @@
  * @module
  */
 import type { Options } from "./options.ts";
-import type { Connected } from "./run.ts";
+import type { Connected } from "./connect.ts";
 import { describeAddress } from "../haproxy/address.ts";
 import { Terminal } from "../tui/terminal.ts";
 import { colorEnabled } from "../tui/color.ts";
-import { runMonitor } from "../app/runtime.ts";
-import { fileHistoryStore, historyPath } from "../app/history_store.ts";
+import { fileHistoryStore, historyPath, runMonitor, viewOfKey } from "../app/mod.ts";
 
 /** Runs the monitor on the connected instances; returns the exit code. */
 export async function startMonitor(options: Options, connected: readonly Connected[]): Promise<number> {
@@ -26,7 +25,7 @@ export async function startMonitor(options: Options, connected: readonly Connect
         statCommands: c.commands,
       })),
       terminal,
-      mode: options.mode,
+      view: viewOfKey(String(options.mode)) ?? "status",
       history: store ? { store, lines, error } : undefined,
       config: {
         readOnly: options.readOnly,

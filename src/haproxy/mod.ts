@@ -1,7 +1,8 @@
 /**
  * HAProxy runtime-API client: socket addresses, prompt-mode framing, a single connection and the reconnecting
- * client the app uses; `ssh://` sockets through the system ssh client (a tunnel under a watchdog, so that ssh
- * never outlives hatop).
+ * client the app uses, the master CLI's processes (master.ts), release numbers (version.ts), and `ssh://`
+ * sockets through the system ssh client (a tunnel under a watchdog, so that ssh never outlives hatop). It
+ * imports nothing of the program.
  *
  * @module
  */

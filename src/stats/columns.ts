@@ -8,8 +8,10 @@
  * @module
  */
 
-/** How a cell value is formatted. `metric` is applied only when the number does not fit the cell. */
-/** `trend` cells are drawn by the monitor from the values of recent refreshes (a sparkline of `field`). */
+/**
+ * How a cell value is formatted. `metric` is applied only when the number does not fit the cell; `trend`
+ * cells are drawn by the monitor from the values of recent refreshes (a sparkline of `field`).
+ */
 export type CellFormat = "text" | "status" | "metric" | "binary" | "seconds" | "trend";
 
 /** One table column. */
@@ -38,6 +40,8 @@ export interface StatMode {
   id: 1 | 2 | 3 | 4;
   /** Name shown in the footer. */
   name: "STATUS" | "TRAFFIC" | "HTTP" | "ERRORS";
+  /** What the mode shows, for the help screen. */
+  summary: string;
   /** The columns, left to right. */
   columns: readonly Column[];
 }
@@ -92,6 +96,7 @@ export const STAT_MODES: readonly StatMode[] = [
   {
     id: 1,
     name: "STATUS",
+    summary: "health, session and queue statistics (default)",
     columns: [
       NAME,
       W,
@@ -110,6 +115,7 @@ export const STAT_MODES: readonly StatMode[] = [
   {
     id: 2,
     name: "TRAFFIC",
+    summary: "connection and request rates, traffic",
     columns: [
       NAME,
       W,
@@ -126,6 +132,7 @@ export const STAT_MODES: readonly StatMode[] = [
   {
     id: 3,
     name: "HTTP",
+    summary: "HTTP request rates and response codes",
     columns: [
       NAME,
       W,
@@ -145,6 +152,7 @@ export const STAT_MODES: readonly StatMode[] = [
   {
     id: 4,
     name: "ERRORS",
+    summary: "health, error counters and downtimes",
     columns: [
       NAME,
       W,

@@ -13,6 +13,9 @@
  */
 import type { Column } from "./columns.ts";
 import type { StatRow } from "./types.ts";
+
+/** What a cell needs of a row: its values by field name (a `show stat` row, or any row shown in columns). */
+export type Cells = Pick<StatRow, "get">;
 import { fitText, humanBinary, humanMetric, humanSeconds } from "./format.ts";
 
 const NUMERIC = /^-?\d+(?:\.\d+)?$/;
@@ -87,7 +90,7 @@ export function columnWidths(columns: readonly Column[], width: number): number[
  * columns always use {@linkcode humanBinary} and `seconds` columns always {@linkcode humanSeconds} with room
  * for two units. Non-numeric garbage is shown as is.
  */
-export function cellValue(column: Column, row: StatRow): string {
+export function cellValue(column: Column, row: Cells): string {
   const raw = row.get(column.field) ?? "";
   if (column.format === "trend") return "";
   if (raw === "" || !NUMERIC.test(raw)) return raw;
@@ -108,7 +111,7 @@ function pad(text: string, width: number, align: Column["align"]): string {
  * Metric columns switch to {@linkcode humanMetric} only when the number does not fit; seconds use two units
  * when they fit; anything still too long is cut on the right with `..` ({@linkcode fitText}).
  */
-export function formatCell(column: Column, row: StatRow, width: number): string {
+export function formatCell(column: Column, row: Cells, width: number): string {
   if (column.format === "trend") return " ".repeat(Math.max(0, width));
   const raw = row.get(column.field) ?? "";
   let text = raw;
@@ -136,7 +139,7 @@ export function fitStatus(status: string, width: number): string {
 }
 
 /** A row's cells, each exactly its column's width, joined by single spaces. */
-export function renderRow(columns: readonly Column[], widths: readonly number[], row: StatRow): string {
+export function renderRow(columns: readonly Column[], widths: readonly number[], row: Cells): string {
   return columns.map((column, i) => formatCell(column, row, widths[i] ?? column.min)).join(" ");
 }
 

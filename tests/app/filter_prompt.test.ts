@@ -1,13 +1,13 @@
 import { assert, assertEquals, assertMatch } from "../support/assert.ts";
 import { ch, key, run, screen, snap } from "../support/app.ts";
-import { init } from "../../src/app/update.ts";
-import type { Config } from "../../src/app/state.ts";
+import { init } from "../../src/app/mod.ts";
+import type { Config } from "../../src/app/model/state.ts";
 import { fixtureSnapshot } from "../support/snapshots.ts";
 
 const config: Config = { readOnly: false, intervalMs: 1000, color: false, socketName: "/a.sock" };
 
 Deno.test("filter prompt: emptied with Ctrl-U it says every row is shown, not '0 matching'", () => {
-  let [s] = run(init(config, { columns: 100, rows: 30 }, 1, 0), snap(fixtureSnapshot()));
+  let [s] = run(init(config, { columns: 100, rows: 30 }, "status", 0), snap(fixtureSnapshot()));
   const all = s.lines.length;
   [s] = run(s, ch("/"));
   assertMatch(screen(s)[28], /^ Filter: +no filter: every row shown/);

@@ -4,9 +4,11 @@
  *
  * @module
  */
-import { selectedLine, update } from "../../src/app/update.ts";
-import { view } from "../../src/app/view.ts";
-import type { Command, Event, State } from "../../src/app/state.ts";
+import { update } from "../../src/app/mod.ts";
+import { selectedLine } from "../../src/app/model/stat_table.ts";
+import { view } from "../../src/app/mod.ts";
+import type { Command, Dialog, Event, State } from "../../src/app/model/state.ts";
+import { isOpen, openDialog, overlayOf } from "../../src/app/model/ops.ts";
 import type { Key } from "../../src/tui/types.ts";
 import type { Snapshot } from "../../src/stats/types.ts";
 
@@ -58,4 +60,21 @@ export function cursorOn(s: State, pxname: string, svname: string): State {
     [s] = run(s, key("down"));
   }
   throw new Error(`no row ${pxname}/${svname}`);
+}
+
+/** What is open over the view: the hotkey menu, the filter prompt, the detail view (and its scroll), a dialog. */
+export function opened(s: State): {
+  menu: boolean;
+  filterEditing: boolean;
+  detail: boolean;
+  detailScroll?: number;
+  dialog?: Dialog;
+} {
+  return {
+    menu: isOpen(s, "hotkeys"),
+    filterEditing: isOpen(s, "filter"),
+    detail: isOpen(s, "detail"),
+    detailScroll: overlayOf(s, "detail")?.scroll,
+    dialog: openDialog(s),
+  };
 }

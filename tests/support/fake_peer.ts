@@ -23,8 +23,11 @@ async function readLine(conn: Deno.Conn, pending: { text: string }): Promise<str
   return line;
 }
 
-/** What the fake peer does for one command: text to write, then optionally hang up. [] = never answer. */
-export type Act = (command: string) => (string | "hang-up")[];
+/**
+ * What the fake peer does for one command: text to write, then optionally hang up. [] = never answer. A
+ * promise holds the answer (and every later one) back until it resolves.
+ */
+export type Act = (command: string) => (string | "hang-up")[] | Promise<(string | "hang-up")[]>;
 
 /**
  * Runs `body` with the path of a fake peer that answers each line the client sends as `act` says; serves one
@@ -43,7 +46,7 @@ export async function withFakePeer(act: Act, body: (path: string) => Promise<voi
         const line = await readLine(conn, pending);
         if (line === null) return;
         seen.push(line);
-        for (const step of act(line)) {
+        for (const step of await act(line)) {
           if (step === "hang-up") return;
           await conn.write(enc.encode(step));
         }

@@ -1,0 +1,84 @@
+/**
+ * The views, in one list, and what follows from it: the footer's tabs (their order, which one a click hits),
+ * the digit keys, TAB's order, what the configuration allows (no CLI in read-only mode) and the help's list
+ * of views. Nothing else in the monitor names a view to route a key or draw it. Beside them, the overlay of
+ * each kind.
+ *
+ * @module
+ */
+import { STAT_MODES } from "../../stats/columns.ts";
+import type { Config, Overlay, State, ViewId } from "../model/state.ts";
+import { blockedReason } from "../model/source_table.ts";
+import type { OverlayDef, OverlayDefs, ViewDef } from "../model/view_def.ts";
+import { detailOverlay } from "../overlays/detail.ts";
+import { dialogOverlay } from "../overlays/dialog.ts";
+import { filterOverlay } from "../overlays/filter.ts";
+import { hotkeyMenu } from "../overlays/hotkey_menu.ts";
+import { cliView } from "../views/cli.ts";
+import { helpView } from "../views/help.ts";
+import { statView } from "../views/stats.ts";
+
+/** The views with a tab, in tab (and TAB) order. A new view is one more entry here. */
+export const TABS: readonly ViewDef[] = [...STAT_MODES.map(statView), cliView];
+
+/** The help, built from the tabs' own help. */
+export const HELP_VIEW = helpView(TABS);
+
+/** Every view of the monitor. */
+export const VIEWS: readonly ViewDef[] = [HELP_VIEW, ...TABS];
+
+/** The overlay of each kind. */
+export const OVERLAYS: OverlayDefs = {
+  hotkeys: hotkeyMenu,
+  filter: filterOverlay,
+  detail: detailOverlay,
+  dialog: dialogOverlay,
+};
+
+/** The definition of an open overlay. */
+export function overlayDef(o: Overlay): OverlayDef {
+  return OVERLAYS[o.kind] as OverlayDef;
+}
+
+/** The views the configuration allows, in order. */
+export function enabledViews(views: readonly ViewDef[], config: Config): ViewDef[] {
+  return views.filter((v) => v.enabled?.(config) ?? true);
+}
+
+/** The view with this id; throws for an id no view has (a bug, not an input). */
+export function viewById(views: readonly ViewDef[], id: ViewId): ViewDef {
+  const view = views.find((v) => v.id === id);
+  if (!view) throw new Error(`no view "${id}"`);
+  return view;
+}
+
+/** The view shown in `s`. */
+export function currentView(views: readonly ViewDef[], s: State): ViewDef {
+  return viewById(views, s.view);
+}
+
+/** The allowed view a character shows, if any. */
+export function viewForKey(views: readonly ViewDef[], config: Config, key: string): ViewDef | undefined {
+  return enabledViews(views, config).find((v) => v.keys.includes(key));
+}
+
+/** TAB (`step` 1) and SHIFT-TAB (-1): the next allowed tab, round; from a view without a tab, the first. */
+export function nextView(views: readonly ViewDef[], s: State, step: 1 | -1): ViewDef {
+  const tabs = enabledViews(views, s.config).filter((v) => v.tab !== undefined);
+  const at = tabs.findIndex((v) => v.id === s.view);
+  if (at < 0) return tabs[0];
+  return tabs[(at + step + tabs.length) % tabs.length];
+}
+
+/** What the shown view's source asks an instance for: its commands, unless the instance cannot run them. */
+export function sourceRequest(
+  views: readonly ViewDef[],
+  s: State,
+  instance: string,
+): { readonly view: ViewId; readonly commands: readonly string[] } | undefined {
+  const shown = currentView(views, s);
+  if (!shown.source) return undefined;
+  const commands = shown.source.commands(s);
+  if (commands.length === 0 || blockedReason(s, instance, commands)) return undefined;
+  return { view: shown.id, commands };
+}

@@ -1,0 +1,59 @@
+/**
+ * The body of the stat modes as a list of lines, derived once per snapshot: for each proxy a `>>> name`
+ * line, its FRONTEND, its servers and listeners, its BACKEND, and a blank line between proxies.
+ *
+ * @module
+ */
+import type { ProxyGroup, StatRow } from "../../stats/types.ts";
+import { ROW_TYPE } from "../../stats/types.ts";
+
+/** One line of the stat body. */
+export type BodyLine =
+  | { readonly kind: "proxy"; readonly name: string; readonly key: string }
+  | { readonly kind: "row"; readonly row: StatRow; readonly key: string }
+  | { readonly kind: "blank"; readonly key: string };
+
+/**
+ * A service's identity across refreshes: its type and names (ids can change when HAProxy reloads), and with
+ * several instances the instance it comes from.
+ */
+export function rowKey(row: StatRow): string {
+  const key = `${row.type}|${row.pxname}|${row.svname}`;
+  return row.instance === undefined ? key : `${row.instance}|${key}`;
+}
+
+/** Whether two rows have the same {@linkcode rowKey}, without building the keys. */
+export function sameRowKey(a: StatRow, b: StatRow): boolean {
+  return Object.is(a.type, b.type) && a.pxname === b.pxname && a.svname === b.svname &&
+    a.instance === b.instance;
+}
+
+/** True for rows an action may target: servers (and listeners, as the original allowed). */
+export function isServerRow(row: StatRow): boolean {
+  return row.type === ROW_TYPE.server && row.pxname !== "" && row.svname !== "";
+}
+
+/**
+ * Builds the body lines for the given proxies. `previous` are the lines built before (of the same table): a
+ * refresh usually brings the same services in the same order, so a row's key is taken over from the row at
+ * the same place there when it is the same service, instead of being built again (the lines are the same
+ * either way).
+ */
+export function bodyLines(proxies: readonly ProxyGroup[], previous: readonly BodyLine[] = []): BodyLine[] {
+  const lines: BodyLine[] = [];
+  let at = 0;
+  const keyOf = (row: StatRow): string => {
+    while (at < previous.length && previous[at].kind !== "row") at++;
+    const before = previous[at++];
+    return before?.kind === "row" && sameRowKey(before.row, row) ? before.key : rowKey(row);
+  };
+  for (const px of proxies) {
+    if (!px.frontend && !px.backend && px.servers.length === 0) continue;
+    if (lines.length > 0) lines.push({ kind: "blank", key: `blank|${px.name}|${px.iid}` });
+    lines.push({ kind: "proxy", name: px.name, key: `proxy|${px.name}|${px.iid}` });
+    if (px.frontend) lines.push({ kind: "row", row: px.frontend, key: keyOf(px.frontend) });
+    for (const row of px.servers) lines.push({ kind: "row", row, key: keyOf(row) });
+    if (px.backend) lines.push({ kind: "row", row: px.backend, key: keyOf(px.backend) });
+  }
+  return lines;
+}

@@ -1,0 +1,108 @@
+/**
+ * What a new snapshot does to the state: new lines (the cursor follows its service), trends, pending
+ * markers cleared, and messages when HAProxy restarted, its configuration changed, a selected service went
+ * away or its reply had problems.
+ *
+ * @module
+ */
+import type { Snapshot, StatRow } from "../../stats/types.ts";
+import { infoNumber } from "../../stats/info.ts";
+import { rowKey, sameRowKey } from "../domain/body_lines.ts";
+import { NO_ROWS, readNumbers } from "../../stats/csv.ts";
+import { closeOverlay, drainingWorker, message } from "./ops.ts";
+import { relayout } from "./stat_table.ts";
+import type { Message, State } from "./state.ts";
+import type { Trend } from "../domain/trends.ts";
+import { TrendTable } from "../domain/trends.ts";
+
+/** HAProxy's reply had problems (garbage values, a filter that matches nothing): say so when they change. */
+function warningMessage(s: State, snapshot: Snapshot): Message | undefined {
+  // A draining worker that lists no proxy is said in the body (view_stats.ts), not warned about.
+  const w = drainingWorker(s) ? snapshot.warnings.filter((x) => x !== NO_ROWS) : snapshot.warnings;
+  if (w.length === 0 || w.join("\n") === s.snapshot?.warnings.join("\n")) return undefined;
+  return message(w.length === 1 ? w[0] : `${w[0]} (+${w.length - 1} more)`, "info", s.now);
+}
+
+/**
+ * A message when HAProxy restarted (new pid) or its configuration changed (counts differ) between two
+ * snapshots of the same instance.
+ */
+export function changeMessage(
+  s: State,
+  previous: Snapshot | undefined,
+  snapshot: Snapshot,
+): Message | undefined {
+  if (!previous) return undefined;
+  const oldPid = infoNumber(previous.info, "Pid");
+  const newPid = infoNumber(snapshot.info, "Pid");
+  if (oldPid !== undefined && newPid !== undefined && oldPid !== newPid) {
+    return message(`HAProxy restarted or reloaded: pid ${oldPid} -> ${newPid}`, "info", s.now);
+  }
+  if (previous.services !== snapshot.services || previous.proxies.length !== snapshot.proxies.length) {
+    const sign = (n: number) => (n >= 0 ? `+${n}` : `${n}`);
+    const dp = snapshot.proxies.length - previous.proxies.length;
+    const ds = snapshot.services - previous.services;
+    return message(`configuration changed: proxies ${sign(dp)}, services ${sign(ds)}`, "info", s.now);
+  }
+  return undefined;
+}
+
+const RATES = ["rate", "req_rate"];
+
+/** Appends each row's rates to its trend (rows that went away are dropped; a non-numeric rate counts 0). */
+export function nextTrends(old: ReadonlyMap<string, Trend>, snapshot: Snapshot): ReadonlyMap<string, Trend> {
+  const rows: StatRow[] = [];
+  for (const px of snapshot.proxies) {
+    if (px.frontend) rows.push(px.frontend);
+    for (const row of px.servers) rows.push(row);
+    if (px.backend) rows.push(px.backend);
+  }
+  const rates = new Float64Array(rows.length);
+  const reqRates = new Float64Array(rows.length);
+  const read = new Float64Array(2);
+  for (let i = 0; i < rows.length; i++) {
+    readNumbers(rows[i], RATES, read);
+    rates[i] = Number.isFinite(read[0]) ? read[0] : 0;
+    reqRates[i] = Number.isFinite(read[1]) ? read[1] : 0;
+  }
+  return TrendTable.from(old).next(rows, rowKey, sameRowKey, rates, reqRates);
+}
+
+/** How a new view snapshot is applied. */
+export interface ApplyOptions {
+  /** Add a point to the trends (with several instances, once per refresh round). */
+  readonly trend: boolean;
+  /** The restart / configuration message, computed per instance by the caller (see changeMessage). */
+  readonly change: Message | undefined;
+}
+
+/**
+ * Applies a view snapshot (one instance's, or the merge of all); `confirmed(key)` is the sequence number of
+ * the latest refresh that answered for a row, which clears the row's pending mark when it is the refresh
+ * requested after the row's action (or a later one).
+ */
+export function applySnapshot(
+  s: State,
+  snapshot: Snapshot,
+  confirmed: (key: string) => number,
+  opts: ApplyOptions,
+): State {
+  const old = s.lines[s.scroll.cursor];
+  const change = opts.change;
+  let next = relayout({
+    ...s,
+    snapshot,
+    trends: opts.trend ? nextTrends(s.trends, snapshot) : s.trends,
+    pending: new Map([...s.pending].filter(([key, due]) => due > confirmed(key))),
+    message: change ?? warningMessage(s, snapshot) ?? s.message,
+  });
+  if (old?.kind === "row" && next.selectedKey !== old.key) {
+    const proxyIndex = next.lines.findIndex((l) => l.kind === "proxy" && l.name === old.row.pxname);
+    next = relayout({
+      ...closeOverlay(next, "hotkeys", "detail"),
+      selectedKey: proxyIndex >= 0 ? next.lines[proxyIndex].key : next.selectedKey,
+      message: message(`${old.row.pxname}/${old.row.svname} is gone from HAProxy's stats`, "error", s.now),
+    });
+  }
+  return next;
+}

@@ -1,0 +1,128 @@
+/**
+ * The table of a view whose rows come from runtime-API commands other than `show stat` (a view's
+ * {@linkcode ViewSource}): each instance's replies are read into rows by the view's pure parser (src/runtime
+ * has one for every command), kept by instance in `State.views[id]`, and shown as a flat table that filters,
+ * sorts and opens the detail view like the stat table. A reply that is HAProxy's refusal, or a command the
+ * instance's release or level cannot run, is no data: the table says why instead.
+ *
+ * @module
+ */
+import { expectedUnsupportedReason, syntaxOf, unsupportedReason } from "../../runtime/mod.ts";
+import { sortBy } from "../domain/selection.ts";
+import type { State, TableLine, TableState, ViewId } from "./state.ts";
+import { EMPTY_TABLE, relayoutTable, type RowDetail, type TableModel, type TableRow } from "./table.ts";
+import type { SourceData, ViewSource } from "./view_def.ts";
+
+/** A line of a source table: one row, of one instance. */
+export interface SourceLine<R> extends TableLine {
+  readonly row: R;
+  readonly instance: string;
+}
+
+/** What one instance gave: rows, or why it gave none. */
+export type InstanceRows<R> =
+  | { readonly rows: readonly R[] }
+  | { readonly unsupported: string }
+  | { readonly error: string };
+
+/** What a source view keeps in `State.views[id]`. */
+export interface SourceState<R> {
+  readonly data: ReadonlyMap<string, InstanceRows<R>>;
+  readonly table: TableState<SourceLine<R>>;
+}
+
+/** What a source table is made of. */
+export interface SourceTableSpec<R extends TableRow> extends ViewSource {
+  /** The view's id: its state is `State.views[id]`. */
+  readonly id: ViewId;
+  /** Reads one instance's replies (one per command) into rows. */
+  parse(replies: readonly string[]): readonly R[];
+  /** A row's identity across refreshes (within its instance). */
+  key(row: R): string;
+  /** The names the `/` filter matches. */
+  names(row: R): readonly string[];
+  detail(row: R): RowDetail;
+}
+
+/** A source table: a table model, and what its view needs to be fed and to say why it is empty. */
+export interface SourceTable<R extends TableRow> extends TableModel<SourceLine<R>, R> {
+  readonly source: ViewSource;
+  /** Stores an instance's replies (as rows, or why they are none) and rebuilds the lines. */
+  receive(s: State, data: SourceData): State;
+  /** Why there are no rows: a command an instance cannot run, or what an instance answered instead. */
+  why(s: State): string | undefined;
+}
+
+/**
+ * Why an instance cannot run these commands, known before sending them (its release or level, from
+ * src/runtime's facts); undefined when they should work, or while its version is not known yet.
+ */
+export function blockedReason(s: State, instance: string, commands: readonly string[]): string | undefined {
+  const inst = s.instances.find((i) => i.id === instance);
+  const version = inst?.snapshot?.info.get("Version");
+  if (version === undefined) return undefined;
+  for (const command of commands) {
+    const syntax = syntaxOf(command);
+    const why = syntax && expectedUnsupportedReason(syntax, version, inst?.level);
+    if (why) return why;
+  }
+  return undefined;
+}
+
+/** The source table of a spec. */
+export function sourceTable<R extends TableRow>(spec: SourceTableSpec<R>): SourceTable<R> {
+  const empty: SourceState<R> = { data: new Map(), table: EMPTY_TABLE };
+  const stateOf = (s: State) => (s.views[spec.id] as SourceState<R> | undefined) ?? empty;
+  const withState = (s: State, v: SourceState<R>): State => ({ ...s, views: { ...s.views, [spec.id]: v } });
+  const read = (s: State, d: SourceData): InstanceRows<R> => {
+    if (d.error !== undefined || !d.replies) return { error: d.error ?? "no reply" };
+    const inst = s.instances.find((i) => i.id === d.instance);
+    const version = inst?.snapshot?.info.get("Version") ?? "";
+    for (let i = 0; i < d.commands.length; i++) {
+      const why = unsupportedReason(d.commands[i], d.replies[i] ?? "", version, inst?.level);
+      if (why) return { unsupported: why };
+    }
+    return { rows: spec.parse(d.replies) };
+  };
+  const model: SourceTable<R> = {
+    source: { commands: (s) => spec.commands(s) },
+    get: (s) => stateOf(s).table,
+    set: (s, table) => withState(s, { ...stateOf(s), table }),
+    build(s, test, sort) {
+      const several = s.instances.length > 1;
+      let lines = [...stateOf(s).data].flatMap(([instance, d]) =>
+        "rows" in d
+          ? d.rows.map((row) => ({
+            key: several ? `${instance}|${spec.key(row)}` : spec.key(row),
+            row,
+            instance,
+          }))
+          : []
+      );
+      let matches: number | undefined;
+      if (test) {
+        lines = lines.filter((l) => spec.names(l.row).some(test));
+        matches = lines.length;
+      }
+      if (sort) lines = sortBy(lines, (l) => l.row.get(sort.field), sort);
+      return { lines, matches };
+    },
+    rowOf: (line) => line.row,
+    detail: (row) => spec.detail(row),
+    receive(s, d) {
+      const data = new Map(stateOf(s).data).set(d.instance, read(s, d));
+      return relayoutTable(withState(s, { ...stateOf(s), data }), model);
+    },
+    why(s) {
+      for (const inst of s.instances) {
+        const blocked = blockedReason(s, inst.id, spec.commands(s));
+        if (blocked) return blocked;
+        const d = stateOf(s).data.get(inst.id);
+        if (d && "unsupported" in d) return d.unsupported;
+        if (d && "error" in d) return d.error;
+      }
+      return undefined;
+    },
+  };
+  return model;
+}

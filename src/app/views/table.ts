@@ -1,0 +1,202 @@
+/**
+ * A table view, made from a table model (model/table.ts) and its columns: moving (arrows, pages, HOME/END,
+ * Ctrl-A/E, the wheel, a click on a row), `/` to filter, `s`/`S` to sort by the next column or the other
+ * way, `i` for the selected row's detail, ESC to clear the filter, the column header with the sort mark, and
+ * the message line naming the selected row or the filter. A view adds its own keys before these, and draws
+ * over its rows (colours, markers).
+ *
+ * @module
+ */
+import type { Key } from "../../tui/types.ts";
+import type { ScreenBuffer } from "../../tui/buffer.ts";
+import { BOLD, DIM, REVERSE, type Style } from "../../tui/types.ts";
+import type { Column } from "../../stats/columns.ts";
+import { columnWidths, renderHeader, renderRow, visibleColumns } from "../../stats/layout.ts";
+import type { SortOrder } from "../domain/selection.ts";
+import { moveScroll, scrollEnd, scrollHome, wheel, WHEEL_LINES } from "../widgets/scroll.ts";
+import { screenLayout } from "../model/layout.ts";
+import { isOpen, openOverlay, say, type Step } from "../model/ops.ts";
+import type { State, TableLine } from "../model/state.ts";
+import {
+  cursorLine,
+  setFilter,
+  setSort,
+  type TableModel,
+  type TableRow,
+  withCursor,
+} from "../model/table.ts";
+import type { Hints, ViewDef } from "../model/view_def.ts";
+
+/** A cell of a drawn row: its column, where it starts and how wide it is. */
+export interface Cell {
+  readonly column: Column;
+  readonly x: number;
+  readonly width: number;
+}
+
+/** What a table view is made of: a view's definition without its keys and drawing, plus the table's parts. */
+export interface TableViewSpec<L extends TableLine, R extends TableRow>
+  extends Pick<ViewDef, "id" | "keys" | "tab" | "help" | "enabled" | "hints" | "source" | "onData"> {
+  readonly model: TableModel<L, R>;
+  /** The columns, left to right; optional ones show when the screen is wide enough (stats/layout.ts). */
+  readonly columns: readonly Column[];
+  /** Why `s` does not sort now (said when `s` is pressed; `S` does nothing); undefined when it does. */
+  unsortable?(s: State): string | undefined;
+  /** The view's own keys, tried before the table's. */
+  onKey?(s: State, k: Key): Step | undefined;
+  /** Draws a line that is no row (a heading); `selected` and `stale` are the styles it should carry. */
+  drawLine?(buf: ScreenBuffer, s: State, line: L, y: number, selected: Style, stale: Style): void;
+  /** Draws over a row once its cells are drawn (status colours, markers, sparklines). */
+  decorate?(
+    buf: ScreenBuffer,
+    s: State,
+    row: R,
+    line: L,
+    y: number,
+    cells: readonly Cell[],
+    base: Style,
+  ): void;
+  /** What the body says when it has no lines and no filter. */
+  empty(s: State): string;
+  /** Whether the rows are out of date (drawn dim). */
+  stale?(s: State): boolean;
+  /** The message line for the selected row while no filter is set (its full name and status). */
+  describe?(s: State, row: R): string;
+}
+
+/** The columns shown at `width`, the sorted one marked `^` (ascending) or `v` (descending). */
+export function sortedColumns(columns: readonly Column[], sort: SortOrder | undefined, width: number) {
+  const shown = visibleColumns(columns, width);
+  if (!sort) return shown;
+  const mark = sort.reverse ? "v" : "^";
+  return shown.map((c) =>
+    c.field === sort.field && c.format !== "trend" ? { ...c, header: c.header + mark } : c
+  );
+}
+
+/** The next sort: none, then each column left to right, then none again. */
+function nextSort(columns: readonly Column[], sort: SortOrder | undefined): SortOrder | undefined {
+  const fields = columns.filter((c) => c.format !== "trend").map((c) => c.field);
+  const i = sort ? fields.indexOf(sort.field) : -1;
+  if (i + 1 >= fields.length) return undefined;
+  return { field: fields[i + 1], reverse: false };
+}
+
+/** The keys every table view has; undefined for the others. */
+function tableKey<L extends TableLine, R extends TableRow>(
+  spec: TableViewSpec<L, R>,
+  s: State,
+  k: Key,
+): Step | undefined {
+  const { model } = spec;
+  const t = model.get(s);
+  const { body } = screenLayout(s.size);
+  const n = t.lines.length;
+  const to = (scroll: State["scroll"]): Step => [withCursor(s, model, scroll), []];
+  const move = (d: number) => to(moveScroll(t.scroll, d, n, body.height));
+  const steps: Partial<Record<Key["name"], number>> = { up: -1, down: 1, pageup: -10, pagedown: 10 };
+  if (steps[k.name] !== undefined) return move(steps[k.name]!);
+  if (k.name === "home" || (k.name === "ctrl" && k.text === "a")) return to(scrollHome());
+  if (k.name === "end" || (k.name === "ctrl" && k.text === "e")) return to(scrollEnd(n, body.height));
+  if (k.name === "mouse" && k.mouse) {
+    if (wheel(k) !== 0) return move(wheel(k) * WHEEL_LINES);
+    const row = k.mouse.y - body.y;
+    if (k.mouse.button !== 0 || k.mouse.release) return undefined;
+    if (row < 0 || row >= body.height || t.scroll.top + row >= n) return undefined;
+    return to({ cursor: t.scroll.top + row, top: t.scroll.top });
+  }
+  if (k.name !== "char") return undefined;
+  switch (k.text) {
+    case "/":
+      return [openOverlay(s, { kind: "filter" }), []];
+    case "s": {
+      const why = spec.unsortable?.(s);
+      return [why ? say(s, why) : setSort(s, model, nextSort(spec.columns, t.sort)), []];
+    }
+    case "S":
+      if (spec.unsortable?.(s) || !t.sort) return [s, []];
+      return [setSort(s, model, { ...t.sort, reverse: !t.sort.reverse }), []];
+    case "i": {
+      const line = cursorLine(s, model);
+      const open = line !== undefined && model.rowOf(line) !== undefined;
+      return [open ? openOverlay(s, { kind: "detail", scroll: 0 }) : say(s, "select a row first"), []];
+    }
+  }
+  return undefined;
+}
+
+function drawTable<L extends TableLine, R extends TableRow>(
+  buf: ScreenBuffer,
+  s: State,
+  spec: TableViewSpec<L, R>,
+) {
+  const { header, body } = screenLayout(s.size);
+  const t = spec.model.get(s);
+  const columns = sortedColumns(spec.columns, t.sort, buf.width);
+  const widths = columnWidths(columns, buf.width);
+  buf.line(header.y, renderHeader(columns, widths), REVERSE | BOLD);
+  let x = 0;
+  const cells = columns.map((column, i) => {
+    const cell = { column, x, width: widths[i] };
+    x += widths[i] + 1;
+    return cell;
+  });
+  const stale = spec.stale?.(s) ? DIM : 0;
+  if (t.lines.length === 0) {
+    buf.put(2, body.y, t.filterError ?? (t.filter ? `nothing matches "${t.filter}"` : spec.empty(s)));
+  }
+  for (let i = 0; i < body.height; i++) {
+    const index = t.scroll.top + i;
+    const line = t.lines[index];
+    if (!line) break;
+    const y = body.y + i;
+    const selected = index === t.scroll.cursor ? REVERSE : 0;
+    const row = spec.model.rowOf(line);
+    if (row === undefined) {
+      if (spec.drawLine) spec.drawLine(buf, s, line, y, selected, stale);
+      else buf.line(y, "", selected);
+      continue;
+    }
+    buf.line(y, renderRow(columns, widths, row), selected | stale);
+    spec.decorate?.(buf, s, row, line, y, cells, selected | stale);
+  }
+}
+
+/** The table view of a spec. */
+export function tableView<L extends TableLine, R extends TableRow>(spec: TableViewSpec<L, R>): ViewDef {
+  const { model } = spec;
+  return {
+    id: spec.id,
+    keys: spec.keys,
+    tab: spec.tab,
+    help: spec.help,
+    enabled: spec.enabled,
+    table: model,
+    source: spec.source,
+    onData: spec.onData,
+    onKey: (s, k) => spec.onKey?.(s, k) ?? tableKey(spec, s, k),
+    // A lone ESC first closes the message, then the filter goes; only then the monitor goes back a view.
+    // ESC ESC (the original's key for the previous view) does not stop at the message.
+    onEscape(s, alone) {
+      if (alone && s.message) return { ...s, message: undefined };
+      if (model.get(s).filter !== "") return setFilter(s, model, "");
+      return undefined;
+    },
+    draw(buf, s) {
+      drawTable(buf, s, spec);
+      return undefined;
+    },
+    drawStatus(buf, s, region) {
+      const t = model.get(s);
+      const line = isOpen(s, "detail") ? undefined : t.lines[t.scroll.cursor];
+      const row = line && model.rowOf(line);
+      if (!t.filter && row !== undefined && spec.describe) {
+        buf.line(region.y, ` ${spec.describe(s, row)}`, DIM);
+      } else if (t.filter) {
+        const count = t.filterError ?? `${t.matches ?? 0} matching`;
+        buf.line(region.y, ` Filter "${t.filter}": ${count} (/ edits, ESC clears)`, DIM);
+      }
+    },
+    hints: (s): Hints => spec.hints(s),
+  };
+}

@@ -1,0 +1,190 @@
+/**
+ * A row of a `show stat` reply, looked up by the header's field names, never by position. Rows are cheap:
+ * every row of a table shares one name-to-index map (its {@linkcode Shape}) and keeps its record as offsets
+ * into the reply text, split into values only when several fields are read; a refresh parses every row, but
+ * the monitor reads fields of the visible rows only, so most rows never pay for their ~100 values.
+ *
+ * @module
+ */
+import type { StatRow } from "./types.ts";
+import { numberOf, numbersAt, splitRecord, valueAt } from "./scan.ts";
+
+/** The marker column HAProxy 2.3+ prints between the fixed fields and the module counters. */
+const MARKER = "-";
+
+/** The columns every row reads while parsing, in this order; -1 when the header lacks one. */
+export const KEY_FIELDS = ["pxname", "svname", "iid", "sid", "type"] as const;
+
+/**
+ * Numeric columns read while the record is scanned anyway, so that {@linkcode readNumbers} answers them
+ * without a second pass (the trends read every row's rates on every refresh).
+ */
+export const PRE_READ = ["rate", "req_rate"] as const;
+
+/** The columns found while scanning a record: {@linkcode KEY_FIELDS}, then {@linkcode PRE_READ}. */
+export const SCANNED = [...KEY_FIELDS, ...PRE_READ];
+
+/**
+ * The columns of fields asked for by {@linkcode readNumbers} (-1 for a field the header lacks), whether every
+ * field is one of {@linkcode PRE_READ} and in the header, and each field's index in {@linkcode PRE_READ}.
+ */
+type Wanted = Int32Array & { readonly preRead: boolean; readonly pre: Int8Array };
+
+/** Shared, per-table lookup data of every row. */
+export interface Shape {
+  readonly index: ReadonlyMap<string, number>;
+  /** [name, column] pairs in header order, marker and nameless columns excluded. */
+  readonly named: readonly (readonly [string, number])[];
+  /** Number of header fields. */
+  readonly width: number;
+  /** The columns {@linkcode readNumbers} last looked up (see {@linkcode columnsOf}). */
+  readonly columns: { fields: readonly string[]; wanted: Wanted };
+}
+
+/** The shape of the rows under `header`. */
+export function shapeOf(header: readonly string[]): Shape {
+  const index = new Map<string, number>();
+  const named: [string, number][] = [];
+  header.forEach((name, at) => {
+    if (name === "" || name === MARKER || index.has(name)) return;
+    index.set(name, at);
+    named.push([name, at]);
+  });
+  return {
+    index,
+    named,
+    width: header.length,
+    columns: {
+      fields: [],
+      wanted: Object.assign(new Int32Array(0), { preRead: false, pre: new Int8Array(0) }),
+    },
+  };
+}
+
+/** The columns of `fields`, cached per shape for the last fields list. */
+function columnsOf(shape: Shape, fields: readonly string[]): Wanted {
+  if (shape.columns.fields !== fields) {
+    const columns = new Int32Array(fields.length);
+    const pre = new Int8Array(fields.length);
+    let preRead = true;
+    fields.forEach((field, i) => {
+      columns[i] = shape.index.get(field) ?? -1;
+      pre[i] = (PRE_READ as readonly string[]).indexOf(field);
+      if (pre[i] < 0 || columns[i] < 0) preRead = false;
+    });
+    shape.columns.fields = fields;
+    shape.columns.wanted = Object.assign(columns, { preRead, pre });
+  }
+  return shape.columns.wanted;
+}
+
+/**
+ * Values a row reads one at a time by scanning its record (the refresh reads a row's rates for the trends)
+ * before it splits the record once (the view reads many fields of the visible rows).
+ */
+const SCANNED_READS = 2;
+
+/** A row: its record as offsets into the reply text until it is split. */
+export class Row implements StatRow {
+  readonly #shape: Shape;
+  /** The reply text holding the record at [#start, #end), or "" once the record is split. */
+  #text: string;
+  #start: number;
+  #end: number;
+  #values: readonly string[] | undefined;
+  /** Single values read from the record so far (see {@linkcode SCANNED_READS}). */
+  #scans = 0;
+  /** The {@linkcode PRE_READ} values as numbers, read while parsing (NaN: not read, or not a number). */
+  #pre0 = NaN;
+  #pre1 = NaN;
+  #preRead = false;
+  readonly pxname: string;
+  readonly svname: string;
+  readonly iid: number;
+  readonly sid: number;
+  readonly type: number;
+
+  /** A row of `shape`: its record `text[start, end)` (or its `values`, once unquoted) and key fields. */
+  constructor(
+    shape: Shape,
+    text: string,
+    start: number,
+    end: number,
+    values: readonly string[] | undefined,
+    pxname: string,
+    svname: string,
+    iid: number,
+    sid: number,
+    type: number,
+  ) {
+    this.#shape = shape;
+    this.#text = text;
+    this.#start = start;
+    this.#end = end;
+    this.#values = values;
+    this.pxname = pxname;
+    this.svname = svname;
+    this.iid = iid;
+    this.sid = sid;
+    this.type = type;
+  }
+
+  #all(): readonly string[] {
+    if (this.#values === undefined) {
+      this.#values = splitRecord(this.#text.slice(this.#start, this.#end), this.#shape.width);
+      this.#text = "";
+    }
+    return this.#values;
+  }
+
+  get(field: string): string | undefined {
+    const at = this.#shape.index.get(field);
+    if (at === undefined) return undefined;
+    if (this.#values === undefined && this.#scans < SCANNED_READS) {
+      this.#scans++;
+      return valueAt(this.#text, this.#start, this.#end, at, this.#shape.width);
+    }
+    return this.#all()[at];
+  }
+
+  /** Keeps the {@linkcode PRE_READ} values found while parsing. */
+  preRead(first: number, second: number): void {
+    this.#pre0 = first;
+    this.#pre1 = second;
+    this.#preRead = true;
+  }
+
+  /** See {@linkcode readNumbers}. */
+  numbers(fields: readonly string[], out: Float64Array): void {
+    const wanted = columnsOf(this.#shape, fields);
+    if (this.#preRead && wanted.preRead) {
+      for (let i = 0; i < wanted.length; i++) out[i] = wanted.pre[i] === 0 ? this.#pre0 : this.#pre1;
+      return;
+    }
+    if (this.#values !== undefined) {
+      for (let i = 0; i < wanted.length; i++) out[i] = numberOf(this.#values[wanted[i]]);
+      return;
+    }
+    numbersAt(this.#text, this.#start, this.#end, this.#shape.width, wanted, out);
+  }
+
+  entries(): [string, string][] {
+    const values = this.#all();
+    const out: [string, string][] = [];
+    for (const [name, at] of this.#shape.named) {
+      const value = values[at];
+      if (value !== undefined) out.push([name, value]);
+    }
+    return out;
+  }
+}
+
+/**
+ * Reads several fields of a row as numbers into `out` (in `fields` order): NaN for a field that is missing,
+ * empty or not a number, otherwise `Number(value)`. A row of this parser reads them in one pass over its
+ * record, without splitting it; any other row reads them with `get`.
+ */
+export function readNumbers(row: StatRow, fields: readonly string[], out: Float64Array): void {
+  if (row instanceof Row) row.numbers(fields, out);
+  else fields.forEach((field, i) => out[i] = numberOf(row.get(field)));
+}

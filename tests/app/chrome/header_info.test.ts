@@ -1,0 +1,42 @@
+import { assert, assertMatch } from "../../support/assert.ts";
+import { run, screen } from "../../support/app.ts";
+import { init } from "../../../src/app/mod.ts";
+import type { Config, Event } from "../../../src/app/model/state.ts";
+import { smallSnapshot } from "../../support/snapshots.ts";
+
+const config: Config = { readOnly: false, intervalMs: 1000, color: false, socketName: "/a.sock, /b.sock" };
+const A = "/a.sock";
+const B = "/b.sock";
+
+/** An instance's answer: its node, connections (current of max) and idle percentage. */
+function answer(instance: string, node: string, conns: number, maxconn: number, idle: number): Event {
+  const snapshot = smallSnapshot([["be", "s1", "UP", 1, 3, 1, 2]]);
+  const info = new Map(snapshot.info)
+    .set("node", node)
+    .set("CurrConns", String(conns))
+    .set("Maxconn", String(maxconn))
+    .set("Idle_pct", String(idle))
+    .set("Nbthread", "2")
+    .set("Tasks", "10");
+  return { type: "snapshot", snapshot: { ...snapshot, info }, seq: 0, now: 2, instance };
+}
+
+Deno.test("several sockets: the header names every node and sums their figures, and says so", () => {
+  let [s] = run(
+    init(config, { columns: 100, rows: 30 }, "status", 0, [], [A, B]),
+    answer(A, "alpha", 5, 100, 90),
+    answer(B, "beta", 7, 200, 60),
+  );
+  let lines = screen(s);
+  assertMatch(
+    lines[4],
+    /Nodes: alpha \+ beta \(figures: sums over those answering\) +Threads: 4 +Idle: 60% min/,
+  );
+  assertMatch(lines[7], /Connections: \[.* 12\/300\]/);
+  assertMatch(lines[9], /Tasks: +20 /);
+  [s] = run(s, { type: "refreshFailed", error: "connection refused", now: 3, instance: B });
+  lines = screen(s);
+  assertMatch(lines[4], /Nodes: alpha \+ beta\? /, "beta is not answering");
+  assertMatch(lines[7], /Connections: \[.* 5\/100\]/, "sums over those answering");
+  assert(!lines[2].includes("PID"), "no single PID for several processes");
+});
