@@ -13,7 +13,8 @@ export const TARGETS = [
   "aarch64-apple-darwin",
 ] as const;
 
-const PERMISSIONS = ["--allow-read", "--allow-write", "--allow-net", "--allow-env"];
+// --allow-run: ssh:// sockets start the system ssh client (under sh).
+const PERMISSIONS = ["--allow-read", "--allow-write", "--allow-net", "--allow-env", "--allow-run"];
 
 if (import.meta.main) {
   const targets = Deno.args.length > 0 ? Deno.args : [...TARGETS];

@@ -64,6 +64,12 @@ export function manPage(): string {
     ".TP",
     ".B NO_COLOR",
     "when set (non-empty), no colours are used; states are shown in bold instead",
+    ".TP",
+    ".B HATOP_SSH_COMMAND",
+    roff(
+      "the ssh command and extra options for ssh:// sockets (default: ssh), split into words like a shell " +
+        'would, without expansions, e.g. "ssh -F /etc/hatop/ssh_config"',
+    ),
     ".SH SEE ALSO",
     ".BR haproxy (1)",
   );

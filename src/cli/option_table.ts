@@ -71,7 +71,9 @@ export const GROUPS: readonly { readonly group: OptionGroup; readonly note?: str
 export const OPTION_TABLE: readonly OptionSpec[] = [
   {
     flags: "-s, --unix-socket <SOCKET>",
-    help: "path to the haproxy unix stats socket (or master CLI socket)",
+    help: "path to the haproxy unix stats socket (or master CLI socket), or " +
+      "ssh://[user@]host[:port]/path for one on another host, reached with your ssh client, keys and " +
+      "agent (ssh command and options: $HATOP_SSH_COMMAND)",
     group: "Mandatory",
     repeatable: true,
   },

@@ -13,7 +13,13 @@ import { readArgv, UsageError } from "./argv.ts";
 import { OPTION_TABLE } from "./option_table.ts";
 import { helpText, USAGE } from "./help.ts";
 import { PROGRAM, VERSION } from "../version.ts";
-import { AddressError, describeAddress, parseTcpAddress, type SocketAddress } from "../haproxy/address.ts";
+import {
+  AddressError,
+  describeAddress,
+  parseSocketOption,
+  parseTcpAddress,
+  type SocketAddress,
+} from "../haproxy/address.ts";
 import { parseProxyName, parseStatFilter, type StatFilter } from "../stats/filters.ts";
 import { type RecordOptions, recordOptions } from "./record_options.ts";
 import { type BulkRequest, readBulkRequest, usageCode } from "./bulk_options.ts";
@@ -143,17 +149,12 @@ function validate(o: Record<string, unknown>): ParseResult {
   if (typeof recording === "string") return fail(1, recording);
   if (!given && !recording.replay) return { kind: "exit", code: 0, stdout: helpText() };
   const sockets: SocketAddress[] = [];
-  for (const path of unix) {
-    if (path === "") return fail(1, "empty unix socket path");
-    sockets.push({ transport: "unix", path });
-  }
-  for (const text of tcp) {
-    try {
-      sockets.push(parseTcpAddress(text));
-    } catch (e) {
-      if (e instanceof AddressError) return fail(1, e.message);
-      throw e;
-    }
+  try {
+    for (const text of unix) sockets.push(parseSocketOption(text));
+    for (const text of tcp) sockets.push(parseTcpAddress(text));
+  } catch (e) {
+    if (e instanceof AddressError) return fail(1, e.message);
+    throw e;
   }
   const unique = [...new Map(sockets.map((a) => [describeAddress(a), a])).values()];
   return {

@@ -11,6 +11,7 @@ import { describeAddress, type SocketAddress } from "./address.ts";
 import { HaproxyConnection, oneLine } from "./connection.ts";
 import { HaproxyError } from "./errors.ts";
 import { splitCommands } from "./framing.ts";
+import { SshTunnel } from "./ssh_tunnel.ts";
 
 /** Connection state for the UI. */
 export interface ConnectionStatus {
@@ -125,6 +126,8 @@ export class HaproxyClient {
   #maxMs: number;
   #now: () => number;
   #conn: HaproxyConnection | undefined;
+  /** For an `ssh://` address: its ssh tunnel, started by the first connect. */
+  #tunnel: SshTunnel | undefined;
   #delayMs: number;
   #everConnected = false;
   #closedByUser = false;
@@ -179,6 +182,8 @@ export class HaproxyClient {
     } catch (err) {
       const message = err instanceof HaproxyError && err.kind === "connect" ? err.message : String(err);
       this.#status = { ...this.#status, connected: false, lastError: message, nextAttemptAt: undefined };
+      // A first connection that fails leaves nothing running: an ssh:// address's tunnel stops with it.
+      if (!this.#everConnected) await this.#tunnel?.close();
       throw err;
     }
     if (this.#everConnected) this.#status.reconnects++;
@@ -250,7 +255,7 @@ export class HaproxyClient {
     return out === "user" || out === "operator" || out === "admin" ? out : undefined;
   }
 
-  /** Best effort `quit`, then closes the socket. Idempotent; sends afterwards throw `closed`. */
+  /** Best effort `quit`, then closes the socket (and stops its ssh). Idempotent; sends then throw `closed`. */
   async close(): Promise<void> {
     this.#closedByUser = true;
     const conn = this.#conn;
@@ -260,6 +265,7 @@ export class HaproxyClient {
       await conn.quit();
       await conn.finished;
     }
+    await this.#tunnel?.close();
   }
 
   #lost(reason: string): void {
@@ -272,6 +278,10 @@ export class HaproxyClient {
   }
 
   async #open(): Promise<HaproxyConnection> {
+    if (this.#addr.transport === "ssh") {
+      this.#tunnel ??= new SshTunnel(this.#addr, { timeoutMs: this.#timeoutMs });
+      return await this.#tunnel.connect(!this.#everConnected);
+    }
     try {
       return await HaproxyConnection.open(this.#addr, { timeoutMs: this.#timeoutMs });
     } catch (err) {

@@ -14,6 +14,8 @@ import { isMasterPrompt } from "./master.ts";
 export interface ConnectionOptions {
   /** How long to wait for the connection, and for each reply, before giving up (milliseconds). */
   timeoutMs: number;
+  /** For an `ssh://` address: the local end of its tunnel (src/haproxy/ssh_tunnel.ts), connected instead. */
+  localPath?: string;
 }
 
 interface Waiter {
@@ -25,10 +27,15 @@ interface Waiter {
 const READ_SIZE = 64 * 1024;
 
 /** Connects to the address, giving up after timeoutMs (a late connection is closed again). */
-async function connectWithin(addr: SocketAddress, timeoutMs: number): Promise<Deno.Conn> {
-  const pending = addr.transport === "unix"
+async function connectWithin(addr: SocketAddress, opts: ConnectionOptions): Promise<Deno.Conn> {
+  const { timeoutMs } = opts;
+  const pending = addr.transport === "tcp"
+    ? Deno.connect({ transport: "tcp", hostname: addr.hostname, port: addr.port })
+    : addr.transport === "unix"
     ? Deno.connect({ transport: "unix", path: addr.path })
-    : Deno.connect({ transport: "tcp", hostname: addr.hostname, port: addr.port });
+    : opts.localPath
+    ? Deno.connect({ transport: "unix", path: opts.localPath })
+    : Promise.reject(new Error(`no tunnel to ${describeAddress(addr)}`));
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
@@ -93,7 +100,7 @@ export class HaproxyConnection {
    * (so the caller can tell "no such file" from "connection refused").
    */
   static async open(addr: SocketAddress, opts: ConnectionOptions): Promise<HaproxyConnection> {
-    const conn = await connectWithin(addr, opts.timeoutMs);
+    const conn = await connectWithin(addr, opts);
     const c = new HaproxyConnection(conn, addr, opts);
     try {
       await c.#greet();

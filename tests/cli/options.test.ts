@@ -55,6 +55,9 @@ Deno.test("invalid values: one line on stderr and exit 1", () => {
     [["-s", "x", "-f", "1 2"], /invalid stat filter: "1 2"/],
     [["-s", "x", "-p", "bad name!"], /invalid proxy filter/],
     [["-t", "localhost"], /localhost/],
+    [["-s", "ssh://lb1"], /invalid address "ssh:\/\/lb1": the socket path is missing/],
+    [["-s", "ssh://ops:hunter2@lb1/run/h.sock"], /ssh:\/\/ops:\*\*\*@lb1\/run\/h\.sock": a password cannot/],
+    [["-s", "/a.sock", "-s", "ssh://lb1:99999/run/h.sock"], /port 99999 is out of range/],
     [["-s", "x", "--batch", "-m", "5"], /--batch prints a stat mode/],
     [["-s", "x", "--batch", "--check"], /exclude each other/],
     [["-s", "x", "--wait", "3"], /--wait goes with --check/],
@@ -66,6 +69,7 @@ Deno.test("invalid values: one line on stderr and exit 1", () => {
     assertEquals(r.code, 1, argv.join(" "));
     assertMatch(r.stderr!, re);
     assertMatch(r.stderr!, /^hatop: [^\n]+\n$/);
+    assert(!r.stderr!.includes("hunter2"), "a password is never repeated");
   }
 });
 
@@ -112,9 +116,23 @@ Deno.test("the mouse is on unless --no-mouse", () => {
 });
 
 Deno.test("-s and -t may be repeated and mixed: several instances, each once", () => {
-  const o = run(["-s", "/a.sock", "-t", "127.0.0.1:9000", "-s", "/b.sock", "-s", "/a.sock"]);
+  const o = run([
+    "-s",
+    "/a.sock",
+    "-t",
+    "127.0.0.1:9000",
+    "-s",
+    "ssh://ops@lb1:2222/run/h.sock",
+    "-s",
+    "/b.sock",
+    "-s",
+    "/a.sock",
+    "-s",
+    "ssh://ops@lb1:2222/run/h.sock",
+  ]);
   assertEquals(o.sockets, [
     { transport: "unix", path: "/a.sock" },
+    { transport: "ssh", user: "ops", host: "lb1", port: 2222, path: "/run/h.sock" },
     { transport: "unix", path: "/b.sock" },
     { transport: "tcp", hostname: "127.0.0.1", port: 9000 },
   ]);

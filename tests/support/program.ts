@@ -16,9 +16,9 @@ export const ROOT: string = new URL("../../", import.meta.url).pathname;
 /** The program's entry point. */
 export const MAIN: string = `${ROOT}main.ts`;
 
-/** The argv that runs the program with `args`: `deno run -A --no-lock main.ts ...args`. */
-export function hatopCommand(args: readonly string[]): string[] {
-  return [Deno.execPath(), "run", "-A", "--no-lock", MAIN, ...args];
+/** The argv that runs the program with `args`: `deno run -A --no-lock main.ts ...args` (or `entry`). */
+export function hatopCommand(args: readonly string[], entry: string = MAIN): string[] {
+  return [Deno.execPath(), "run", "-A", "--no-lock", entry, ...args];
 }
 
 /** What a finished run printed and how it ended. */
@@ -100,6 +100,8 @@ export function spawnHatop(args: readonly string[], env?: Record<string, string>
 export interface StartOptions {
   /** Extra environment; `XDG_STATE_HOME` defaults to a fresh temporary directory removed on kill. */
   readonly env?: Record<string, string>;
+  /** The script to run instead of main.ts: a fixture around the program (tests/e2e/fixtures). */
+  readonly entry?: string;
 }
 
 /**
@@ -114,7 +116,7 @@ export async function startHatop(
   const isolated = isolatedEnv(opts.env);
   let tmux: TmuxSession;
   try {
-    tmux = await startTmux(hatopCommand(args), { ...size, cwd: ROOT, env: isolated.env });
+    tmux = await startTmux(hatopCommand(args, opts.entry), { ...size, cwd: ROOT, env: isolated.env });
   } catch (e) {
     isolated.cleanup();
     throw e;
