@@ -138,13 +138,13 @@ function bulkText(s: State, b: BulkStage): BoxText {
       };
     case "preview":
       return {
-        title: `Preview: ${describeAction(b.plan.action)} on ${targetsIn(b.plan)}`,
+        title: `Preview: ${describeAction(b.plan.action)} for ${targetsIn(b.plan)}`,
         lines: planLines(s, b.plan),
         footer: "y sends exactly these, n or ESC cancels",
       };
     case "sending":
       return {
-        title: `Sending: ${describeAction(b.plan.action)} on ${targetsIn(b.plan)}...`,
+        title: `Sending: ${describeAction(b.plan.action)} for ${targetsIn(b.plan)}...`,
         lines: planLines(s, b.plan),
         footer: "waiting for HAProxy (ESC closes; results go to the CLI log)",
       };

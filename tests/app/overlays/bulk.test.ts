@@ -39,7 +39,7 @@ Deno.test("a with tags: the bulk menu, a preview of every target and command; y 
   [s, c] = run(s, ch("d"));
   assertEquals(c, [], "nothing is sent before the confirmation");
   const shown = text(s);
-  assertMatch(shown, /\| Preview: drain on 3 servers +\|/);
+  assertMatch(shown, /\| Preview: drain for 3 servers +\|/);
   for (const [sv, ref] of [["web1", "#3/#1"], ["web2", "#3/#2"], ["web3", "#3/#3"]]) {
     assertMatch(shown, new RegExp(`\\| be_pool/${sv} \\[${ref}\\]  set server ${ref} state drain +\\|`));
   }
@@ -52,7 +52,7 @@ Deno.test("a with tags: the bulk menu, a preview of every target and command; y 
   ]);
   assertEquals(bulkOf(c).rowKeys, ["2|be_pool|web1", "2|be_pool|web2", "2|be_pool|web3"]);
   assert(s.pending.has("2|be_pool|web2"), "the rows show as updating");
-  assertMatch(text(s), /Sending: drain on 3 servers/);
+  assertMatch(text(s), /Sending: drain for 3 servers/);
 
   // The replies: one refused, the others done; the result list says so, with HAProxy's text.
   const plan = bulkOf(c).plan;
@@ -116,7 +116,7 @@ Deno.test("the weight is asked and checked, absolute or percent; agent and healt
   let [w] = run(s, ch("a"), ch("w"), ...typeText("300"), key("enter"));
   assertMatch(text(w), /! an absolute weight is at most 256/);
   [w] = run(w, key("backspace"), key("backspace"), key("backspace"), ...typeText("50%"), key("enter"));
-  assertMatch(text(w), /\| Preview: weight 50% on 3 servers +\|/);
+  assertMatch(text(w), /\| Preview: weight 50% for 3 servers +\|/);
   assertEquals(plans(run(w, ch("y"))[1])[0], "/a.sock: set weight #3/#1 50%");
   const cases: [string, string][] = [
     ["r", "set server #3/#1 state ready"],
@@ -156,7 +156,7 @@ Deno.test("two sockets: an aggregate row tags the server on both; the preview gr
   assertEquals([...s.tags!.keys()], [`${A} #3/#2`, `${B} #3/#7`]);
   [s] = run(s, ch("a"), ch("d"));
   const shown = text(s);
-  assertMatch(shown, /\| Preview: drain on 2 servers on 2 instances +\|/);
+  assertMatch(shown, /\| Preview: drain for 2 servers on 2 instances +\|/);
   const at = screen(s).findIndex((l) => l.includes(`| ${A}:`));
   assert(at > 0, shown);
   assertMatch(screen(s)[at + 1], /\| {3}be_pool\/web2 \[#3\/#2\]  set server #3\/#2 state drain +\|/);
