@@ -64,8 +64,8 @@ Deno.test("a with tags: the bulk menu, a preview of every target and command; y 
   assertEquals(c.map((x) => x.type), ["refresh"]);
   const result = text(s);
   assertMatch(result, /\| Result: drain: 2 ok, 1 refused +\|/);
-  assertMatch(result, /\| be_pool\/web1 \[#3\/#1\]  ok +\|/);
-  assertMatch(result, /\| be_pool\/web2 \[#3\/#2\]  refused: No such server\. +\|/);
+  assertMatch(result, /\| be_pool\/web1 \[#3\/#1\] {2}ok +\|/);
+  assertMatch(result, /\| be_pool\/web2 \[#3\/#2\] {2}refused: No such server\. +\|/);
   assertMatch(messageLine(s), /bulk actions: 2 ok, 1 refused/);
   assertEquals(s.cli.output.slice(-7), [
     "> set server #3/#1 state drain",
@@ -96,7 +96,7 @@ Deno.test("the preview is the plan sent: a refresh while it is open, or tags cha
 Deno.test("b without tags acts on the selected server; n, ESC cancel at every step and send nothing", () => {
   const s = cursorOn(started(), "be_api", "api1");
   const [preview] = run(s, ch("b"), ch("H"));
-  assertMatch(text(preview), /\| be_api\/api1 \[#4\/#1\]  disable health #4\/#1 +\|/);
+  assertMatch(text(preview), /\| be_api\/api1 \[#4\/#1\] {2}disable health #4\/#1 +\|/);
   for (const keys of [[ch("n")], [key("escape")]]) {
     const [after, c] = run(preview, ...keys);
     assertEquals([c, after.overlays], [[], []]);
@@ -159,9 +159,9 @@ Deno.test("two sockets: an aggregate row tags the server on both; the preview gr
   assertMatch(shown, /\| Preview: drain for 2 servers on 2 instances +\|/);
   const at = screen(s).findIndex((l) => l.includes(`| ${A}:`));
   assert(at > 0, shown);
-  assertMatch(screen(s)[at + 1], /\| {3}be_pool\/web2 \[#3\/#2\]  set server #3\/#2 state drain +\|/);
+  assertMatch(screen(s)[at + 1], /\| {3}be_pool\/web2 \[#3\/#2\] {2}set server #3\/#2 state drain +\|/);
   assertMatch(screen(s)[at + 2], new RegExp(`\\| ${B}: +\\|`));
-  assertMatch(screen(s)[at + 3], /\| {3}be_pool\/web2 \[#3\/#7\]  set server #3\/#7 state drain +\|/);
+  assertMatch(screen(s)[at + 3], /\| {3}be_pool\/web2 \[#3\/#7\] {2}set server #3\/#7 state drain +\|/);
   const [, c] = run(s, ch("y"));
   assertEquals(plans(c), [`${A}: set server #3/#2 state drain`, `${B}: set server #3/#7 state drain`]);
   assertEquals(bulkOf(c).rowKeys, [`${A}|2|be_pool|web2`, `${B}|2|be_pool|web2`]);
