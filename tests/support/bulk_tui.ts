@@ -11,9 +11,9 @@ import type { TmuxSession } from "./tmux.ts";
 export async function tagByFilter(tmux: TmuxSession, filter: string, count: number): Promise<string> {
   await tmux.send("/");
   await tmux.sendText(filter);
-  await tmux.send("Enter");
-  await tmux.waitFor(`Filter "${filter}"`);
-  await tmux.send("T");
+  // The prompt's own line (a message cannot hide it) says the filter is applied; keys are taken in order.
+  await tmux.waitFor(` Filter: ${filter}  `);
+  await tmux.send("Enter", "T");
   return await tmux.waitFor((s) => footer(s).includes(` ${count}-TAGGED `));
 }
 

@@ -12,7 +12,7 @@ import { init } from "../../../src/app/mod.ts";
 import { screenLayout } from "../../../src/app/model/layout.ts";
 import type { Command, Event, State } from "../../../src/app/model/state.ts";
 import type { TargetResult } from "../../../src/bulk/mod.ts";
-import { POOL, pool, started } from "../_pool.ts";
+import { config, POOL, pool, type PoolRow, started } from "../_pool.ts";
 
 const text = (s: State) => screen(s).join("\n");
 const messageLine = (s: State) => screen(s)[screenLayout(s.size).message.y];
@@ -165,4 +165,33 @@ Deno.test("two sockets: an aggregate row tags the server on both; the preview gr
   const [, c] = run(s, ch("y"));
   assertEquals(plans(c), [`${A}: set server #3/#2 state drain`, `${B}: set server #3/#7 state drain`]);
   assertEquals(bulkOf(c).rowKeys, [`${A}|2|be_pool|web2`, `${B}|2|be_pool|web2`]);
+});
+
+Deno.test("a long preview and result list scroll; the window says how many lines are above and below", () => {
+  const rows: PoolRow[] = Array.from({ length: 30 }, (_, i) => ["be_big", `s${i + 1}`, "UP", 1, 5, i + 1, 2]);
+  let [s] = run(init(config, { columns: 100, rows: 24 }, "status", 0), pool(rows));
+  [s] = run(s, ch("/"), ...typeText("be_big"), key("enter"), ch("T"), ch("a"), ch("m"));
+  assertMatch(text(s), /\| Preview: maint for 30 servers +\|/);
+  assertMatch(text(s), /\| be_big\/s1 \[#5\/#1\] {2}set server #5\/#1 state maint +\|/);
+  const window = (st: State) => /\((\d+) above, (\d+) below\)/.exec(text(st))!.slice(1).map(Number);
+  const [, below] = window(s);
+  assertEquals(window(s)[0], 0);
+  [s] = run(s, key("down"), key("down"));
+  assertEquals(window(s), [2, below - 2]);
+  assert(!text(s).includes("be_big/s1 "), "s1 scrolled out");
+  [s] = run(s, key("end"));
+  assertEquals(window(s)[1], 0);
+  assertMatch(text(s), /\| be_big\/s30 \[#5\/#30\] {2}set server #5\/#30 state maint +\|/);
+  [s] = run(s, key("pageup"), key("home"));
+  assertEquals(window(s), [0, below]);
+  const [sending, c] = run(s, ch("y"));
+  const plan = bulkOf(c).plan;
+  const results: TargetResult[] = plan.instances[0].targets.map((t) => ({ ...t, outcome: "ok" }));
+  [s] = run(sending, { type: "bulkDone", results, rowKeys: bulkOf(c).rowKeys, now: 3 });
+  assertMatch(text(s), /\| Result: maint: 30 ok +\|/);
+  [s] = run(s, key("end"));
+  assertMatch(text(s), /\| be_big\/s30 \[#5\/#30\] {2}ok +\|/);
+  assertEquals(window(s)[1], 0);
+  [s] = run(s, key("escape"));
+  assertEquals(s.overlays, []);
 });
