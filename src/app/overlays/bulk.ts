@@ -23,7 +23,7 @@ import {
 import { screenLayout } from "../model/layout.ts";
 import { closeOverlay, say, type Step } from "../model/ops.ts";
 import type { BulkStage, Overlay, State } from "../model/state.ts";
-import type { Cursor, OverlayDef } from "../model/view_def.ts";
+import type { Cursor, Hints, OverlayDef } from "../model/view_def.ts";
 
 function cancel(s: State): Step {
   return [say(closeOverlay(s, "bulk"), "cancelled: nothing was sent"), []];
@@ -180,4 +180,14 @@ export const bulkOverlay: OverlayDef<Extract<Overlay, { kind: "bulk" }>> = {
   modal: true,
   onKey: (s, o, k) => bulkKey(s, o.bulk, k),
   draw: (buf, s, o) => drawBulk(buf, s, o.bulk),
+  hints: (_s, o) => HINTS[o.bulk.stage],
+};
+
+/** The footer's hints at each stage. */
+const HINTS: Readonly<Record<BulkStage["stage"], Hints>> = {
+  menu: { tail: ["ESC=CANCEL"], extra: ["UP/DOWN+ENTER=PICK"] },
+  weight: { tail: ["ENTER=PREVIEW", "ESC=CANCEL"], extra: [] },
+  preview: { tail: ["Y=SEND", "N=CANCEL"], extra: ["UP/DOWN=SCROLL"] },
+  sending: { tail: ["ESC=CLOSE"], extra: [] },
+  results: { tail: ["ESC=CLOSE"], extra: ["UP/DOWN=SCROLL"] },
 };

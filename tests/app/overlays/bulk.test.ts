@@ -44,6 +44,7 @@ Deno.test("a with tags: the bulk menu, a preview of every target and command; y 
     assertMatch(shown, new RegExp(`\\| be_pool/${sv} \\[${ref}\\]  set server ${ref} state drain +\\|`));
   }
   assertMatch(shown, /y sends exactly these, n or ESC cancels/);
+  assertMatch(screen(s)[screenLayout(s.size).footer.y], / UP\/DOWN=SCROLL Y=SEND N=CANCEL $/);
   [s, c] = run(s, ch("y"));
   assertEquals(plans(c), [
     "/a.sock: set server #3/#1 state drain",
