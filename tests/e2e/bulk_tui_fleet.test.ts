@@ -1,7 +1,8 @@
 /**
- * End-to-end test of a bulk action in the monitor over two sockets, on real HAProxy: the servers tagged by a
- * filter on both instances are previewed grouped by instance, and each instance's recording shows only its
- * own part of the plan, command for command.
+ * End-to-end tests of a bulk action in the monitor over two sockets and through a master CLI, on real HAProxy:
+ * the servers tagged by a filter on both instances are previewed grouped by instance, and each instance's
+ * recording shows only its own part of the plan, command for command; on a master CLI the commands go to the
+ * worker on screen (`@!<pid>`).
  *
  * @module
  */
@@ -11,7 +12,8 @@ import { idsOf, START_MS } from "../support/lab_queries.ts";
 import { rowMatches, startHatop } from "../support/program.ts";
 import { startRecorder } from "../support/recorder.ts";
 import { startHeldServers } from "../support/held.ts";
-import { poolBody, writes } from "../support/bulk.ts";
+import { forwarded, poolBody, writes } from "../support/bulk.ts";
+import { waitForProcs } from "../support/fleet.ts";
 import { boxLines, tagByFilter } from "../support/bulk_tui.ts";
 
 Deno.test("a bulk action over two sockets: targets grouped by instance, each lab gets only its commands", async () => {
@@ -53,5 +55,32 @@ Deno.test("a bulk action over two sockets: targets grouped by instance, each lab
     }
   } finally {
     for (const lab of [lb1, lb2]) await lab.command("set server be_pool/web1 state ready");
+  }
+});
+
+Deno.test("a bulk action in the monitor on a master CLI goes to the worker on screen", async () => {
+  await using pool = await startHeldServers(3);
+  await using lab = await startLab(poolBody(pool.ports, {}), { node: "mw", master: true });
+  const worker = (await waitForProcs(lab.sockets.master!, (p) => p.current.length === 1)).current[0];
+  await using rec = await startRecorder(lab.sockets.master!);
+  const ref = (await idsOf(lab, "be_pool", "web2")).slice(1, -1);
+  try {
+    await using tmux = await startHatop(["-s", rec.path, "-i", "1"]);
+    await tmux.waitFor(rowMatches("web3", /no check/), START_MS);
+    await tagByFilter(tmux, "web2", 1);
+    await tmux.send("b");
+    await tmux.waitFor("Bulk actions on 1 server");
+    await tmux.send("m");
+    const line = `be_pool/web2 [${ref}]  set server ${ref} state maint`;
+    assertEquals(boxLines(await tmux.waitForAll("Preview: maint for 1 server", line)), [line]);
+    await tmux.send("y");
+    await tmux.waitForAll("Result: maint: 1 ok", `be_pool/web2 [${ref}]  ok`);
+    assertEquals(writes(rec), [`set server ${ref} state maint`]);
+    assertEquals(forwarded(rec).filter((c) => !/ show /.test(c)), [
+      `@!${worker} set server ${ref} state maint`,
+    ]);
+    assertEquals(statusOf(await lab.command("show stat"), "be_pool", "web2"), "MAINT");
+  } finally {
+    await lab.command("set server be_pool/web2 state ready");
   }
 });
