@@ -2,14 +2,15 @@
  * End-to-end tests of tags and bulk actions in the monitor, on a real HAProxy pool of three servers (one with a
  * held session): tagging by filter, the preview of every target and command, the socket recording showing
  * exactly those commands after `y`, the rows showing DRAIN with the held session's scur, HAProxy's refusals in
- * the result list, and what is refused before any preview (-n, a socket of level user).
+ * the result list, what is refused before any preview (-n, a socket of level user), and the tags a restart
+ * that renumbered the servers leaves pointing at other servers, dropped and said.
  *
  * @module
  */
 import { assertEquals, assertMatch } from "../support/assert.ts";
 import { startLab, statusOf } from "../support/lab.ts";
 import { idsOf, START_MS } from "../support/lab_queries.ts";
-import { footer, rowMatches, startHatop } from "../support/program.ts";
+import { footer, rowLine, rowMatches, startHatop } from "../support/program.ts";
 import { type Recorder, startRecorder } from "../support/recorder.ts";
 import { startHeldServers } from "../support/held.ts";
 import { poolBody, writes } from "../support/bulk.ts";
@@ -151,6 +152,40 @@ Deno.test("tags and bulk actions in the monitor on the pool", async (t) => {
       assertEquals(writes(rec), expected.map((line) => line.split("  ")[1]));
       await tmux.send("Escape");
       await tmux.waitFor((s) => / 3-TAGGED /.test(footer(s)) && !s.includes("Result:"));
+    },
+  );
+  // Last: it rewrites the lab's configuration.
+  await t.step(
+    "a restart that renumbers the servers drops the tags whose ids now name another server, and says so",
+    async () => {
+      await using rec = await startRecorder(lab.sockets.admin);
+      await using tmux = await monitor(rec.path);
+      await tagByFilter(tmux, "web", 3);
+      const cfg = `${lab.dir}/haproxy.cfg`;
+      await Deno.writeTextFile(cfg, (await Deno.readTextFile(cfg)).replace(/^ +server web2 .*\n/m, ""));
+      await lab.restart();
+      assertEquals(await idsOf(lab, "be_pool", "web3"), ids.web2, "web3 has web2's old ids now");
+      const dropped =
+        `tag dropped, no such server any more: be_pool/web2 ${ids.web2}, be_pool/web3 ${ids.web3}`;
+      const screen = await tmux.waitFor(
+        (s) => s.includes(dropped) && footer(s).includes(" 1-TAGGED ") && !s.includes("DISCONNECTED"),
+        30_000,
+      );
+      assertMatch(rowLine(screen, "web1") ?? "", /^web1 +\* /);
+      assertMatch(
+        rowLine(screen, "web3") ?? "",
+        /^web3 +\d/,
+        "the server that has the ids now is not tagged",
+      );
+      await tmux.send("a");
+      await tmux.waitFor("Bulk actions on 1 server");
+      await tmux.send("d");
+      const line = `be_pool/web1 [${ref("web1")}]  set server ${ref("web1")} state drain`;
+      assertEquals(boxLines(await tmux.waitForAll("Preview: drain for 1 server", line)), [line]);
+      await tmux.send("n");
+      await tmux.waitFor("cancelled: nothing was sent");
+      await oneMoreRefresh(rec);
+      assertEquals(writes(rec), []);
     },
   );
 });
