@@ -73,7 +73,10 @@ export function toggleTag(s: State): State {
   if (line?.kind !== "row" || targets.length === 0) return say(s, "tags are for server rows");
   const tagged = isTagged(s, line.row);
   const tags = new Map(s.tags);
-  for (const t of targets) tagged ? tags.delete(tagKey(t)) : tags.set(tagKey(t), t);
+  for (const t of targets) {
+    if (tagged) tags.delete(tagKey(t));
+    else tags.set(tagKey(t), t);
+  }
   const next = withTags(s, tags);
   const moved = withScroll(
     next,
@@ -93,7 +96,9 @@ export function tagFiltered(s: State): State {
   for (const t of targets) tags.set(tagKey(t), t);
   return say(
     withTags(s, tags),
-    `tagged ${targets.length} servers matching "${s.filter}": ${tags.size} tagged`,
+    `tagged ${targets.length} server${
+      targets.length === 1 ? "" : "s"
+    } matching "${s.filter}": ${tags.size} tagged`,
   );
 }
 
