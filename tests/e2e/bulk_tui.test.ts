@@ -154,6 +154,7 @@ Deno.test("tags and bulk actions in the monitor on the pool", async (t) => {
       await tmux.waitFor((s) => / 3-TAGGED /.test(footer(s)) && !s.includes("Result:"));
     },
   );
+
   // Last: it rewrites the lab's configuration.
   await t.step(
     "a restart that renumbers the servers drops the tags whose ids now name another server, and says so",
