@@ -10,6 +10,7 @@ import { STAT_MODES } from "../../stats/columns.ts";
 import type { Config, Overlay, State, ViewId } from "../model/state.ts";
 import { blockedReason } from "../model/source_table.ts";
 import type { OverlayDef, OverlayDefs, ViewDef } from "../model/view_def.ts";
+import { bulkOverlay } from "../overlays/bulk.ts";
 import { detailOverlay } from "../overlays/detail.ts";
 import { dialogOverlay } from "../overlays/dialog.ts";
 import { filterOverlay } from "../overlays/filter.ts";
@@ -33,6 +34,7 @@ export const OVERLAYS: OverlayDefs = {
   filter: filterOverlay,
   detail: detailOverlay,
   dialog: dialogOverlay,
+  bulk: bulkOverlay,
 };
 
 /** The definition of an open overlay. */

@@ -12,6 +12,8 @@ import { instanceFailed, instanceLevel, instanceSnapshot } from "../model/instan
 import { screenLayout, tooSmall } from "../model/layout.ts";
 import { closeOverlay, message, MESSAGE_MS, showView, type Step, topOverlay } from "../model/ops.ts";
 import { replied } from "../model/replies.ts";
+import { bulkDone } from "../model/bulk.ts";
+import { pruneTags } from "../model/tags.ts";
 import { rescroll } from "../model/stat_table.ts";
 import { sendQueued } from "../model/weight_queue.ts";
 import type { Config, Event, Size, State, ViewId } from "../model/state.ts";
@@ -73,7 +75,9 @@ export function update(views: readonly ViewDef[], s: State, e: Event): Step {
     case "refreshFailed":
       return [instanceFailed(s, e), []];
     case "snapshot":
-      return sendQueued(instanceSnapshot(s, e));
+      return sendQueued(pruneTags(instanceSnapshot(s, e), e.instance ?? s.instances[0].id));
+    case "bulkDone":
+      return bulkDone(s, e);
     case "sent":
       return replied(s, e);
     case "sourceData": {

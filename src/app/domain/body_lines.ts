@@ -18,8 +18,13 @@ export type BodyLine =
  * several instances the instance it comes from.
  */
 export function rowKey(row: StatRow): string {
-  const key = `${row.type}|${row.pxname}|${row.svname}`;
-  return row.instance === undefined ? key : `${row.instance}|${key}`;
+  return serviceKey(row.type, row.pxname, row.svname, row.instance);
+}
+
+/** The {@linkcode rowKey} of a service known by its type, names and instance (undefined with one socket). */
+export function serviceKey(type: number, pxname: string, svname: string, instance?: string): string {
+  const key = `${type}|${pxname}|${svname}`;
+  return instance === undefined ? key : `${instance}|${key}`;
 }
 
 /** Whether two rows have the same {@linkcode rowKey}, without building the keys. */

@@ -1,7 +1,7 @@
 /**
  * The monitor's edges wired around the pure `update` and `view`: keys and resizes from the terminal, refreshes
  * and ticks from the scheduler, replies from the sockets, each as an event; the commands `update` returns are
- * run here (refresh, send, remember a CLI line, quit); every event asks for a frame (coalesced, see
+ * run here (refresh, send, a bulk plan, remember a CLI line, quit); every event asks for a frame (coalesced, see
  * frame_loop.ts). Nothing is dispatched, drawn or sent once the monitor quits.
  *
  * @module
@@ -13,7 +13,7 @@ import type { Command, Config, Event, Size, State, ViewId } from "../model/state
 import type { HistoryStore } from "./history_store.ts";
 import { FrameLoop } from "./frame_loop.ts";
 import { Scheduler } from "./scheduler.ts";
-import { type MonitorInstance, sendCommand } from "./send.ts";
+import { type MonitorInstance, runBulk, sendCommand } from "./send.ts";
 import { SYSTEM_TIMERS, type Timers } from "./timers.ts";
 
 export type { MonitorInstance } from "./send.ts";
@@ -87,6 +87,10 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
       case "send":
         return void sendCommand(opts.instances, state, command).then((sent) =>
           dispatch({ ...sent, now: now() })
+        );
+      case "bulk":
+        return void runBulk(opts.instances, state, command).then((results) =>
+          dispatch({ type: "bulkDone", results, rowKeys: command.rowKeys, now: now() })
         );
       case "quit":
         return finish(command.code);

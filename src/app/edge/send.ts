@@ -1,6 +1,6 @@
 /**
  * Sending what the operator typed or chose: each command to its instance (one, or every one for an
- * aggregate row), through the worker on screen on a master CLI. Each instance gets every command until one
+ * aggregate row), through the worker on screen on a master CLI; a bulk plan, each target's command to its own. Each instance gets every command until one
  * fails there; a failure on one instance does not keep the others from being told, and the results are
  * logged in the instances' order.
  *
@@ -8,6 +8,7 @@
  */
 import type { HaproxyClient } from "../../haproxy/client.ts";
 import { type CommandSender, workerSender } from "../../haproxy/master.ts";
+import { executePlan, type TargetResult } from "../../bulk/mod.ts";
 import type { Command, Event, State } from "../model/state.ts";
 
 /** One socket: its id (the address as text), client, and the `show stat` commands of a refresh. */
@@ -73,4 +74,20 @@ export async function sendCommand(
     error: errors.length > 0 ? errors.join("; ") : undefined,
     rowKeys: command.rowKeys,
   };
+}
+
+/**
+ * Sends a bulk plan exactly as previewed (src/bulk executePlan), each instance's commands to it (through the
+ * worker on screen on a master CLI); resolves with every target's outcome, in plan order.
+ */
+export function runBulk(
+  instances: readonly MonitorInstance[],
+  s: State,
+  command: Extract<Command, { type: "bulk" }>,
+): Promise<TargetResult[]> {
+  const senders = new Map(instances.map((i) => {
+    const worker = s.instances.find((shown) => shown.id === i.id)?.worker;
+    return [i.id, senderFor(i, worker)] as const;
+  }));
+  return executePlan(command.plan, senders);
 }

@@ -9,7 +9,7 @@
 import { isPermissionDenied } from "../../haproxy/client.ts";
 import { ctime } from "../widgets/clock.ts";
 import { appendOutput, message, type Step } from "./ops.ts";
-import type { Event, Message, State } from "./state.ts";
+import type { Command, Event, Message, State } from "./state.ts";
 import { dropQueue } from "./weight_queue.ts";
 
 /** The replies to one `send` command arrived (or its error). */
@@ -19,10 +19,8 @@ export function replied(s: State, e: Extract<Event, { type: "sent" }>): Step {
   if (e.error) log.push(`! ${e.error}`, "");
   let next = appendOutput(s, log);
   if (e.origin === "cli") next = { ...next, cli: { ...next.cli, busy: false } };
-  const seq = s.refreshSeq + 1;
-  const pending = new Map(next.pending);
-  for (const k of e.rowKeys) pending.set(k, seq);
-  next = { ...next, pending, refreshSeq: seq };
+  let commands: Command[];
+  [next, commands] = awaitRefresh(next, e.rowKeys);
   if (e.origin === "action") {
     const result = actionResult(s, e);
     next = { ...next, message: result };
@@ -31,7 +29,15 @@ export function replied(s: State, e: Extract<Event, { type: "sent" }>): Step {
       for (const k of e.rowKeys) next = dropQueue(next, k, `the change before them failed: ${result.text}`);
     }
   }
-  return [next, [{ type: "refresh", seq }]];
+  return [next, commands];
+}
+
+/** Rows an answered action touched stay pending until the refresh asked for now answers. */
+export function awaitRefresh(s: State, rowKeys: readonly string[]): Step {
+  const seq = s.refreshSeq + 1;
+  const pending = new Map(s.pending);
+  for (const k of rowKeys) pending.set(k, seq);
+  return [{ ...s, pending, refreshSeq: seq }, [{ type: "refresh", seq }]];
 }
 
 /** What the operator is told about an action: done, HAProxy's refusal, or its error text. */

@@ -15,6 +15,7 @@ import type { ProcEntry } from "../../haproxy/master.ts";
 import type { Grouping } from "../../stats/fleet.ts";
 import type { HotkeyName } from "../domain/hotkeys.ts";
 import type { Trend } from "../domain/trends.ts";
+import type { Plan, Target as BulkTarget, TargetResult } from "../../bulk/mod.ts";
 
 /** A view's id, as core/registry.ts lists the views ("status", "cli", "help", ...). */
 export type ViewId = string;
@@ -49,7 +50,34 @@ export type Overlay =
   | { readonly kind: "hotkeys" }
   | { readonly kind: "filter" }
   | { readonly kind: "detail"; readonly scroll: number }
-  | { readonly kind: "dialog"; readonly dialog: Dialog };
+  | { readonly kind: "dialog"; readonly dialog: Dialog }
+  | { readonly kind: "bulk"; readonly bulk: BulkStage };
+
+/**
+ * Where a bulk action on the tagged servers is (overlays/bulk.ts): its menu, the weight asked, the preview of
+ * every target and its command (`y` sends exactly that plan), the wait for the replies, the result of each.
+ */
+export type BulkStage =
+  | { readonly stage: "menu"; readonly targets: readonly BulkTarget[]; readonly index: number }
+  | {
+    readonly stage: "weight";
+    readonly targets: readonly BulkTarget[];
+    readonly input: LineEditor;
+    readonly error?: string;
+  }
+  | {
+    readonly stage: "preview";
+    readonly plan: Plan;
+    readonly rowKeys: readonly string[];
+    readonly scroll: number;
+  }
+  | { readonly stage: "sending"; readonly plan: Plan }
+  | {
+    readonly stage: "results";
+    readonly plan: Plan;
+    readonly results: readonly TargetResult[];
+    readonly scroll: number;
+  };
 
 /** A dialog over the body: the actions menu, a value prompt, or a confirmation. */
 export type Dialog =
@@ -170,6 +198,11 @@ export interface State extends TableState<BodyLine> {
   readonly instances: readonly InstanceState[];
   /** With several instances: one view by proxy (aggregates) or by instance. */
   readonly grouping: Grouping;
+  /**
+   * The tagged servers (`t`, `T`; model/tags.ts), by `instance #iid/#sid`, in the order tagged; absent: none.
+   * Bulk actions act on them.
+   */
+  readonly tags?: ReadonlyMap<string, BulkTarget>;
 }
 
 /** Everything that happens to the monitor. */
@@ -219,6 +252,13 @@ export type Event =
     readonly error?: string;
     readonly rowKeys: readonly string[];
     readonly now: number;
+  }
+  /** A bulk plan was sent (model/bulk.ts): each target's outcome, in plan order. */
+  | {
+    readonly type: "bulkDone";
+    readonly results: readonly TargetResult[];
+    readonly rowKeys: readonly string[];
+    readonly now: number;
   };
 
 /** Work for the edges. */
@@ -234,6 +274,8 @@ export type Command =
     /** The instance to send to: its id, `*` for every instance; absent: the only one. */
     readonly instance?: string;
   }
+  /** Send a bulk plan exactly as previewed, each command to its target's instance (src/bulk executePlan). */
+  | { readonly type: "bulk"; readonly plan: Plan; readonly rowKeys: readonly string[] }
   | { readonly type: "quit"; readonly code: number }
   /** A CLI line was run: keep it in the persistent history. */
   | { readonly type: "remember"; readonly line: string };

@@ -7,8 +7,9 @@
  */
 import type { Key } from "../../tui/types.ts";
 import type { ScreenBuffer } from "../../tui/buffer.ts";
-import { BOLD, FG, REVERSE, style } from "../../tui/types.ts";
+import { BOLD, REVERSE } from "../../tui/types.ts";
 import { ACTIONS, validatePrompt } from "../domain/actions.ts";
+import { boxCentred, boxRoom, drawBox } from "../widgets/box.ts";
 import { editLine, EMPTY_LINE } from "../widgets/line_editor.ts";
 import { screenLayout } from "../model/layout.ts";
 import { closeOverlay, replaceOverlay, say, type Step } from "../model/ops.ts";
@@ -115,45 +116,19 @@ function dialogText(d: Dialog): { title: string; lines: string[]; footer: string
 
 /** Draws the open dialog as a box in the middle of the body; returns where the text cursor goes. */
 function drawDialog(buf: ScreenBuffer, s: State, d: Dialog): Cursor | undefined {
-  const { title, lines, footer } = dialogText(d);
+  const text = dialogText(d);
   const { info, header, message } = screenLayout(s.size);
   // The box may cover everything from the header's first line to the message line (it is modal): at the
   // smallest size (20 rows) the ten actions fit; a longer list scrolls to keep the selected entry in view.
-  const maxLines = Math.max(1, message.y - 5);
-  let shown = lines;
-  if (lines.length > maxLines) {
-    const selected = d.kind === "actions" ? d.index : 0;
-    const first = Math.max(
-      0,
-      Math.min(lines.length - (maxLines - 1), selected - Math.floor((maxLines - 1) / 2)),
-    );
-    const window = lines.slice(first, first + maxLines - 1);
-    shown = [...window, `  (${first} above, ${lines.length - first - window.length} below)`];
-  }
-  const inner = Math.min(
-    buf.width - 4,
-    Math.max(title.length, footer.length, ...shown.map((l) => l.length)) + 2,
+  const area = { info: info.y, header: header.y, message: message.y };
+  const first = boxCentred(text.lines.length, boxRoom(area), d.kind === "actions" ? d.index : 0);
+  const { x, top } = drawBox(
+    buf,
+    area,
+    text,
+    first,
+    (line) => line.startsWith(">") && d.kind === "actions" ? REVERSE : line.startsWith("!") ? BOLD : 0,
   );
-  const x = Math.max(0, Math.floor((buf.width - inner - 2) / 2));
-  // Top border on the column header row when the box fits below it, else higher.
-  const top = Math.max(info.y + 1, Math.min(header.y + 1, message.y - 1 - (shown.length + 2)));
-  const frame = style(0, FG.default);
-  const row = (y: number, text: string, st: number) => {
-    buf.put(x, y, "|", frame);
-    buf.put(x + 1, y, ` ${text}`.slice(0, inner).padEnd(inner), st);
-    buf.put(x + 1 + inner, y, "|", frame);
-  };
-  buf.put(x, top - 1, `+${"-".repeat(inner)}+`, frame);
-  row(top, title, BOLD);
-  shown.forEach((text, i) =>
-    row(
-      top + 1 + i,
-      text,
-      text.startsWith(">") && d.kind === "actions" ? REVERSE : text.startsWith("!") ? BOLD : 0,
-    )
-  );
-  row(top + 1 + shown.length, footer, 0);
-  buf.put(x, top + 2 + shown.length, `+${"-".repeat(inner)}+`, frame);
   if (d.kind === "prompt") return { x: x + 4 + d.input.cursor, y: top + 1 };
   return undefined;
 }

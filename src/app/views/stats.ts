@@ -22,6 +22,8 @@ import { cycleWorker, isConnected, toggleGrouping } from "../model/instances.ts"
 import { drainingWorker, openOverlay, say, type Step } from "../model/ops.ts";
 import { hotkey, openActions, pasteIntoCli, READ_ONLY, selectedServer } from "../model/server_actions.ts";
 import { STAT_TABLE } from "../model/stat_table.ts";
+import { openBulk } from "../model/bulk.ts";
+import { clearTags, isTagged, tagCount, tagFiltered, toggleTag } from "../model/tags.ts";
 import type { State } from "../model/state.ts";
 import type { HelpLine, HelpSection, Hints, ViewDef, ViewHelp } from "../model/view_def.ts";
 import { type Cell, tableView } from "./table.ts";
@@ -64,9 +66,23 @@ function statKey(s: State, k: Key): Step | undefined {
     case "w":
       return cycleWorker(s);
     case "a":
-      return [openActions(s), []];
+      return [tagCount(s) > 0 ? openBulk(s) : openActions(s), []];
+    case "b":
+      return [openBulk(s), []];
+    case "t":
+      return [toggleTag(s), []];
+    case "T":
+      return [tagFiltered(s), []];
+    case "U":
+      return [clearTags(s), []];
   }
   return undefined;
+}
+
+/** A tagged row: `*` at the end of its NAME cell, which is bold. */
+function drawTag(buf: ScreenBuffer, cell: Cell, y: number, base: Style) {
+  for (let i = 0; i < cell.width - 1; i++) buf.put(cell.x + i, y, buf.char(cell.x + i, y), base | BOLD);
+  buf.put(cell.x + cell.width - 1, y, "*", base | BOLD);
 }
 
 /**
@@ -114,6 +130,13 @@ function drawTrend(buf: ScreenBuffer, s: State, key: string, cell: Cell, y: numb
 
 /** The footer's hints: what the keys do on the selected line. */
 function statHints(s: State): Hints {
+  const hints = lineHints(s);
+  const tagged = tagCount(s);
+  return tagged > 0 ? { ...hints, tail: [`${tagged}-TAGGED`, ...hints.tail] } : hints;
+}
+
+/** The footer's hints for the line under the cursor. */
+function lineHints(s: State): Hints {
   const line = s.lines[s.scroll.cursor];
   if (line?.kind !== "row") {
     return { tail: ["UP/DOWN=SCROLL", "H=HELP", "Q=QUIT"], extra: ["/=FILTER", "S=SORT"] };
@@ -162,6 +185,19 @@ const SECTIONS: readonly HelpSection[] = [
       "  or no check 2/2 when no instance checks the server).",
       "  An instance that stops answering keeps its last rows, marked ?UP, ?DOWN..., and is retried.",
       "  An action on an aggregate row goes to every instance, after a confirmation.",
+    ],
+  },
+  {
+    title: "Tags and bulk actions (actions not with --read-only; the socket needs level admin)",
+    lines: [
+      ["t", "tag the server row, or untag it, and move down; a tagged row's name ends with *"],
+      ["T / U", "tag every server the / filter shows / clear every tag (the footer counts them)"],
+      ["b, or a with tags", "a bulk action on the tagged servers (none tagged: the selected row's)"],
+      "  A tag is a server's ids (#proxy/#server) on its instance: it holds across refreshes, sorting and",
+      "  filtering, and is dropped, saying so, when a refresh shows the ids name no such server any more.",
+      "  A bulk action (ready, drain, maint, weight, health or agent checks) first lists every target and",
+      "  its exact command, by instance; y sends exactly those; then each target's result is listed, with",
+      "  HAProxy's own text where it refused (UP/DOWN scroll, ESC closes). All of it is logged in the CLI.",
     ],
   },
   {
@@ -225,6 +261,7 @@ export function statView(mode: StatMode): ViewDef {
       else buf.line(y, "", selected);
     },
     decorate(buf, s, row, line, y, cells, base) {
+      if (cells[0] && isTagged(s, row)) drawTag(buf, cells[0], y, base);
       for (const cell of cells) {
         if (cell.column.format === "status") drawStatus(buf, s, row, line.key, cell, y, base);
         else if (cell.column.format === "trend") drawTrend(buf, s, line.key, cell, y, base);

@@ -1,6 +1,7 @@
 import { assertEquals, assertMatch, assertRejects } from "../../support/assert.ts";
 import { handshake } from "../../support/fake_peer.ts";
-import { type MonitorInstance, sendCommand, senderFor } from "../../../src/app/edge/send.ts";
+import { type MonitorInstance, runBulk, sendCommand, senderFor } from "../../../src/app/edge/send.ts";
+import { planAction, type TargetResult } from "../../../src/bulk/mod.ts";
 import { init } from "../../../src/app/mod.ts";
 import type { Command, Config } from "../../../src/app/model/state.ts";
 import { commandsSeen, reply, withInstance } from "./_peer.ts";
@@ -77,4 +78,29 @@ Deno.test("send: on a master CLI a command goes to the worker shown, an @ line t
     () => senderFor(master, undefined, "show info").send("show info"),
     /no worker is shown yet/,
   );
+});
+
+Deno.test("bulk: each instance gets exactly its part of the plan; a failure there stops only that instance", async () => {
+  const failing = handshake((c) => c.includes("#3/#2") ? ["hang-up"] : reply(""));
+  const refusing = handshake((c) => reply(c.includes("#3/#1") ? "No such server." : ""));
+  const t = (instance: string, sid: number) => ({ instance, proxy: "be", server: `s${sid}`, iid: 3, sid });
+  const plan = planAction({ kind: "drain" }, [t("a", 1), t("a", 2), t("a", 3), t("b", 1), t("b", 2)]);
+  let results: TargetResult[] = [];
+  let seenA: string[] = [];
+  const seenB = await withInstance("b", refusing, async (b) => {
+    seenA = await withInstance("a", failing, async (a) => {
+      const s = init(config, { columns: 100, rows: 30 }, "status", 0, [], ["a", "b"]);
+      results = await runBulk([a, b], s, { type: "bulk", plan, rowKeys: [] });
+    });
+  });
+  assertEquals(results.map((r) => `${r.instance} ${r.command}: ${r.outcome}`), [
+    "a set server #3/#1 state drain: ok",
+    "a set server #3/#2 state drain: failed",
+    "a set server #3/#3 state drain: not sent",
+    "b set server #3/#1 state drain: refused",
+    "b set server #3/#2 state drain: ok",
+  ]);
+  assertEquals(results[3].message, "No such server.");
+  assertEquals(commandsSeen(seenA), ["set server #3/#1 state drain", "set server #3/#2 state drain"]);
+  assertEquals(commandsSeen(seenB), ["set server #3/#1 state drain", "set server #3/#2 state drain"]);
 });
