@@ -76,11 +76,28 @@ function num(row: StatRow, field: string): number {
   return v === undefined || v === "" ? NaN : Number(v);
 }
 
+/**
+ * The code of a row's last finished check, or undefined when the snapshot does not tell it: no check yet, or a
+ * check running on 3.x, whose code reads 0 until it ends (2.x keeps the last result's code while a check runs).
+ */
+function finishedCode(row: StatRow): string | undefined {
+  const code = row.get("check_code");
+  if (!code) return undefined;
+  return code === "0" && (row.get("check_status") ?? "").startsWith("* ") ? undefined : code;
+}
+
+/**
+ * The last finished check code of each row of one instance, as a pass over snapshots goes: a code change is an
+ * event between two known codes even when the snapshot between them caught a check running.
+ */
+export type CheckCodes = Map<string, string>;
+
 /** The events of one row between two snapshots. */
 function rowEvents(
   a: StatRow,
   b: StatRow,
   event: (kind: EventKind, field: string, x: string, y: string) => void,
+  codes: CheckCodes,
 ) {
   const status = [a.get("status"), b.get("status")];
   if (status[0] !== undefined && status[1] !== undefined && status[0] !== status[1]) {
@@ -91,15 +108,18 @@ function rowEvents(
       status[1],
     );
   }
-  // `* L7OK`: a check is running, L7OK was the last result; its code then reads 0 on 3.x, so codes are
-  // compared only between finished checks. Empty is a check paused (MAINT) or not run yet, not a result.
+  // `* L7OK`: a check is running, L7OK was the last result. Empty is a check paused (MAINT) or not run yet,
+  // not a result. Codes are compared between known ones (finishedCode), the last one kept in `codes`.
   const [ca, cb] = [a.get("check_status") ?? "", b.get("check_status") ?? ""];
   const [x, y] = [ca.replace(/^\* /, ""), cb.replace(/^\* /, "")];
   if (x && y && x !== y) event("check", "check_status", x, y);
-  const [codeA, codeB] = [a.get("check_code"), b.get("check_code")];
-  if (codeA && codeB && codeA !== codeB && !ca.startsWith("* ") && !cb.startsWith("* ")) {
+  const id = rowId(b);
+  const [codeA, codeB] = [codes.get(id) ?? finishedCode(a), finishedCode(b)];
+  if (codeA !== undefined && codeB !== undefined && codeA !== codeB) {
     event("check", "check_code", codeA, codeB);
   }
+  const known = codeB ?? codeA;
+  if (known !== undefined) codes.set(id, known);
   if (b.type === ROW_TYPE.server) {
     const [x, y] = [a.get("weight"), b.get("weight")];
     if (x !== undefined && y !== undefined && x !== y) event("weight", "weight", x, y);
@@ -143,12 +163,14 @@ function instanceEvents(
 /**
  * The state transitions from `previous` to `next`, two snapshots of the instance `where.instance`, dated
  * `where.time`: the instance's own first (reload, worker exit, restart or counters reset), then each row's in
- * display order (added, status or admin, check, weight, last server), then the rows that went away.
+ * display order (added, status or admin, check, weight, last server), then the rows that went away. A pass
+ * over many snapshots of the instance gives the same `codes` to each call (see {@linkcode CheckCodes}).
  */
 export function events(
   previous: Observed,
   next: Observed,
   where: { time: number; instance: string },
+  codes: CheckCodes = new Map(),
 ): StateEvent[] {
   const out: StateEvent[] = [];
   const emit =
@@ -168,7 +190,7 @@ export function events(
     seen.add(id);
     const old = before.get(id);
     if (!old) emit(row.pxname, row.svname)("added", "status", "", row.get("status") ?? "");
-    else rowEvents(old, row, emit(row.pxname, row.svname));
+    else rowEvents(old, row, emit(row.pxname, row.svname), codes);
   }
   for (const [id, row] of before) {
     if (!seen.has(id)) emit(row.pxname, row.svname)("removed", "status", row.get("status") ?? "", "");
@@ -203,7 +225,7 @@ function mayDiffer(a: InstanceState, b: InstanceState): boolean {
 /** Every event of a recording, oldest first (unreachable / reachable from its error records). */
 export async function eventsOf(recording: Recording): Promise<StateEvent[]> {
   const out: StateEvent[] = [];
-  const last = new Map<string, { state: InstanceState; observed: Observed }>();
+  const last = new Map<string, { state: InstanceState; observed: Observed; codes: CheckCodes }>();
   const down = new Map<string, string>();
   for await (const step of recording.replay()) {
     const { entry, header } = step;
@@ -234,15 +256,16 @@ export async function eventsOf(recording: Recording): Promise<StateEvent[]> {
     }
     const previous = last.get(key);
     if (previous && !mayDiffer(previous.state, after)) {
-      last.set(key, { state: after, observed: previous.observed });
+      last.set(key, { ...previous, state: after });
       continue;
     }
     const observed = {
       snapshot: await materialize(after),
       ...(after.workers ? { workers: after.workers } : {}),
     };
-    if (previous) out.push(...events(previous.observed, observed, { time: entry.time, instance }));
-    last.set(key, { state: after, observed });
+    const codes = previous?.codes ?? new Map();
+    if (previous) out.push(...events(previous.observed, observed, { time: entry.time, instance }, codes));
+    last.set(key, { state: after, observed, codes });
   }
   return out;
 }

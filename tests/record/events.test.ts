@@ -70,6 +70,29 @@ Deno.test("one event per transition, table of kinds", () => {
   for (const [name, change, expected] of table) assertEquals(diff(change), expected, name);
 });
 
+Deno.test("a check code change caught around a running check is one event, on 2.x and 3.x alike", () => {
+  const pass = (...changes: Partial<Record<string, Partial<Row>>>[]) => {
+    const codes = new Map<string, string>();
+    const snaps = changes.map((c) => ({ snapshot: webSnapshot(c) }));
+    return snaps.slice(1).map((next, i) =>
+      events(snaps[i], next, AT, codes).filter((e) => e.field === "check_code").map((
+        e,
+      ) => [e.before, e.after])
+    );
+  };
+  const down = { w1: { check: "L7STS", code: "503" } };
+  // 2.x: a running check keeps the last result's code, which is the change.
+  assertEquals(pass(down, { w1: { check: "* L7OK", code: "200" } }, { w1: { check: "L7OK" } }), [[[
+    "503",
+    "200",
+  ]], []]);
+  // 3.x: a running check's code reads 0; the change is seen when the check has ended.
+  assertEquals(pass(down, { w1: { check: "* L7OK", code: "0" } }, { w1: { check: "L7OK" } }), [[], [[
+    "503",
+    "200",
+  ]]]);
+});
+
 Deno.test("restart and counters reset, from show info and the session counters", () => {
   const busy = { snapshot: webSnapshot({ w1: { stot: 40 }, w2: { stot: 2 } }, { pid: 100, uptime: 500 }) };
   assertEquals(diff({}, { pid: 200, uptime: 1 }, busy), [["", "restart", "Pid", "100", "200"]]);
