@@ -115,7 +115,7 @@ function key(views: readonly ViewDef[], s: State, k: Key): Step {
     return Array.isArray(r) ? r : [r.pass, []];
   }
   if (footerClick(s, k)) {
-    const tab = footerTabAt(footerTabs(enabledViews(views, s.config)), k.mouse.x);
+    const tab = footerTabAt(footerTabs(enabledViews(views, s.config), s.view), k.mouse.x);
     // The hotkey menu stands where the tabs are: a click there closes it, and shows the tab's view.
     return [tab === undefined ? s : showView(closeOverlay(s, "hotkeys"), tab), []];
   }

@@ -211,6 +211,7 @@ export function statView(mode: StatMode): ViewDef {
     id: mode.name.toLowerCase(),
     keys: [String(mode.id)],
     tab: mode.name,
+    permanentTab: true,
     help,
     model: STAT_TABLE,
     columns: mode.columns,

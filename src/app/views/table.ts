@@ -35,8 +35,11 @@ export interface Cell {
 }
 
 /** What a table view is made of: a view's definition without its keys and drawing, plus the table's parts. */
-export interface TableViewSpec<L extends TableLine, R extends TableRow>
-  extends Pick<ViewDef, "id" | "keys" | "tab" | "help" | "enabled" | "hints" | "source" | "onData"> {
+export interface TableViewSpec<L extends TableLine, R extends TableRow> extends
+  Pick<
+    ViewDef,
+    "id" | "keys" | "tab" | "permanentTab" | "help" | "enabled" | "hints" | "source" | "onData"
+  > {
   readonly model: TableModel<L, R>;
   /** The columns, left to right; optional ones show when the screen is wide enough (stats/layout.ts). */
   readonly columns: readonly Column[];
@@ -169,7 +172,9 @@ export function tableView<L extends TableLine, R extends TableRow>(spec: TableVi
     id: spec.id,
     keys: spec.keys,
     tab: spec.tab,
+    permanentTab: spec.permanentTab,
     help: spec.help,
+    columns: spec.columns,
     enabled: spec.enabled,
     table: model,
     source: spec.source,

@@ -31,18 +31,22 @@ Deno.test("registry: every view has its own id and keys", () => {
   );
 });
 
-Deno.test("registry: the tabs fit the narrowest screen, read-only or not, beside a hint", () => {
+Deno.test("registry: the tabs fit the narrowest screen whichever view is shown, read-only or not, beside a hint", () => {
   for (const config of configs) {
-    const tabs = footerTabs(enabledViews(VIEWS, config));
-    const width = tabs.reduce((w, t) => w + t.text.length, 0);
-    assert(
-      width + 1 + "Q=QUIT".length + 1 <= MIN_COLUMNS,
-      `${width} columns of tabs (read-only: ${config.readOnly})`,
-    );
-    assertEquals(
-      tabs.map((t) => t.text.trim()),
-      enabledViews(VIEWS, config).filter((v) => v.tab).map((v) => `${v.keys[0]}-${v.tab}`),
-    );
+    for (const shown of enabledViews(VIEWS, config)) {
+      const tabs = footerTabs(enabledViews(VIEWS, config), shown.id);
+      const width = tabs.reduce((w, t) => w + t.text.length, 0);
+      assert(
+        width + 1 + "Q=QUIT".length + 1 <= MIN_COLUMNS,
+        `${width} columns of tabs showing ${shown.id} (read-only: ${config.readOnly})`,
+      );
+      assertEquals(
+        tabs.map((t) => t.text.trim()),
+        enabledViews(VIEWS, config).filter((v) => v.tab && (v.permanentTab || v.id === shown.id))
+          .map((v) => `${v.keys[0]}-${v.tab}`),
+      );
+      if (shown.tab) assert(tabs.some((t) => t.view === shown.id), `the tab of ${shown.id} is shown with it`);
+    }
   }
 });
 
@@ -55,9 +59,9 @@ Deno.test("registry: the help lists every view with a tab and its keys; the help
   assert(HELP_LINES.some((l) => l.startsWith(`  ${help.keys.join(" ")} `)), help.keys.join(" "));
 });
 
-Deno.test("registry: TAB goes through every view the configuration allows, in tab order, round", () => {
+Deno.test("registry: TAB goes through every permanent tab the configuration allows, in tab order, round", () => {
   for (const config of configs) {
-    const tabs = enabledViews(VIEWS, config).filter((v) => v.tab).map((v) => v.id);
+    const tabs = enabledViews(VIEWS, config).filter((v) => v.tab && v.permanentTab).map((v) => v.id);
     let s = init(config, { columns: 100, rows: 30 }, "help", 0);
     const seen: string[] = [];
     for (let i = 0; i <= tabs.length; i++) {
