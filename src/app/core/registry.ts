@@ -14,6 +14,7 @@ import { detailOverlay } from "../overlays/detail.ts";
 import { dialogOverlay } from "../overlays/dialog.ts";
 import { filterOverlay } from "../overlays/filter.ts";
 import { hotkeyMenu } from "../overlays/hotkey_menu.ts";
+import { paletteOverlay } from "../overlays/palette.ts";
 import { capturesView } from "../views/captures.ts";
 import { certificatesView } from "../views/certificates.ts";
 import { cliView } from "../views/cli.ts";
@@ -48,7 +49,18 @@ export const OVERLAYS: OverlayDefs = {
   filter: filterOverlay,
   detail: detailOverlay,
   dialog: dialogOverlay,
+  palette: paletteOverlay,
 };
+
+/** A view's name for the operator (`--view NAME`, the palette): its own, else its id. */
+export function viewName(view: ViewDef): string {
+  return view.name ?? view.id;
+}
+
+/** The view of a `--view` name: a name (or id) of a view, or a view's key (`--view 4`); undefined if none. */
+export function viewNamed(views: readonly ViewDef[], name: string): ViewDef | undefined {
+  return views.find((v) => viewName(v) === name) ?? views.find((v) => v.keys[0] === name);
+}
 
 /** The definition of an open overlay. */
 export function overlayDef(o: Overlay): OverlayDef {

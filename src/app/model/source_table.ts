@@ -93,7 +93,12 @@ export function sourceTable<R extends TableRow>(spec: SourceTableSpec<R>): Sourc
     return { rows: spec.parse(d.replies, { commands: d.commands, now: s.now }) };
   };
   const model: SourceTable<R> = {
-    source: { commands: (s) => spec.commands(s), then: spec.then, requires: spec.requires },
+    source: {
+      commands: (s) => spec.commands(s),
+      then: spec.then,
+      requires: spec.requires,
+      why: (s) => model.why(s),
+    },
     get: (s) => stateOf(s).table,
     set: (s, table) => withState(s, { ...stateOf(s), table }),
     build(s, test, sort) {

@@ -49,7 +49,23 @@ export type Overlay =
   | { readonly kind: "hotkeys" }
   | { readonly kind: "filter" }
   | { readonly kind: "detail"; readonly scroll: number }
-  | { readonly kind: "dialog"; readonly dialog: Dialog };
+  | { readonly kind: "dialog"; readonly dialog: Dialog }
+  /** The `:` palette: its entries (made when it opened), the text typed, the chosen entry among those matching. */
+  | {
+    readonly kind: "palette";
+    readonly entries: readonly PaletteEntry[];
+    readonly input: LineEditor;
+    readonly index: number;
+  };
+
+/** One line of the `:` palette (model/palette.ts): what it says and the key it presses. */
+export interface PaletteEntry {
+  /** The key as the help writes it (`9`, `/`, `F1`, `ENTER`). */
+  readonly keys: string;
+  /** `view certs: ...`, or what an action does. */
+  readonly label: string;
+  readonly key: Key;
+}
 
 /** A dialog over the body: the actions menu, a value prompt, or a confirmation. */
 export type Dialog =

@@ -71,6 +71,7 @@ export const CAPTURES = sourceTable<RecordRow<ErrorCapture>>({
 /** The errors view. */
 export const capturesView = tableView({
   id: "captures",
+  name: "errors",
   keys: ["0"],
   tab: "CAPTURES",
   help: {

@@ -38,7 +38,7 @@ export interface Cell {
 export interface TableViewSpec<L extends TableLine, R extends TableRow> extends
   Pick<
     ViewDef,
-    "id" | "keys" | "tab" | "permanentTab" | "help" | "enabled" | "hints" | "source" | "onData"
+    "id" | "name" | "keys" | "tab" | "permanentTab" | "help" | "enabled" | "hints" | "source" | "onData"
   > {
   readonly model: TableModel<L, R>;
   /** The columns, left to right; optional ones show when the screen is wide enough (stats/layout.ts). */
@@ -170,11 +170,13 @@ export function tableView<L extends TableLine, R extends TableRow>(spec: TableVi
   const { model } = spec;
   return {
     id: spec.id,
+    name: spec.name,
     keys: spec.keys,
     tab: spec.tab,
     permanentTab: spec.permanentTab,
     help: spec.help,
     columns: spec.columns,
+    emptyText: (s) => spec.empty(s),
     enabled: spec.enabled,
     table: model,
     source: spec.source,

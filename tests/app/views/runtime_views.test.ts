@@ -1,0 +1,228 @@
+/**
+ * The views over runtime-API replies (certificates, errors captured, process, resolvers, peers, event rings)
+ * on the real replies of every release line captured (tests/fixtures/runtime/<line>/): each view's rows
+ * against the parser's reading of the same raw reply, the certificates by expiry with their marks, the
+ * reasons a level or release gives, read by the same generic reader `--batch --view` uses.
+ *
+ * @module
+ */
+import { assert, assertEquals, assertMatch } from "../../support/assert.ts";
+import { ch, key, run, screen, typeText } from "../../support/app.ts";
+import { RELEASE_LINES, reply, scenario } from "../../runtime/_fixtures.ts";
+import { init, readViewRows, viewNamed, VIEWS } from "../../../src/app/mod.ts";
+import type { Config, Event, State } from "../../../src/app/model/state.ts";
+import { buildSnapshot } from "../../../src/stats/snapshot.ts";
+import {
+  byExpiry,
+  type Level,
+  parseActivity,
+  parseCertificate,
+  parseErrors,
+  parseEvents,
+  parseEventSinks,
+  parseInfo,
+  parsePeers,
+  parsePools,
+  parseResolvers,
+  parseThreads,
+} from "../../../src/runtime/mod.ts";
+
+/** A sender that answers each command with the reply captured for it on `line` ("" for one not captured). */
+function capturedSender(line: string, sent: string[] = []) {
+  const byCommand = new Map(Object.entries(scenario(line).commands).map(([name, cmd]) => [cmd, name]));
+  return {
+    send: (command: string) => {
+      sent.push(command);
+      const name = byCommand.get(command);
+      return Promise.resolve(name ? reply(line, name) : "\n");
+    },
+  };
+}
+
+const snapshotOf = (line: string) => buildSnapshot(parseInfo(reply(line, "show-info")), []);
+const capturedAt = (line: string) => Date.parse(scenario(line).capturedAt);
+
+async function rowsOf(line: string, name: string, level: Level = "admin", sent: string[] = []) {
+  const view = viewNamed(VIEWS, name)!;
+  return await readViewRows(
+    VIEWS,
+    view,
+    { sender: capturedSender(line, sent), snapshot: snapshotOf(line), level },
+    capturedAt(line),
+  );
+}
+
+for (const line of RELEASE_LINES) {
+  Deno.test(`${line}: certs lists every certificate of show ssl cert, soonest expiry first, marked`, async () => {
+    const sent: string[] = [];
+    const { rows } = await rowsOf(line, "certs", "admin", sent);
+    const list = scenario(line).certificates;
+    assertEquals(sent, [
+      "show ssl cert",
+      ...[...list].sort((a, b) => a.file.localeCompare(b.file)).map((c) => `show ssl cert ${c.file}`),
+    ]);
+    const now = new Date(capturedAt(line));
+    const expected = byExpiry(
+      ["exp3", "exp20", "exp365"].map((n) => parseCertificate(reply(line, `show-ssl-cert-${n}`), now)!),
+    );
+    assertEquals(rows.map((r) => r.file), expected.map((c) => c.file));
+    assertEquals(rows.map((r) => Number(r.days)), expected.map((c) => c.daysLeft));
+    assertEquals(rows.map((r) => r.subject), ["exp3.lab.test", "exp20.lab.test", "exp365.lab.test"]);
+    assertEquals(rows.map((r) => r.expiry), ["ALARM", "WARN", "ok"]);
+    assertEquals(rows[0].san, "DNS:exp3.lab.test DNS:www.exp3.lab.test");
+  });
+
+  Deno.test(`${line}: errors lists each capture of show errors; its detail shows the bytes`, async () => {
+    const { rows } = await rowsOf(line, "errors");
+    const captures = parseErrors(reply(line, "show-errors")).captures;
+    assert(captures.length >= 2);
+    assertEquals(
+      rows.map((r) => [r.proxy, r.direction, r.source]),
+      captures.map((c) => [c.proxy, c.direction, c.source]),
+    );
+    assertEquals(new Set(rows.map((r) => r.proxy)), new Set(Object.keys(scenario(line).badRequests)));
+  });
+
+  Deno.test(`${line}: process has every show info field, activity and threads per thread, every pool`, async () => {
+    const { rows } = await rowsOf(line, "process");
+    const info = parseInfo(reply(line, "show-info"));
+    const of = (section: string) => rows.filter((r) => r.section === section);
+    assertEquals(of("info").map((r) => [r.name, r.value ?? ""]), [...info].map(([k, v]) => [k, v]));
+    const activity = parseActivity(reply(line, "show-activity"));
+    assertEquals(of("activity").length, activity.rows.length);
+    const ctxsw = activity.rows.find((r) => r.perThread.length > 0)!;
+    const row = of("activity").find((r) => r.name === ctxsw.name)!;
+    assertEquals(ctxsw.perThread.map(String), ctxsw.perThread.map((_, i) => row[`t${i + 1}`]));
+    const threads = parseThreads(reply(line, "show-threads"));
+    const wq = of("threads").find((r) => r.name === "wq")!;
+    assertEquals(threads.map((t) => String(t.waitQueue)), threads.map((_, i) => wq[`t${i + 1}`]));
+    assertEquals(of("pools").length, parsePools(reply(line, "show-pools")).pools.length + 1);
+  });
+
+  Deno.test(`${line}: resolvers and peers list what show resolvers and show peers hold`, async () => {
+    const resolvers = (await rowsOf(line, "resolvers")).rows;
+    const sections = parseResolvers(reply(line, "show-resolvers"));
+    assertEquals(
+      resolvers.map((r) => [r.section, r.nameserver, r.sent]),
+      sections.flatMap((s) => s.nameservers.map((n) => [s.name, n.name, String(n.counters.sent)])),
+    );
+    assert(resolvers.some((r) => r.section === "lab_dns"));
+    const peers = (await rowsOf(line, "peers")).rows;
+    const parsed = parsePeers(reply(line, "show-peers"));
+    assertEquals(
+      peers.map((r) => [r.section, r.peer, r.side]),
+      parsed.flatMap((s) => s.peers.map((p) => [s.name, p.name, p.local ? "local" : "remote"])),
+    );
+    assertEquals(peers.filter((p) => p.side === "local").map((p) => p.peer), [scenario(line).node]);
+  });
+
+  Deno.test(`${line}: rings reads each in-memory ring that show events lists`, async () => {
+    const sent: string[] = [];
+    const { rows } = await rowsOf(line, "rings", "admin", sent);
+    const rings = parseEventSinks(reply(line, "show-events")).filter((k) => k.type === "buffer");
+    assert(rings.some((k) => k.name === "lab_events") && rings.some((k) => k.name === "buf0"));
+    assertEquals(sent, ["show events", ...rings.map((k) => `show events ${k.name}`)]);
+    const ring = parseEvents(reply(line, "show-events-ring"));
+    assertEquals(
+      rows.filter((r) => r.ring === "lab_events").map((r) => r.message),
+      ring.map((e) => e.message),
+    );
+  });
+
+  Deno.test(`${line}: at level user the views needing operator say so and send none of it`, async () => {
+    for (const name of ["certs", "errors", "rings"]) {
+      const sent: string[] = [];
+      const r = await rowsOf(line, name, "user", sent);
+      assertEquals(r.rows, []);
+      assertMatch(r.unsupported ?? "", /^needs level operator \(this socket is at level user\)$/, name);
+      assertEquals(sent, [], `${name}: nothing sent`);
+    }
+    assertEquals(
+      (await rowsOf(line, "resolvers", "user")).unsupported,
+      undefined,
+      "show resolvers is for any level",
+    );
+  });
+}
+
+Deno.test("an empty reply: no certificate, no resolvers, no peers section are said, not shown as rows", async () => {
+  const empty = { send: () => Promise.resolve("\n") };
+  for (
+    const [name, text] of [["certs", /no certificate is loaded/], ["resolvers", /no resolvers section/], [
+      "peers",
+      /no peers section/,
+    ]] as const
+  ) {
+    const r = await readViewRows(VIEWS, viewNamed(VIEWS, name)!, {
+      sender: empty,
+      snapshot: snapshotOf("2.6"),
+      level: "admin",
+    }, 0);
+    assertEquals(r.rows, []);
+    assertMatch(r.empty ?? "", text);
+  }
+});
+
+// ------------------------------------------------------------------------------------------ on screen
+
+const config: Config = { readOnly: false, intervalMs: 1000, color: false, socketName: "/a.sock" };
+const started = (line = "2.6"): State =>
+  run(
+    init(config, { columns: 120, rows: 30 }, "status", capturedAt(line)),
+    { type: "snapshot", snapshot: snapshotOf(line), seq: 0, now: capturedAt(line) },
+    { type: "level", level: "admin", now: capturedAt(line) },
+  )[0];
+
+function certData(line: string): Event {
+  const list = reply(line, "show-ssl-cert");
+  const files = ["exp20", "exp3", "exp365"];
+  return {
+    type: "sourceData",
+    view: "certs",
+    instance: "/a.sock",
+    commands: ["show ssl cert", ...files.map((f) => `show ssl cert /tmp/hatop-lab-XXXXXXXX/certs/${f}.pem`)],
+    replies: [list, ...files.map((f) => reply(line, `show-ssl-cert-${f}`))],
+    now: capturedAt(line),
+  };
+}
+
+Deno.test("9 shows the certificates by expiry, ALARM and WARN as text; the footer gains its tab only then", () => {
+  let s = started();
+  assert(!screen(s)[29].includes("9-CERTS"), "no tab while another view is shown");
+  [s] = run(s, ch("9"), certData("2.6"));
+  const lines = screen(s);
+  assert(lines[29].startsWith(" 1-STATUS  2-TRAFFIC  3-HTTP  4-ERRORS  5-CLI  9-CERTS "), lines[29]);
+  assertMatch(lines[11], /^ +DAYS EXPIRY +NOT AFTER +SUBJECT/);
+  const rows = lines.slice(12).filter((l) => /^ +-?\d+ /.test(l));
+  assertEquals(rows.map((l) => l.trim().split(/\s+/).slice(1, 2)[0]), ["ALARM", "WARN", "ok"]);
+  assertMatch(rows[0], /exp3\.lab\.test/);
+  [s] = run(s, ch("i"));
+  assert(screen(s).some((l) => /notAfter +Dec {2}6 /.test(l)), screen(s).join("\n"));
+});
+
+Deno.test("the palette lists views and actions, filters as typed, and ENTER shows the chosen view", () => {
+  let [s] = run(started(), ch(":"));
+  let lines = screen(s);
+  assertMatch(lines[11], /Views and actions/);
+  assert(lines.some((l) => /^ {2}9 +view certs: TLS certificates/.test(l)), lines.join("\n"));
+  assert(lines.some((l) => /^ {2}\/ +filter by proxy/.test(l)), "the shown view's actions");
+  [s] = run(s, ...typeText("rings"));
+  lines = screen(s);
+  assertMatch(lines[13], /^ {2}V +view rings: HAProxy event rings/);
+  assertMatch(lines[28], /^ :rings +1 of \d+/);
+  let commands;
+  [s, commands] = run(s, key("enter"));
+  assertEquals(s.view, "rings");
+  assertEquals(s.overlays, []);
+  assert(commands.some((c) => c.type === "refresh"), "read at once");
+  [s] = run(s, ch(":"), ...typeText("nothing like this"), key("enter"));
+  assertEquals(s.view, "rings", "ENTER on no entry closes the palette");
+  assertEquals(s.overlays, []);
+  [s] = run(s, ch(":"), key("escape"));
+  assertEquals([s.view, s.overlays], ["rings", []]);
+});
+
+Deno.test("the palette runs an action of the shown view: / opens the filter prompt", () => {
+  const [s] = run(started(), ch(":"), ...typeText("filter by"), key("enter"));
+  assertEquals(s.overlays.map((o) => o.kind), ["filter"]);
+});
