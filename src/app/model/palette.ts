@@ -48,6 +48,7 @@ export function paletteEntries(
   const viewEntries = allowed.filter((v) => v.tab !== undefined).map((v) => ({
     keys: v.keys[0],
     label: `view ${name(v)}: ${v.help.summary}`,
+    name: name(v),
     key: { name: "char", text: v.keys[0], alt: true } as Key,
   }));
   const help = allowed.find((v) => v.tab === undefined);
@@ -64,11 +65,16 @@ export function paletteEntries(
   ];
 }
 
-/** The entries whose keys or label hold every word of `query` (any case). */
+/**
+ * The entries whose keys or label hold every word of `query` (any case): first the view named so, then the
+ * views whose name starts so, then the others, each in the palette's order.
+ */
 export function matchEntries(entries: readonly PaletteEntry[], query: string): PaletteEntry[] {
-  const words = query.toLowerCase().split(/\s+/).filter((w) => w !== "");
+  const q = query.trim().toLowerCase();
+  const words = q.split(/\s+/).filter((w) => w !== "");
+  const rank = (e: PaletteEntry) => (e.name === q ? 0 : q !== "" && e.name?.startsWith(q) ? 1 : 2);
   return entries.filter((e) => {
     const text = `${e.keys} ${e.label}`.toLowerCase();
     return words.every((w) => text.includes(w));
-  });
+  }).map((e, i) => ({ e, i })).sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i).map(({ e }) => e);
 }

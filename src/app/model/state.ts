@@ -64,6 +64,8 @@ export interface PaletteEntry {
   readonly keys: string;
   /** `view certs: ...`, or what an action does. */
   readonly label: string;
+  /** A view's name (`certs`): typed whole, or its start, it comes first. */
+  readonly name?: string;
   readonly key: Key;
 }
 

@@ -48,12 +48,9 @@ function captureDetail(c: ErrorCapture): RowDetail {
     ["event", String(c.event ?? "-")],
     ["length", String(c.length ?? "-")],
   ];
-  return fieldsDetail(`invalid ${c.direction} captured by ${c.proxy}`, fields, [
-    "",
-    ...c.state.map((l) => `  ${l}`),
-    "",
-    ...dump,
-  ]);
+  // The bytes first: they are what the operator opens the detail for.
+  const { title, lines } = fieldsDetail(`invalid ${c.direction} captured by ${c.proxy}`, fields);
+  return { title, lines: [...dump, "", ...lines, "", ...c.state.map((l) => `  ${l}`)] };
 }
 
 /** The captures' table. */
