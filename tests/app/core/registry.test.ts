@@ -7,7 +7,7 @@
 import { assert, assertEquals } from "../../support/assert.ts";
 import { key, run } from "../../support/app.ts";
 import { HELP_LINES, init, VIEWS } from "../../../src/app/mod.ts";
-import { enabledViews, nextView } from "../../../src/app/core/registry.ts";
+import { enabledViews, nextView, viewName, viewNamed } from "../../../src/app/core/registry.ts";
 import { footerTabs } from "../../../src/app/chrome/footer.ts";
 import { MIN_COLUMNS } from "../../../src/app/model/layout.ts";
 import type { Config } from "../../../src/app/model/state.ts";
@@ -72,4 +72,12 @@ Deno.test("registry: TAB goes through every permanent tab the configuration allo
     assertEquals(nextView(VIEWS, s, -1).id, tabs.at(-1), "SHIFT-TAB from the first: the last");
     assert(config.readOnly === !tabs.includes("cli"), "the CLI only when not read-only");
   }
+});
+
+Deno.test("registry: every view has its own name (--view NAME, the palette), and a key to show it", () => {
+  const names = VIEWS.map((v) => viewName(v));
+  assertEquals(new Set(names).size, names.length, names.join(" "));
+  for (const v of VIEWS) assertEquals(viewNamed(VIEWS, viewName(v))?.id, v.id);
+  assertEquals(viewNamed(VIEWS, "errors")?.id, "captures", "errors: what HAProxy captured (show errors)");
+  assertEquals(viewNamed(VIEWS, "4")?.id, "errors", "the stat mode ERRORS by its key");
 });

@@ -226,3 +226,29 @@ Deno.test("the palette runs an action of the shown view: / opens the filter prom
   const [s] = run(started(), ch(":"), ...typeText("filter by"), key("enter"));
   assertEquals(s.overlays.map((o) => o.kind), ["filter"]);
 });
+
+Deno.test("the errors view's detail shows the captured bytes first, the rejected byte marked", () => {
+  const line = "2.6";
+  const [s] = run(
+    started(line),
+    ch("0"),
+    {
+      type: "sourceData",
+      view: "captures",
+      instance: "/a.sock",
+      commands: ["show errors"],
+      replies: [reply(line, "show-errors")],
+      now: capturedAt(line),
+    },
+    key("home"),
+    ch("i"),
+  );
+  const lines = screen(s);
+  assertMatch(lines[11], /^ invalid request captured by fe_rt/);
+  const bad = lines.findIndex((l) => l.includes("Bad Header\\r\\n"));
+  assert(bad > 0, lines.join("\n"));
+  // "error at position 30": the B of "Bad Header" at offset 27 is byte 27, ' ' at 30.
+  const mark = lines[bad + 1];
+  assertMatch(mark.trimEnd(), /\^ error at position 30$/);
+  assertEquals(mark.indexOf("^"), lines[bad].indexOf("Bad Header") + 3);
+});
