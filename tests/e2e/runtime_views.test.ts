@@ -179,8 +179,12 @@ Deno.test("runtime views on the runtime lab", async (t) => {
       const rows = screen.split("\n").filter((l) => /^ +\d+ (ALARM|WARN|ok) /.test(l));
       assertEquals(rows.map((l) => l.trim().split(/\s+/)[1]), ["ALARM", "WARN", "ok"]);
       const styled = await tmux.captureStyled();
-      assertMatch(styled, /\x1b\[[0-9;]*31[0-9;]*m[^\x1b]*ALARM/, "ALARM in red");
-      assertMatch(styled, /\x1b\[[0-9;]*33[0-9;]*m[^\x1b]*WARN/, "WARN in yellow");
+      // The SGR sequence before the mark sets the foreground: 31 red, 33 yellow.
+      const esc = String.fromCharCode(27);
+      const colourBefore = (mark: string) =>
+        new RegExp(`${esc}\\[[0-9;]*(3[0-7])[0-9;]*m[^${esc}]*${mark}`).exec(styled)?.[1];
+      assertEquals(colourBefore("ALARM"), "31", "ALARM in red");
+      assertEquals(colourBefore("WARN"), "33", "WARN in yellow");
       await tmux.sendText(":");
       await tmux.waitForAll("Views and actions", /^ {2}0 +view errors: /m);
       await tmux.sendText("errors");
