@@ -11,7 +11,7 @@ import { type ErrorCapture, parseErrors } from "../../runtime/mod.ts";
 import { sourceTable } from "../model/source_table.ts";
 import { fieldsDetail, numberColumn, type RecordRow, recordRow, textColumn } from "../model/record_row.ts";
 import type { RowDetail } from "../model/table.ts";
-import { tableView } from "./table.ts";
+import { sourceTableView } from "./table.ts";
 
 function captureRow(c: ErrorCapture): RecordRow<ErrorCapture> {
   return recordRow(c, {
@@ -66,7 +66,7 @@ export const CAPTURES = sourceTable<RecordRow<ErrorCapture>>({
 });
 
 /** The errors view. */
-export const capturesView = tableView({
+export const capturesView = sourceTableView({
   id: "captures",
   name: "errors",
   keys: ["0"],
@@ -79,8 +79,6 @@ export const capturesView = tableView({
     }],
   },
   model: CAPTURES,
-  source: CAPTURES.source,
-  onData: CAPTURES.receive,
   columns: [
     textColumn("TIME", "when", 24, 26, "when HAProxy captured it (its local time)"),
     textColumn("PROXY", "proxy", 10, 30, "the frontend (request) or backend (response) that captured it"),
@@ -92,7 +90,7 @@ export const capturesView = tableView({
     numberColumn("LEN", "length", 5, "bytes captured"),
     numberColumn("ERR@", "errorAt", 5, "the offset of the byte HAProxy rejected"),
   ],
-  empty: (s) => CAPTURES.empty(s, "HAProxy has captured no invalid request or response"),
+  none: "HAProxy has captured no invalid request or response",
   describe: (_s, row) =>
     `invalid ${row.value.direction} on ${row.value.proxy} from ${
       row.value.source ?? "?"

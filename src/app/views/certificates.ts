@@ -11,7 +11,7 @@ import { BOLD } from "../../tui/types.ts";
 import { type Certificate, certificateCommands, certificatesOf, expiryState } from "../../runtime/mod.ts";
 import { sourceTable } from "../model/source_table.ts";
 import { fieldsDetail, numberColumn, type RecordRow, recordRow, textColumn } from "../model/record_row.ts";
-import { tableView } from "./table.ts";
+import { sourceTableView } from "./table.ts";
 
 const MARK = { alarm: "ALARM", warning: "WARN", ok: "ok" } as const;
 
@@ -41,7 +41,7 @@ export const CERTIFICATES = sourceTable<RecordRow<Certificate>>({
 });
 
 /** The certificates view. */
-export const certificatesView = tableView({
+export const certificatesView = sourceTableView({
   id: "certs",
   keys: ["9"],
   tab: "CERTS",
@@ -56,8 +56,6 @@ export const certificatesView = tableView({
     }],
   },
   model: CERTIFICATES,
-  source: CERTIFICATES.source,
-  onData: CERTIFICATES.receive,
   columns: [
     numberColumn("DAYS", "days", 5, "whole days until notAfter"),
     textColumn("EXPIRY", "expiry", 6, 6, "ALARM under 7 days, WARN under 30, else ok"),
@@ -77,7 +75,6 @@ export const certificatesView = tableView({
       buf.put(cell.x, y, text, base | BOLD | (s.config.color ? style(0, colour) : 0));
     }
   },
-  empty: (s) => CERTIFICATES.empty(s, "no certificate is loaded (no bind ... ssl crt)"),
+  none: "no certificate is loaded (no bind ... ssl crt)",
   describe: (_s, row) => `${row.value.file}: ${row.value.daysLeft ?? "?"} days left`,
-  hints: () => ({ tail: ["UP/DOWN=SCROLL"], extra: ["I=INFO", "/=FILTER", "S=SORT", ":=VIEWS"] }),
 });

@@ -8,7 +8,7 @@
 import { parsePeers, type Peer } from "../../runtime/mod.ts";
 import { sourceTable } from "../model/source_table.ts";
 import { fieldsDetail, type RecordRow, recordRow, textColumn } from "../model/record_row.ts";
-import { tableView } from "./table.ts";
+import { sourceTableView } from "./table.ts";
 
 /** A peer of a section. */
 interface PeerRow extends Peer {
@@ -50,14 +50,12 @@ export const PEERS = sourceTable<RecordRow<PeerRow>>({
 });
 
 /** The peers view. */
-export const peersView = tableView({
+export const peersView = sourceTableView({
   id: "peers",
   keys: ["E"],
   tab: "PEERS",
   help: { summary: "peers sections: each peer's state and the tables it shares (show peers)" },
   model: PEERS,
-  source: PEERS.source,
-  onData: PEERS.receive,
   columns: [
     textColumn("SECTION", "section", 10, 24, "the peers section"),
     textColumn("PEER", "peer", 10, 24),
@@ -69,8 +67,7 @@ export const peersView = tableView({
     textColumn("RECONNECT", "reconnect", 9, 10, "time until the next reconnection"),
     textColumn("TABLES", "tables", 8, undefined, "the stick tables it shares"),
   ],
-  empty: (s) => PEERS.empty(s, "no peers section is configured"),
+  none: "no peers section is configured",
   describe: (_s, row) =>
     `peer ${row.value.name} of peers ${row.value.section}: ${row.value.lastStatus ?? "?"}`,
-  hints: () => ({ tail: ["UP/DOWN=SCROLL"], extra: ["I=INFO", "/=FILTER", "S=SORT", ":=VIEWS"] }),
 });

@@ -17,7 +17,7 @@ import {
 import { sourceTable } from "../model/source_table.ts";
 import { fieldsDetail, type RecordRow, recordRow, textColumn } from "../model/record_row.ts";
 import type { Column } from "../../stats/columns.ts";
-import { tableView } from "./table.ts";
+import { sourceTableView } from "./table.ts";
 
 /** A line of the process table: its section, name, value, and per thread values. */
 interface ProcessLine {
@@ -110,7 +110,7 @@ const threadColumns: Column[] = Array.from({ length: THREAD_COLUMNS }, (_, i) =>
 }));
 
 /** The process view. */
-export const processView = tableView({
+export const processView = sourceTableView({
   id: "process",
   keys: ["P"],
   tab: "PROCESS",
@@ -118,15 +118,13 @@ export const processView = tableView({
     summary: "show info, show activity, show threads and show pools, per thread side by side",
   },
   model: PROCESS,
-  source: PROCESS.source,
-  onData: PROCESS.receive,
   columns: [
     textColumn("SECTION", "section", 8, 8, "info, activity, threads or pools"),
     textColumn("NAME", "name", 18, 30),
     { ...textColumn("VALUE", "value", 12, 60, "the value, or the total over the threads"), align: "right" },
     ...threadColumns,
   ],
-  empty: (s) => PROCESS.empty(s, "HAProxy sent nothing"),
+  none: "HAProxy sent nothing",
   describe: (_s, row) => `${row.value.section}: ${row.value.name} ${row.value.value}`,
   hints: () => ({ tail: ["UP/DOWN=SCROLL"], extra: ["/=FILTER", "S=SORT", ":=VIEWS"] }),
 });

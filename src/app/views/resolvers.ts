@@ -9,7 +9,7 @@
 import { type Nameserver, parseResolvers } from "../../runtime/mod.ts";
 import { sourceTable } from "../model/source_table.ts";
 import { fieldsDetail, numberColumn, type RecordRow, recordRow, textColumn } from "../model/record_row.ts";
-import { tableView } from "./table.ts";
+import { sourceTableView } from "./table.ts";
 
 /** A nameserver of a section. */
 interface NameserverRow extends Nameserver {
@@ -56,14 +56,12 @@ export const RESOLVERS = sourceTable<RecordRow<NameserverRow>>({
 });
 
 /** The resolvers view. */
-export const resolversView = tableView({
+export const resolversView = sourceTableView({
   id: "resolvers",
   keys: ["R"],
   tab: "RESOLVERS",
   help: { summary: "DNS nameservers and their answer counters (show resolvers)" },
   model: RESOLVERS,
-  source: RESOLVERS.source,
-  onData: RESOLVERS.receive,
   columns: [
     textColumn("SECTION", "section", 10, 24, "the resolvers section"),
     textColumn("NAMESERVER", "nameserver", 10, 24),
@@ -72,7 +70,6 @@ export const resolversView = tableView({
       ...(i > 7 ? { optional: true } : {}),
     })),
   ],
-  empty: (s) => RESOLVERS.empty(s, "no resolvers section is configured"),
+  none: "no resolvers section is configured",
   describe: (_s, row) => `nameserver ${row.value.name} of resolvers ${row.value.section}`,
-  hints: () => ({ tail: ["UP/DOWN=SCROLL"], extra: ["I=INFO", "/=FILTER", "S=SORT", ":=VIEWS"] }),
 });

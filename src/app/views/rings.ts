@@ -9,7 +9,7 @@
 import { type EventLine, parseEvents, parseEventSinks, SEVERITIES } from "../../runtime/mod.ts";
 import { sourceTable } from "../model/source_table.ts";
 import { fieldsDetail, numberColumn, type RecordRow, recordRow, textColumn } from "../model/record_row.ts";
-import { tableView } from "./table.ts";
+import { sourceTableView } from "./table.ts";
 
 /** A line of a ring, and which ring and which repetition of the same text it is. */
 interface RingLine extends EventLine {
@@ -66,14 +66,12 @@ export const RINGS = sourceTable<RecordRow<RingLine>>({
 });
 
 /** The event rings view. */
-export const ringsView = tableView({
+export const ringsView = sourceTableView({
   id: "rings",
   keys: ["V"],
   tab: "RINGS",
   help: { summary: "HAProxy event rings: its own log lines, filterable (show events)" },
   model: RINGS,
-  source: RINGS.source,
-  onData: RINGS.receive,
   columns: [
     textColumn("RING", "ring", 6, 16, "the ring (sink) the line is in"),
     numberColumn("#", "seq", 4, "the line's place in its ring, oldest first"),
@@ -82,7 +80,6 @@ export const ringsView = tableView({
     textColumn("PROGRAM", "tag", 10, 20),
     textColumn("MESSAGE", "message", 20, undefined),
   ],
-  empty: (s) => RINGS.empty(s, "HAProxy's event rings are empty"),
+  none: "HAProxy's event rings are empty",
   describe: (_s, row) => row.value.message,
-  hints: () => ({ tail: ["UP/DOWN=SCROLL"], extra: ["I=INFO", "/=FILTER", "S=SORT", ":=VIEWS"] }),
 });

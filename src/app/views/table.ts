@@ -26,6 +26,7 @@ import {
   withCursor,
 } from "../model/table.ts";
 import type { Hints, ViewDef } from "../model/view_def.ts";
+import type { SourceLine, SourceTable } from "../model/source_table.ts";
 
 /** A cell of a drawn row: its column, where it starts and how wide it is. */
 export interface Cell {
@@ -206,4 +207,32 @@ export function tableView<L extends TableLine, R extends TableRow>(spec: TableVi
     },
     hints: (s): Hints => spec.hints(s),
   };
+}
+
+/** What a table view over a source table needs besides: the table, and what its body says without rows. */
+export type SourceViewSpec<R extends TableRow> =
+  & Omit<TableViewSpec<SourceLine<R>, R>, "model" | "source" | "onData" | "empty" | "hints">
+  & {
+    readonly model: SourceTable<R>;
+    /** What the body says once HAProxy answered with no row ("no peers section is configured"). */
+    readonly none: string;
+    readonly hints?: TableViewSpec<SourceLine<R>, R>["hints"];
+  };
+
+/** The hints of a view over a source table. */
+const SOURCE_HINTS: Hints = { tail: ["UP/DOWN=SCROLL"], extra: ["I=INFO", "/=FILTER", "S=SORT", ":=VIEWS"] };
+
+/**
+ * A table view whose rows come from its source table (model/source_table.ts): read while shown, fed by
+ * its replies, saying why it is empty (a release, a level, HAProxy's refusal, or `none`).
+ */
+export function sourceTableView<R extends TableRow>(spec: SourceViewSpec<R>): ViewDef {
+  const { model, none } = spec;
+  return tableView({
+    hints: () => SOURCE_HINTS,
+    ...spec,
+    source: model.source,
+    onData: model.receive,
+    empty: (s) => model.empty(s, none),
+  });
 }
