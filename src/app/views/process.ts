@@ -7,6 +7,7 @@
  * @module
  */
 import {
+  expectedUnsupportedReason,
   parseActivity,
   parseInfoRows,
   parsePools,
@@ -17,6 +18,7 @@ import {
 import { sourceTable } from "../model/source_table.ts";
 import { fieldsDetail, type RecordRow, recordRow, textColumn } from "../model/record_row.ts";
 import type { Column } from "../../stats/columns.ts";
+import type { State } from "../model/state.ts";
 import { sourceTableView } from "./table.ts";
 
 /** A line of the process table: its section, name, value, and per thread values. */
@@ -67,13 +69,38 @@ function poolLine(p: PoolRow) {
   return line("pools", `${p.name} (${p.size} B)`, value);
 }
 
-/** The four replies as lines, in HAProxy's order within each section. */
-export function processLines(replies: readonly string[]): RecordRow<ProcessLine>[] {
-  const [info, activity, threads, pools] = replies.map((r) => r ?? "");
+/** The commands of the process view. */
+export const PROCESS_COMMANDS = ["show info", "show activity", "show threads", "show pools"] as const;
+
+/**
+ * The commands every instance can run: `show activity` needs level operator from 3.0, and is left out
+ * (said in its section) rather than keep the other three from a user-level socket.
+ */
+export function processCommands(s: State): string[] {
+  return PROCESS_COMMANDS.filter((c) => s.instances.every((i) => whyNot(s, i.id, c) === undefined));
+}
+
+function whyNot(s: State, instance: string, command: string): string | undefined {
+  const inst = s.instances.find((i) => i.id === instance);
+  const version = inst?.snapshot?.info.get("Version");
+  return version === undefined ? undefined : expectedUnsupportedReason(command, version, inst?.level);
+}
+
+/** The replies (to `commands`, a subset of {@linkcode PROCESS_COMMANDS}) as lines, in HAProxy's order per section. */
+export function processLines(
+  replies: readonly string[],
+  commands: readonly string[],
+): RecordRow<ProcessLine>[] {
+  const of = (command: string) => replies[commands.indexOf(command)] ?? "";
+  const [info, activity, threads, pools] = PROCESS_COMMANDS.map(of);
   const a = parseActivity(activity ?? "");
+  const skipped = commands.includes("show activity")
+    ? []
+    : [line("activity", "(not read)", "show activity needs a higher level on this socket")];
   const p = parsePools(pools ?? "");
   return [
     ...parseInfoRows(info ?? "").map((r) => line("info", r.key, r.value)),
+    ...skipped,
     ...a.rows.map((r) => line("activity", r.name, r.total, r.perThread)),
     ...threadLines(parseThreads(threads ?? "")),
     ...p.pools.map(poolLine),
@@ -92,8 +119,8 @@ export function processLines(replies: readonly string[]): RecordRow<ProcessLine>
 /** The process table. */
 export const PROCESS = sourceTable<RecordRow<ProcessLine>>({
   id: "process",
-  commands: () => ["show info", "show activity", "show threads", "show pools"],
-  parse: (replies) => processLines(replies),
+  commands: processCommands,
+  parse: (replies, { commands }) => processLines(replies, commands),
   key: (row) => `${row.value.section}|${row.value.name}`,
   names: (row) => [row.value.section, row.value.name, row.value.value],
   detail: (row) =>

@@ -81,5 +81,6 @@ export const ringsView = sourceTableView({
     textColumn("MESSAGE", "message", 20, undefined),
   ],
   none: "HAProxy's event rings are empty",
+  follow: true,
   describe: (_s, row) => row.value.message,
 });

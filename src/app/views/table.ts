@@ -217,6 +217,8 @@ export type SourceViewSpec<R extends TableRow> =
     /** What the body says once HAProxy answered with no row ("no peers section is configured"). */
     readonly none: string;
     readonly hints?: TableViewSpec<SourceLine<R>, R>["hints"];
+    /** A log: while the cursor is on the last line, it stays on the last line as lines arrive. */
+    readonly follow?: boolean;
   };
 
 /** The hints of a view over a source table. */
@@ -232,7 +234,17 @@ export function sourceTableView<R extends TableRow>(spec: SourceViewSpec<R>): Vi
     hints: () => SOURCE_HINTS,
     ...spec,
     source: model.source,
-    onData: model.receive,
+    onData(s, data) {
+      const t = model.get(s);
+      const atEnd = t.scroll.cursor >= t.lines.length - 1;
+      const next = model.receive(s, data);
+      if (!spec.follow || !atEnd) return next;
+      return withCursor(
+        next,
+        model,
+        scrollEnd(model.get(next).lines.length, screenLayout(s.size).body.height),
+      );
+    },
     empty: (s) => model.empty(s, none),
   });
 }

@@ -25,6 +25,7 @@ import {
   parsePools,
   parseResolvers,
   parseThreads,
+  versionAtLeast,
 } from "../../../src/runtime/mod.ts";
 
 /** A sender that answers each command with the reply captured for it on `line` ("" for one not captured). */
@@ -251,4 +252,41 @@ Deno.test("the errors view's detail shows the captured bytes first, the rejected
   const mark = lines[bad + 1];
   assertMatch(mark.trimEnd(), /\^ error at position 30$/);
   assertEquals(mark.indexOf("^"), lines[bad].indexOf("Bad Header") + 3);
+});
+
+for (const line of RELEASE_LINES) {
+  Deno.test(`${line}: process at level user: show activity only where the release lets user run it`, async () => {
+    const sent: string[] = [];
+    const { rows } = await rowsOf(line, "process", "user", sent);
+    const activityAllowed = !versionAtLeast(scenario(line).version, "3.0");
+    assertEquals(sent.includes("show activity"), activityAllowed, sent.join(", "));
+    assertEquals(sent.filter((c) => c !== "show activity"), ["show info", "show threads", "show pools"]);
+    const activity = rows.filter((r) => r.section === "activity");
+    if (activityAllowed) assert(activity.length > 1);
+    else assertEquals(activity.map((r) => r.name), ["(not read)"]);
+    assert(rows.some((r) => r.section === "pools") && rows.some((r) => r.section === "threads"));
+  });
+}
+
+Deno.test("the rings view follows new lines while its cursor is on the last one, not when it was moved up", () => {
+  const ring = (n: number): Event => ({
+    type: "sourceData",
+    view: "rings",
+    instance: "/a.sock",
+    commands: ["show events", "show events lab_events"],
+    replies: [
+      reply("2.6", "show-events"),
+      Array.from({ length: n }, (_, i) => `<134>Dec  3 08:26:45 localhost haproxy[1]: line ${i + 1}`).join(
+        "\n",
+      ) + "\n",
+    ],
+    now: 2,
+  });
+  const selected = (s: State) => screen(s)[28].trim();
+  let [s] = run(started(), ch("V"), ring(3), key("end"), ring(5));
+  assertEquals(selected(s), "line 5");
+  [s] = run(s, ring(40));
+  assertEquals(selected(s), "line 40", "many lines: still the newest, scrolled");
+  [s] = run(s, key("up"), ring(41));
+  assertEquals(selected(s), "line 39", "moved up: the cursor stays on its line");
 });
