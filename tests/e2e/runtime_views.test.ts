@@ -217,6 +217,21 @@ Deno.test("runtime views on the runtime lab", async (t) => {
   );
 
   await t.step(
+    "monitor on a user-level socket: the views needing operator say why in their body",
+    async () => {
+      await using tmux = await startHatop(["-s", lab.sockets.user, "-i", "1", "--view", "certs"]);
+      await tmux.waitForAll(
+        /^ +DAYS EXPIRY/m,
+        /^ {2}needs level operator \(this socket is at level user\)$/m,
+      );
+      await tmux.sendText("0");
+      await tmux.waitForAll(/^TIME +PROXY/m, /^ {2}needs level operator \(this socket is at level user\)$/m);
+      await tmux.sendText("R");
+      await tmux.waitFor(/^lab_dns +ns1 /m);
+    },
+  );
+
+  await t.step(
     "-n: every runtime view and the palette send reads only (recorded at the socket)",
     async () => {
       await using relay = await startRecorder(lab.sockets.admin);
