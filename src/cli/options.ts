@@ -134,6 +134,9 @@ function validate(o: Record<string, unknown>): ParseResult {
       view.trim() === "" ? "--view needs a view's name" : "--view and -m exclude each other: choose one",
     );
   }
+  if (view !== undefined && check) {
+    return fail(1, "--view goes with the monitor or --batch (certificates in --check: --cert-days)");
+  }
   let certDays: number | undefined;
   if (str("certDays") !== undefined) {
     if (!check) return fail(1, "--cert-days goes with --check");

@@ -107,7 +107,7 @@ async function chooseView(options: Options, io: Io): Promise<Options | number> {
   const { viewNamed, viewName, readableView, VIEWS } = await import("../app/mod.ts");
   const refuse = (text: string) => (io.err(`${PROGRAM}: ${text}\n`), EXIT.failure);
   const view = viewNamed(VIEWS, options.view!);
-  const names = VIEWS.filter((v) => v.tab).map(viewName).join(", ");
+  const names = VIEWS.filter((v) => v.id !== "help").map(viewName).join(", ");
   if (!view) return refuse(`unknown view: ${options.view} (one of: ${names})`);
   const config = { readOnly: options.readOnly, intervalMs: 1000, color: false, socketName: "" };
   if (view.enabled && !view.enabled(config)) {
@@ -117,8 +117,14 @@ async function chooseView(options: Options, io: Io): Promise<Options | number> {
   if (view.source === undefined && mode >= 1 && mode <= 5 && (!options.batch || mode <= 4)) {
     return { ...options, view: view.id, mode: mode as Options["mode"] };
   }
+  if (options.replay) {
+    return refuse(`a recording holds show stat only: --view ${viewName(view)} cannot replay it`);
+  }
   if (!options.batch) return { ...options, view: view.id };
   if (!readableView(view)) return refuse(`--batch prints a table view's rows: ${viewName(view)} has none`);
+  if (options.count !== undefined || options.record) {
+    return refuse(`--batch --view ${viewName(view)} prints once: not with --count or --record`);
+  }
   return { ...options, view: view.id, batchView: view };
 }
 

@@ -53,6 +53,14 @@ Deno.test("--view names are checked against the views before any socket is opene
   assertEquals([r.code, r.err], [1, "hatop: view cli not available in read-only mode\n"]);
   r = await mainOf(["-s", gone, "--batch", "--view", "cli"]);
   assertEquals([r.code, r.err], [1, "hatop: --batch prints a table view's rows: cli has none\n"]);
+  r = await mainOf(["-s", gone, "--batch", "--count", "2", "--view", "certs"]);
+  assertEquals([r.code, r.err], [
+    1,
+    "hatop: --batch --view certs prints once: not with --count or --record\n",
+  ]);
+  r = await mainOf(["-s", gone, "--check", "--view", "certs"]);
+  assertEquals(r.code, 1);
+  assertMatch(r.err, /--view goes with the monitor or --batch \(certificates in --check: --cert-days\)/);
   r = await mainOf(["-s", gone, "--batch", "--view", "certs"]);
   assertEquals(r.code, 2, "a known view goes on to the socket, which does not answer");
 });

@@ -35,8 +35,8 @@ function actions(sections: readonly HelpSection[]): PaletteEntry[] {
 }
 
 /**
- * The entries: each allowed view (ALT-key, so it works in the CLI too), then the shown view's actions; the
- * help last. `name(view)` is a view's name for the operator (`--view NAME`).
+ * The entries: each allowed view (ALT-key, so it works in the CLI too), with a tab or not, then the shown
+ * view's actions; the help (id `help`) last. `name(view)` is a view's name for the operator (`--view NAME`).
  */
 export function paletteEntries(
   views: readonly ViewDef[],
@@ -45,13 +45,13 @@ export function paletteEntries(
   name: (view: ViewDef) => string,
 ): PaletteEntry[] {
   const allowed = views.filter((v) => v.enabled?.(config) ?? true);
-  const viewEntries = allowed.filter((v) => v.tab !== undefined).map((v) => ({
+  const help = allowed.find((v) => v.id === "help");
+  const viewEntries = allowed.filter((v) => v !== help).map((v) => ({
     keys: v.keys[0],
     label: `view ${name(v)}: ${v.help.summary}`,
     name: name(v),
     key: { name: "char", text: v.keys[0], alt: true } as Key,
   }));
-  const help = allowed.find((v) => v.tab === undefined);
   return [
     ...viewEntries,
     ...(shown.textInput ? [] : actions(shown.help.sections ?? [])),

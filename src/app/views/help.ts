@@ -77,7 +77,7 @@ export function helpLines(tabs: readonly ViewDef[], keys: readonly string[]): st
     "",
     "Display modes",
     "",
-    ...tabs.map((v) => row(`${v.keys[0]}  ${v.tab}`, v.help.summary)),
+    ...tabs.map((v) => row(`${v.keys[0]}  ${v.tab ?? (v.name ?? v.id).toUpperCase()}`, v.help.summary)),
     ...section(everywhere(tabs, keys)),
     ...sections.flatMap(section),
     ...section(HEADER),
