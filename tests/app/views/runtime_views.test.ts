@@ -7,7 +7,7 @@
  * @module
  */
 import { assert, assertEquals, assertMatch } from "../../support/assert.ts";
-import { ch, key, run, screen, typeText } from "../../support/app.ts";
+import { ch, key, run, screen } from "../../support/app.ts";
 import { RELEASE_LINES, reply, scenario } from "../../runtime/_fixtures.ts";
 import { init, readViewRows, viewNamed, VIEWS } from "../../../src/app/mod.ts";
 import type { Config, Event, State } from "../../../src/app/model/state.ts";
@@ -199,33 +199,6 @@ Deno.test("9 shows the certificates by expiry, ALARM and WARN as text; the foote
   assertMatch(rows[0], /exp3\.lab\.test/);
   [s] = run(s, ch("i"));
   assert(screen(s).some((l) => /notAfter +Dec {2}6 /.test(l)), screen(s).join("\n"));
-});
-
-Deno.test("the palette lists views and actions, filters as typed, and ENTER shows the chosen view", () => {
-  let [s] = run(started(), ch(":"));
-  let lines = screen(s);
-  assertMatch(lines[11], /Views and actions/);
-  assert(lines.some((l) => /^ {2}9 +view certs: TLS certificates/.test(l)), lines.join("\n"));
-  assert(lines.some((l) => /^ {2}\/ +filter by proxy/.test(l)), "the shown view's actions");
-  [s] = run(s, ...typeText("rings"));
-  lines = screen(s);
-  assertMatch(lines[13], /^ {2}V +view rings: HAProxy event rings/);
-  assertMatch(lines[28], /^ :rings +1 of \d+/);
-  let commands;
-  [s, commands] = run(s, key("enter"));
-  assertEquals(s.view, "rings");
-  assertEquals(s.overlays, []);
-  assert(commands.some((c) => c.type === "refresh"), "read at once");
-  [s] = run(s, ch(":"), ...typeText("nothing like this"), key("enter"));
-  assertEquals(s.view, "rings", "ENTER on no entry closes the palette");
-  assertEquals(s.overlays, []);
-  [s] = run(s, ch(":"), key("escape"));
-  assertEquals([s.view, s.overlays], ["rings", []]);
-});
-
-Deno.test("the palette runs an action of the shown view: / opens the filter prompt", () => {
-  const [s] = run(started(), ch(":"), ...typeText("filter by"), key("enter"));
-  assertEquals(s.overlays.map((o) => o.kind), ["filter"]);
 });
 
 Deno.test("the errors view's detail shows the captured bytes first, the rejected byte marked", () => {
