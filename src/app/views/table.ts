@@ -246,5 +246,16 @@ export function sourceTableView<R extends TableRow>(spec: SourceViewSpec<R>): Vi
       );
     },
     empty: (s) => model.empty(s, none),
+    // With several sockets the rows of all are in one table: the message line says whose the selected one is.
+    describe(s, row) {
+      const said = spec.describe?.(s, row) ?? "";
+      const line = cursorLine(s, model);
+      if (s.instances.length < 2 || !line) return said;
+      // Its node name, or its address when another instance has the same node name.
+      const inst = s.instances.find((i) => i.id === line.instance);
+      const unique = inst && s.instances.filter((i) => i.name === inst.name).length === 1;
+      const name = unique ? inst.name : line.instance;
+      return said ? `${name}: ${said}` : name;
+    },
   });
 }

@@ -263,3 +263,23 @@ Deno.test("the rings view follows new lines while its cursor is on the last one,
   [s] = run(s, key("up"), ring(41));
   assertEquals(selected(s), "line 39", "moved up: the cursor stays on its line");
 });
+
+Deno.test("with several sockets, the message line says whose the selected row is", () => {
+  const at = capturedAt("2.6");
+  const both = ["/a.sock", "/b.sock"];
+  let s = init(config, { columns: 120, rows: 30 }, "certs", at, [], both);
+  for (const instance of both) {
+    [s] = run(
+      s,
+      { type: "snapshot", snapshot: snapshotOf("2.6"), seq: 0, now: at, instance },
+      { type: "level", level: "admin", now: at, instance },
+      { ...certData("2.6"), instance } as Event,
+    );
+  }
+  const rows = screen(s).filter((l) => /^ +-?\d+ (ALARM|WARN|ok) /.test(l));
+  assertEquals(rows.length, 6, "three certificates of each");
+  [s] = run(s, key("home"));
+  assertMatch(screen(s)[28], /^ \/a\.sock: \S+exp3\.pem: \d days left/);
+  [s] = run(s, key("end"));
+  assertMatch(screen(s)[28], /^ \/b\.sock: \S+exp365\.pem: \d+ days left/);
+});
