@@ -283,3 +283,17 @@ Deno.test("with several sockets, the message line says whose the selected row is
   [s] = run(s, key("end"));
   assertMatch(screen(s)[28], /^ \/b\.sock: \S+exp365\.pem: \d+ days left/);
 });
+
+Deno.test("a reply that is HAProxy's refusal or an unknown command is said, never shown as rows", async () => {
+  const unknown = reply("2.2", "unknown-command");
+  for (const name of ["certs", "errors", "process", "resolvers", "peers", "rings"]) {
+    const sender = { send: () => Promise.resolve(unknown) };
+    const r = await readViewRows(VIEWS, viewNamed(VIEWS, name)!, {
+      sender,
+      snapshot: snapshotOf("2.2"),
+      level: "admin",
+    }, 0);
+    assertEquals(r.rows, [], name);
+    assertMatch(r.unsupported ?? "", /^HAProxy 2\.2 does not know "show /, name);
+  }
+});
