@@ -13,7 +13,8 @@ import { HELP_VIEW, VIEWS } from "./core/registry.ts";
 import type { ViewId } from "./model/state.ts";
 
 export { type App, createApp } from "./core/app.ts";
-export { VIEWS } from "./core/registry.ts";
+export { viewName, viewNamed, VIEWS } from "./core/registry.ts";
+export { readableView, readViewRows, type ViewReadTarget, type ViewRows } from "./edge/read_view.ts";
 export type { Frame } from "./core/view.ts";
 export type { Command, Config, Event, Size, State, ViewId } from "./model/state.ts";
 export type { ViewDef } from "./model/view_def.ts";

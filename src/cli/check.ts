@@ -49,10 +49,41 @@ export interface Unhealthy {
   readonly row: StatRow;
 }
 
+/** With `--cert-days`: a certificate that expires too soon, or an instance whose certificates could not be read. */
+export interface CertProblem {
+  readonly instance?: string;
+  readonly file?: string;
+  readonly subject?: string;
+  readonly daysLeft?: number;
+  readonly notAfter?: string;
+  /** Why the certificates could not be read. */
+  readonly unreadable?: string;
+}
+
 export interface CheckResult {
   readonly healthy: boolean;
   readonly servers: number;
   readonly unhealthy: readonly Unhealthy[];
+  /** With `--cert-days N`: N, and the certificates that expire within N days (none: they passed). */
+  readonly certDays?: number;
+  readonly certificates?: readonly CertProblem[];
+}
+
+/** The result with the certificates judged too: healthy only when the servers are and no certificate is a problem. */
+export function withCertificates(
+  r: CheckResult,
+  days: number,
+  problems: readonly CertProblem[],
+): CheckResult {
+  return { ...r, healthy: r.healthy && problems.length === 0, certDays: days, certificates: problems };
+}
+
+/** One line per certificate problem, for the check's report. */
+export function certProblemText(p: CertProblem): string {
+  const at = p.instance ? `${p.instance}: ` : "";
+  if (p.unreadable) return `${at}certificates cannot be read: ${p.unreadable}`;
+  const left = p.daysLeft! < 0 ? `expired ${-p.daysLeft!} days ago` : `expires in ${p.daysLeft} days`;
+  return `${at}certificate ${p.file} (${p.subject ?? "?"}) ${left}, on ${p.notAfter ?? "?"}`;
 }
 
 /** Judges the servers (type 2 rows) of a snapshot. No server at all is not healthy. */
@@ -90,6 +121,11 @@ export function checkText(r: CheckResult): string {
   );
   if (r.servers === 0) lines.push("no server matched the selection");
   else lines.push(`${r.servers - r.unhealthy.length}/${r.servers} servers healthy`);
+  if (r.certificates) {
+    lines.push(...r.certificates.map(certProblemText));
+    const soon = r.certificates.filter((p) => !p.unreadable).length;
+    lines.push(`${soon} certificate${soon === 1 ? "" : "s"} expiring within ${r.certDays} days`);
+  }
   return lines.join("\n") + "\n";
 }
 
@@ -108,6 +144,20 @@ export function checkJson(r: CheckResult): string {
         check_desc: row.get("check_desc") || null,
         last_chk: row.get("last_chk") || null,
       })),
+      ...(r.certificates
+        ? {
+          cert_days: r.certDays,
+          certificates: r.certificates.map((p) => ({
+            ...(p.instance ? { instance: p.instance } : {}),
+            ...(p.unreadable ? { unreadable: p.unreadable } : {
+              file: p.file,
+              subject: p.subject ?? null,
+              days_left: p.daysLeft,
+              not_after: p.notAfter ?? null,
+            }),
+          })),
+        }
+        : {}),
     },
     null,
     2,

@@ -25,7 +25,7 @@ export async function startMonitor(options: Options, connected: readonly Connect
         statCommands: c.commands,
       })),
       terminal,
-      view: viewOfKey(String(options.mode)) ?? "status",
+      view: options.view ?? viewOfKey(String(options.mode)) ?? "status",
       history: store ? { store, lines, error } : undefined,
       config: {
         readOnly: options.readOnly,

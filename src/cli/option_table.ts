@@ -90,6 +90,13 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
     group: "Optional",
   },
   { flags: "-m, --mode <MODE>", help: "start in specific mode (1-5, default: 1)", group: "Optional" },
+  {
+    flags: "--view <NAME>",
+    help: "start on the view NAME instead of a mode: a view's name as the help screen and the : palette " +
+      "list them (status, traffic, http, stat-errors, cli, certs, errors, process, resolvers, peers, rings, " +
+      "sessions, tables, maps, acls) or its key; with --batch, print that view's rows once",
+    group: "Optional",
+  },
   { flags: "-n, --read-only", help: "disable the cli and query for stats only", group: "Optional" },
   {
     flags: "-T, --timeout <SECONDS>",
@@ -116,7 +123,8 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
   },
   {
     flags: "-b, --batch",
-    help: "print one snapshot of mode -m 1-4 as plain text (every row, names never cut) and exit 0",
+    help: "print one snapshot of mode -m 1-4 as plain text (every row, names never cut) and exit 0; with " +
+      "--view, that view's rows (exit 1 when the release or the socket's level cannot show it, saying why)",
     group: "Batch and check",
   },
   {
@@ -130,6 +138,12 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
     help: "exit 0 when every selected server is healthy (UP, no check, or an OPEN frontend), else exit 1 " +
       "listing the others with status and last check; DOWN, MAINT, DRAIN, NOLB and transitional states " +
       'such as "UP 1/3" or "DOWN 1/2" are not healthy',
+    group: "Batch and check",
+  },
+  {
+    flags: "--cert-days <N>",
+    help: "with --check: also fail (exit 1) when a TLS certificate HAProxy loaded expires within N days " +
+      "(0-3650), naming each with its days left (show ssl cert; needs level operator)",
     group: "Batch and check",
   },
   {

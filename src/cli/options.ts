@@ -47,6 +47,12 @@ export interface Options extends RecordOptions {
   readonly wait: number;
   /** Mouse reporting in the monitor (off with --no-mouse). */
   readonly mouse: boolean;
+  /** `--view NAME`: the view to start on (or to print with --batch), as given; checked against the views by run.ts. */
+  readonly view?: string;
+  /** `--batch --view NAME` of a view with rows of its own: that view (set by run.ts once NAME is resolved). */
+  readonly batchView?: import("../app/mod.ts").ViewDef;
+  /** `--cert-days N` with --check: certificates expiring within N days fail the check. */
+  readonly certDays?: number;
   /** A bulk action (`--drain PATTERN`...), when one is given. */
   readonly bulk?: BulkRequest;
 }
@@ -121,6 +127,22 @@ function validate(o: Record<string, unknown>): ParseResult {
     wait = integer("--wait", str("wait"), 0, 86400, 0);
     if (Number.isNaN(wait)) return fail(1, `invalid wait: ${str("wait")} (0-86400 seconds)`);
   }
+  const view = str("view");
+  if (view !== undefined && (view.trim() === "" || str("mode") !== undefined)) {
+    return fail(
+      1,
+      view.trim() === "" ? "--view needs a view's name" : "--view and -m exclude each other: choose one",
+    );
+  }
+  if (view !== undefined && check) {
+    return fail(1, "--view goes with the monitor or --batch (certificates in --check: --cert-days)");
+  }
+  let certDays: number | undefined;
+  if (str("certDays") !== undefined) {
+    if (!check) return fail(1, "--cert-days goes with --check");
+    certDays = integer("--cert-days", str("certDays"), 0, 3650, 0);
+    if (Number.isNaN(certDays)) return fail(1, `invalid cert days: ${str("certDays")} (0-3650)`);
+  }
   let timeoutSeconds = 5;
   if (str("timeout") !== undefined) {
     const t = Number(str("timeout"));
@@ -172,6 +194,8 @@ function validate(o: Record<string, unknown>): ParseResult {
       format,
       wait,
       mouse: o.mouse !== false,
+      ...(view !== undefined ? { view: view.trim() } : {}),
+      ...(certDays !== undefined ? { certDays } : {}),
       ...recording,
       ...(bulk ? { bulk } : {}),
     },

@@ -5,7 +5,14 @@
  */
 import { type Options, parseOptions } from "./options.ts";
 import { batchJson, batchText, type NamedSnapshot } from "./batch.ts";
-import { checkJson, type CheckResult, checkSnapshots, checkText, pollEverySecond } from "./check.ts";
+import {
+  checkJson,
+  type CheckResult,
+  checkSnapshots,
+  checkText,
+  pollEverySecond,
+  withCertificates,
+} from "./check.ts";
 import { connectAll, type Connected, EXIT, type Io } from "./connect.ts";
 import { describeAddress } from "../haproxy/address.ts";
 import { fetchSnapshot } from "../stats/read_snapshot.ts";
@@ -35,7 +42,11 @@ async function checkOnce(options: Options): Promise<CheckPoll> {
   const instances = await connectAll(options, { out: () => {}, err: (text) => errors.push(text) });
   if (typeof instances === "number") return { code: instances, errors };
   try {
-    return { result: checkSnapshots(await snapshots(instances)) };
+    const result = checkSnapshots(await snapshots(instances));
+    if (options.certDays === undefined) return { result };
+    const { checkCertificates } = await import("./cert_check.ts");
+    const problems = await checkCertificates(instances, options.certDays);
+    return { result: withCertificates(result, options.certDays, problems) };
   } catch (e) {
     return { code: EXIT.socket, errors: [`${PROGRAM}: ${(e as Error).message}\n`] };
   } finally {
@@ -69,6 +80,10 @@ export async function runOnce(options: Options, io: Io): Promise<number> {
   const instances = await connectAll(options, io);
   if (typeof instances === "number") return instances;
   try {
+    if (options.batchView) {
+      const { runViewBatch } = await import("./view_batch.ts");
+      return await runViewBatch(options.batchView, options.format, instances, io);
+    }
     if (options.count !== undefined || options.record) {
       return await (await import("./record_batch.ts")).runSeries(options, io, instances);
     }
@@ -83,6 +98,36 @@ export async function runOnce(options: Options, io: Io): Promise<number> {
   }
 }
 
+/**
+ * Resolves `--view NAME` against the monitor's views: a stat mode becomes `-m N` (so `--batch` prints it as
+ * before), another view with `--batch` is printed by its rows; an unknown name, the CLI in read-only mode,
+ * and a view without rows with `--batch` are refused (exit 1) before any socket is opened.
+ */
+async function chooseView(options: Options, io: Io): Promise<Options | number> {
+  const { viewNamed, viewName, readableView, VIEWS } = await import("../app/mod.ts");
+  const refuse = (text: string) => (io.err(`${PROGRAM}: ${text}\n`), EXIT.failure);
+  const view = viewNamed(VIEWS, options.view!);
+  const names = VIEWS.filter((v) => v.id !== "help").map(viewName).join(", ");
+  if (!view) return refuse(`unknown view: ${options.view} (one of: ${names})`);
+  const config = { readOnly: options.readOnly, intervalMs: 1000, color: false, socketName: "" };
+  if (view.enabled && !view.enabled(config)) {
+    return refuse(`view ${viewName(view)} not available in read-only mode`);
+  }
+  const mode = Number(view.keys[0]);
+  if (view.source === undefined && mode >= 1 && mode <= 5 && (!options.batch || mode <= 4)) {
+    return { ...options, view: view.id, mode: mode as Options["mode"] };
+  }
+  if (options.replay) {
+    return refuse(`a recording holds show stat only: --view ${viewName(view)} cannot replay it`);
+  }
+  if (!options.batch) return { ...options, view: view.id };
+  if (!readableView(view)) return refuse(`--batch prints a table view's rows: ${viewName(view)} has none`);
+  if (options.count !== undefined || options.record) {
+    return refuse(`--batch --view ${viewName(view)} prints once: not with --count or --record`);
+  }
+  return { ...options, view: view.id, batchView: view };
+}
+
 /** Parses argv and runs; the monitor is loaded only when needed. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const parsed = parseOptions(argv);
@@ -91,7 +136,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (parsed.stderr) io.err(parsed.stderr);
     return parsed.code;
   }
-  const options = parsed.options;
+  let options = parsed.options;
+  if (options.view !== undefined) {
+    const chosen = await chooseView(options, io);
+    if (typeof chosen === "number") return chosen;
+    options = chosen;
+  }
   if (options.replay) return await (await import("./replay_batch.ts")).runReplay(options, io);
   if (options.bulk) return await (await import("./bulk.ts")).runBulk(options, io);
   if (options.batch || options.check) return await runOnce(options, io);

@@ -121,3 +121,28 @@ export function byExpiry(certs: readonly Certificate[]): Certificate[] {
     (a.notAfter?.getTime() ?? Infinity) - (b.notAfter?.getTime() ?? Infinity) || a.file.localeCompare(b.file)
   );
 }
+
+/** Under this many days left a certificate is a warning (the monitor's yellow, `WARN`). */
+export const EXPIRY_WARNING_DAYS = 30;
+/** Under this many days left a certificate is an alarm (red, `ALARM`); expired ones too. */
+export const EXPIRY_ALARM_DAYS = 7;
+
+/** How urgent a certificate's expiry is: `alarm` under 7 days (or expired), `warning` under 30, else `ok`. */
+export type ExpiryState = "alarm" | "warning" | "ok";
+
+/** The {@linkcode ExpiryState} of a certificate with `days` whole days left (undefined: not known). */
+export function expiryState(days: number | undefined): ExpiryState | undefined {
+  if (days === undefined) return undefined;
+  return days < EXPIRY_ALARM_DAYS ? "alarm" : days < EXPIRY_WARNING_DAYS ? "warning" : "ok";
+}
+
+/** The `show ssl cert <file>` commands for the committed files of a `show ssl cert` reply, each once. */
+export function certificateCommands(listReply: string): string[] {
+  const files = parseCertificateList(listReply).filter((f) => !f.uncommitted).map((f) => f.file);
+  return [...new Set(files)].map((file) => `show ssl cert ${file}`);
+}
+
+/** The certificates of `show ssl cert <file>` replies, soonest expiry first (unreadable replies left out). */
+export function certificatesOf(detailReplies: readonly string[], now: Date): Certificate[] {
+  return byExpiry(detailReplies.map((r) => parseCertificate(r, now)).filter((c) => c !== undefined));
+}

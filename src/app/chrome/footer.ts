@@ -17,12 +17,19 @@ export interface Tab {
   readonly x: number;
 }
 
-/** The tabs of the views that have one, left to right: ` 1-STATUS ` (the view's first key, its tab). */
-export function footerTabs(views: readonly Pick<ViewDef, "id" | "keys" | "tab">[]): Tab[] {
+/**
+ * The tabs in the footer, left to right: ` 1-STATUS ` (the view's first key, its tab). The permanent ones
+ * (the classic five) always; another view's only while it is the one shown (`current`), so the footer
+ * stays within the narrowest screen however many views there are (the `:` palette lists them all).
+ */
+export function footerTabs(
+  views: readonly Pick<ViewDef, "id" | "keys" | "tab" | "permanentTab">[],
+  current: ViewId,
+): Tab[] {
   const tabs: Tab[] = [];
   let x = 0;
   for (const v of views) {
-    if (v.tab === undefined) continue;
+    if (v.tab === undefined || !(v.permanentTab || v.id === current)) continue;
     const text = ` ${v.keys[0]}-${v.tab} `;
     tabs.push({ view: v.id, text, x });
     x += text.length;

@@ -6,7 +6,7 @@
  * @module
  */
 import type { Command, Config, Event, Size, State, ViewId } from "../model/state.ts";
-import type { ViewDef } from "../model/view_def.ts";
+import type { SourceRequest, ViewDef } from "../model/view_def.ts";
 import { sourceRequest } from "./registry.ts";
 import { init, update } from "./update.ts";
 import { type Frame, view } from "./view.ts";
@@ -28,10 +28,7 @@ export interface App {
   /** The screen. */
   view(s: State): Frame;
   /** What to read from an instance for the shown view, beyond `show stat` (see core/registry.ts). */
-  poll(
-    s: State,
-    instance: string,
-  ): { readonly view: ViewId; readonly commands: readonly string[] } | undefined;
+  poll(s: State, instance: string): SourceRequest | undefined;
 }
 
 /** The app of `views` (ids and keys unique; see core/registry.ts). */

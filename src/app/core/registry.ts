@@ -9,18 +9,34 @@
 import { STAT_MODES } from "../../stats/columns.ts";
 import type { Config, Overlay, State, ViewId } from "../model/state.ts";
 import { blockedReason } from "../model/source_table.ts";
-import type { OverlayDef, OverlayDefs, ViewDef } from "../model/view_def.ts";
+import type { OverlayDef, OverlayDefs, SourceRequest, ViewDef } from "../model/view_def.ts";
 import { bulkOverlay } from "../overlays/bulk.ts";
 import { detailOverlay } from "../overlays/detail.ts";
 import { dialogOverlay } from "../overlays/dialog.ts";
 import { filterOverlay } from "../overlays/filter.ts";
 import { hotkeyMenu } from "../overlays/hotkey_menu.ts";
+import { paletteOverlay } from "../overlays/palette.ts";
+import { capturesView } from "../views/captures.ts";
+import { certificatesView } from "../views/certificates.ts";
 import { cliView } from "../views/cli.ts";
+import { peersView } from "../views/peers.ts";
+import { processView } from "../views/process.ts";
+import { resolversView } from "../views/resolvers.ts";
+import { ringsView } from "../views/rings.ts";
 import { helpView } from "../views/help.ts";
 import { statView } from "../views/stats.ts";
 
 /** The views with a tab, in tab (and TAB) order. A new view is one more entry here. */
-export const TABS: readonly ViewDef[] = [...STAT_MODES.map(statView), cliView];
+export const TABS: readonly ViewDef[] = [
+  ...STAT_MODES.map(statView),
+  cliView,
+  certificatesView,
+  capturesView,
+  processView,
+  resolversView,
+  peersView,
+  ringsView,
+];
 
 /** The help, built from the tabs' own help. */
 export const HELP_VIEW = helpView(TABS);
@@ -35,7 +51,18 @@ export const OVERLAYS: OverlayDefs = {
   detail: detailOverlay,
   dialog: dialogOverlay,
   bulk: bulkOverlay,
+  palette: paletteOverlay,
 };
+
+/** A view's name for the operator (`--view NAME`, the palette): its own, else its id. */
+export function viewName(view: ViewDef): string {
+  return view.name ?? view.id;
+}
+
+/** The view of a `--view` name: a name (or id) of a view, or a view's key (`--view 4`); undefined if none. */
+export function viewNamed(views: readonly ViewDef[], name: string): ViewDef | undefined {
+  return views.find((v) => viewName(v) === name) ?? views.find((v) => v.keys[0] === name);
+}
 
 /** The definition of an open overlay. */
 export function overlayDef(o: Overlay): OverlayDef {
@@ -64,9 +91,12 @@ export function viewForKey(views: readonly ViewDef[], config: Config, key: strin
   return enabledViews(views, config).find((v) => v.keys.includes(key));
 }
 
-/** TAB (`step` 1) and SHIFT-TAB (-1): the next allowed tab, round; from a view without a tab, the first. */
+/**
+ * TAB (`step` 1) and SHIFT-TAB (-1): the next allowed permanent tab (the classic modes, as the original's
+ * TAB), round; from another view, the first. The other views are their keys and the `:` palette's.
+ */
 export function nextView(views: readonly ViewDef[], s: State, step: 1 | -1): ViewDef {
-  const tabs = enabledViews(views, s.config).filter((v) => v.tab !== undefined);
+  const tabs = enabledViews(views, s.config).filter((v) => v.tab !== undefined && v.permanentTab);
   const at = tabs.findIndex((v) => v.id === s.view);
   if (at < 0) return tabs[0];
   return tabs[(at + step + tabs.length) % tabs.length];
@@ -77,10 +107,14 @@ export function sourceRequest(
   views: readonly ViewDef[],
   s: State,
   instance: string,
-): { readonly view: ViewId; readonly commands: readonly string[] } | undefined {
+): SourceRequest | undefined {
   const shown = currentView(views, s);
-  if (!shown.source) return undefined;
-  const commands = shown.source.commands(s);
-  if (commands.length === 0 || blockedReason(s, instance, commands)) return undefined;
-  return { view: shown.id, commands };
+  const source = shown.source;
+  if (!source) return undefined;
+  const commands = source.commands(s);
+  if (commands.length === 0 || blockedReason(s, instance, [...commands, ...source.requires ?? []])) {
+    return undefined;
+  }
+  const then = source.then;
+  return { view: shown.id, commands, ...(then ? { then: (replies) => then(s, replies) } : {}) };
 }

@@ -10,7 +10,16 @@ import type { Key } from "../../tui/types.ts";
 import { EMPTY_HISTORY, EMPTY_LINE, type History } from "../widgets/line_editor.ts";
 import { instanceFailed, instanceLevel, instanceSnapshot } from "../model/instances.ts";
 import { screenLayout, tooSmall } from "../model/layout.ts";
-import { closeOverlay, message, MESSAGE_MS, showView, type Step, topOverlay } from "../model/ops.ts";
+import {
+  closeOverlay,
+  message,
+  MESSAGE_MS,
+  openOverlay,
+  showView,
+  type Step,
+  topOverlay,
+} from "../model/ops.ts";
+import { paletteEntries } from "../model/palette.ts";
 import { replied } from "../model/replies.ts";
 import { bulkDone } from "../model/bulk.ts";
 import { pruneTags } from "../model/tags.ts";
@@ -20,7 +29,15 @@ import type { Config, Event, Size, State, ViewId } from "../model/state.ts";
 import type { ViewDef } from "../model/view_def.ts";
 import { footerTabAt, footerTabs } from "../chrome/footer.ts";
 import { WELCOME } from "../views/cli.ts";
-import { currentView, enabledViews, nextView, overlayDef, viewById, viewForKey } from "./registry.ts";
+import {
+  currentView,
+  enabledViews,
+  nextView,
+  overlayDef,
+  viewById,
+  viewForKey,
+  viewName,
+} from "./registry.ts";
 
 /**
  * The first state, showing `view`. `history` is the CLI history kept from earlier runs, oldest first;
@@ -119,7 +136,7 @@ function key(views: readonly ViewDef[], s: State, k: Key): Step {
     return Array.isArray(r) ? r : [r.pass, []];
   }
   if (footerClick(s, k)) {
-    const tab = footerTabAt(footerTabs(enabledViews(views, s.config)), k.mouse.x);
+    const tab = footerTabAt(footerTabs(enabledViews(views, s.config), s.view), k.mouse.x);
     // The hotkey menu stands where the tabs are: a click there closes it, and shows the tab's view.
     return [tab === undefined ? s : showView(closeOverlay(s, "hotkeys"), tab), []];
   }
@@ -127,6 +144,7 @@ function key(views: readonly ViewDef[], s: State, k: Key): Step {
     const r = def.onKey(s, top, k, shown);
     if (Array.isArray(r)) return r;
     s = r.pass;
+    if (r.key) k = r.key;
   }
   // ALT-x works everywhere (in the CLI too); the bare key only where characters are not text.
   if (k.alt && k.name === "char") return globalChar(views, s, k.text ?? "") ?? [s, []];
@@ -143,9 +161,13 @@ function key(views: readonly ViewDef[], s: State, k: Key): Step {
   return shown.onKey(s, k) ?? [s, []];
 }
 
-/** q quits, and a view's key shows it; undefined for any other character. */
+/** q quits, `:` opens the palette, and a view's key shows it; undefined for any other character. */
 function globalChar(views: readonly ViewDef[], s: State, t: string): Step | undefined {
   if (t === "q" || t === "Q") return quit(s);
+  if (t === ":") {
+    const entries = paletteEntries(enabledViews(views, s.config), currentView(views, s), s.config, viewName);
+    return [openOverlay(s, { kind: "palette", entries, input: EMPTY_LINE, index: 0 }), []];
+  }
   const view = viewForKey(views, s.config, t);
   return view && [showView(s, view.id), []];
 }

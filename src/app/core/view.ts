@@ -43,7 +43,7 @@ export function view(views: readonly ViewDef[], s: State): Frame {
   if (!isConnected(s)) drawDisconnected(buf, s, layout.message);
   else if (prompt && drawPrompt) cursor = drawPrompt(buf, s, prompt, layout.message, shown) ?? cursor;
   else if (!drawMessage(buf, s, layout.message)) shown.drawStatus?.(buf, s, layout.message);
-  drawFooter(buf, layout.footer, footerTabs(enabledViews(views, s.config)), s.view, hints(shown, s));
+  drawFooter(buf, layout.footer, footerTabs(enabledViews(views, s.config), s.view), s.view, hints(shown, s));
   for (const o of s.overlays) cursor = overlayDef(o).draw?.(buf, s, o, layout, shown) ?? cursor;
   return { buffer: buf, cursor };
 }

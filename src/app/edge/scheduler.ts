@@ -11,6 +11,7 @@
 import { type CommandSender, route } from "../../haproxy/master.ts";
 import { fetchSnapshot, yieldToEventLoop } from "../../stats/read_snapshot.ts";
 import type { Event, State } from "../model/state.ts";
+import type { SourceRequest } from "../model/view_def.ts";
 import { type MonitorInstance, senderFor } from "./send.ts";
 import type { TimerId, Timers } from "./timers.ts";
 
@@ -31,10 +32,7 @@ export interface SchedulerOptions {
   readonly timers: Timers;
   readonly now: () => number;
   /** What else the shown view reads from an instance after its refresh (core/registry.ts: sourceRequest). */
-  readonly poll?: (
-    s: State,
-    instance: string,
-  ) => { readonly view: string; readonly commands: readonly string[] } | undefined;
+  readonly poll?: (s: State, instance: string) => SourceRequest | undefined;
 }
 
 /** What is kept per instance: whether a refresh is in flight, another is due, its level was asked. */
@@ -156,10 +154,14 @@ export class Scheduler {
     const id = slot.instance.id;
     const request = this.#stopped ? undefined : poll?.(state(), id);
     if (!request) return;
-    const { view, commands } = request;
+    const { view } = request;
+    const commands = [...request.commands];
     const replies: string[] = [];
     try {
       for (const command of commands) replies.push(await sender.send(command));
+      const more = request.then?.(replies) ?? [];
+      for (const command of more) replies.push(await sender.send(command));
+      commands.push(...more);
       dispatch({ type: "sourceData", view, instance: id, commands, replies, now: now() });
     } catch (e) {
       dispatch({ type: "sourceData", view, instance: id, commands, error: (e as Error).message, now: now() });

@@ -35,8 +35,14 @@ export interface SourceState<R> {
 export interface SourceTableSpec<R extends TableRow> extends ViewSource {
   /** The view's id: its state is `State.views[id]`. */
   readonly id: ViewId;
-  /** Reads one instance's replies (one per command) into rows. */
-  parse(replies: readonly string[]): readonly R[];
+  /**
+   * Reads one instance's replies (one per command, those of `then` after the others) into rows; `now` is
+   * the time they arrived (ms since the epoch).
+   */
+  parse(
+    replies: readonly string[],
+    read: { readonly commands: readonly string[]; readonly now: number },
+  ): readonly R[];
   /** A row's identity across refreshes (within its instance). */
   key(row: R): string;
   /** The names the `/` filter matches. */
@@ -51,6 +57,8 @@ export interface SourceTable<R extends TableRow> extends TableModel<SourceLine<R
   receive(s: State, data: SourceData): State;
   /** Why there are no rows: a command an instance cannot run, or what an instance answered instead. */
   why(s: State): string | undefined;
+  /** What an empty table says: {@linkcode SourceTable.why}, else `none` once an instance answered, else that it waits. */
+  empty(s: State, none: string): string;
 }
 
 /**
@@ -82,10 +90,15 @@ export function sourceTable<R extends TableRow>(spec: SourceTableSpec<R>): Sourc
       const why = unsupportedReason(d.commands[i], d.replies[i] ?? "", version, inst?.level);
       if (why) return { unsupported: why };
     }
-    return { rows: spec.parse(d.replies) };
+    return { rows: spec.parse(d.replies, { commands: d.commands, now: s.now }) };
   };
   const model: SourceTable<R> = {
-    source: { commands: (s) => spec.commands(s) },
+    source: {
+      commands: (s) => spec.commands(s),
+      then: spec.then,
+      requires: spec.requires,
+      why: (s) => model.why(s),
+    },
     get: (s) => stateOf(s).table,
     set: (s, table) => withState(s, { ...stateOf(s), table }),
     build(s, test, sort) {
@@ -115,7 +128,7 @@ export function sourceTable<R extends TableRow>(spec: SourceTableSpec<R>): Sourc
     },
     why(s) {
       for (const inst of s.instances) {
-        const blocked = blockedReason(s, inst.id, spec.commands(s));
+        const blocked = blockedReason(s, inst.id, [...spec.commands(s), ...spec.requires ?? []]);
         if (blocked) return blocked;
         const d = stateOf(s).data.get(inst.id);
         if (d && "unsupported" in d) return d.unsupported;
@@ -123,6 +136,7 @@ export function sourceTable<R extends TableRow>(spec: SourceTableSpec<R>): Sourc
       }
       return undefined;
     },
+    empty: (s, none) => model.why(s) ?? (stateOf(s).data.size > 0 ? none : "waiting for HAProxy..."),
   };
   return model;
 }

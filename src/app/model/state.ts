@@ -51,7 +51,14 @@ export type Overlay =
   | { readonly kind: "filter" }
   | { readonly kind: "detail"; readonly scroll: number }
   | { readonly kind: "dialog"; readonly dialog: Dialog }
-  | { readonly kind: "bulk"; readonly bulk: BulkStage };
+  | { readonly kind: "bulk"; readonly bulk: BulkStage }
+  /** The `:` palette: its entries (made when it opened), the text typed, the chosen entry among those matching. */
+  | {
+    readonly kind: "palette";
+    readonly entries: readonly PaletteEntry[];
+    readonly input: LineEditor;
+    readonly index: number;
+  };
 
 /**
  * Where a bulk action on the tagged servers is (overlays/bulk.ts): its menu, the weight asked, the preview of
@@ -78,6 +85,17 @@ export type BulkStage =
     readonly results: readonly TargetResult[];
     readonly scroll: number;
   };
+
+/** One line of the `:` palette (model/palette.ts): what it says and the key it presses. */
+export interface PaletteEntry {
+  /** The key as the help writes it (`9`, `/`, `F1`, `ENTER`). */
+  readonly keys: string;
+  /** `view certs: ...`, or what an action does. */
+  readonly label: string;
+  /** A view's name (`certs`): typed whole, or its start, it comes first. */
+  readonly name?: string;
+  readonly key: Key;
+}
 
 /** A dialog over the body: the actions menu, a value prompt, or a confirmation. */
 export type Dialog =

@@ -19,6 +19,7 @@ import type { Region, ScreenLayout } from "./layout.ts";
 import type { Step } from "./ops.ts";
 import type { Config, Event, Overlay, State } from "./state.ts";
 import type { TableModel } from "./table.ts";
+import type { Column } from "../../stats/columns.ts";
 
 /** Where the text cursor goes (in the CLI, the filter prompt, a value prompt). */
 export interface Cursor {
@@ -63,6 +64,8 @@ export interface ViewDef<S = unknown> {
    * first is its tab's number.
    */
   readonly keys: readonly string[];
+  /** Its name for `--view NAME` and the palette; absent: its id. */
+  readonly name?: string;
   /** Its footer tab's name; without one it has no tab (the help). Tabs follow the registry's order, as TAB does. */
   readonly tab?: string;
   readonly help: ViewHelp;
@@ -84,6 +87,12 @@ export interface ViewDef<S = unknown> {
   hints(s: State): Hints;
   /** Its table, for a table view: what the filter prompt filters and the detail view shows. */
   readonly table?: TableModel;
+  /** What a table view's body says while it has no row. */
+  emptyText?(s: State): string;
+  /** A table view's columns (what `--batch --view` prints of its rows). */
+  readonly columns?: readonly Column[];
+  /** Its tab is in the footer whichever view is shown (the classic five); else only while it is shown. */
+  readonly permanentTab?: boolean;
   /** Where its rows come from when they are not in `show stat`: commands read while it is shown. */
   readonly source?: ViewSource;
   /** An instance answered its source's commands (or could not). */
@@ -99,13 +108,35 @@ export interface ViewDef<S = unknown> {
 export interface ViewSource {
   /** The commands to send, one reply each, for the state as it is. */
   commands(s: State): readonly string[];
+  /**
+   * Commands that depend on those replies, sent right after them in the same read, their replies appended
+   * (each certificate file's details after `show ssl cert`, each ring's lines after `show events`).
+   */
+  then?(s: State, replies: readonly string[]): readonly string[];
+  /**
+   * Command lines of the kind `then` sends (e.g. `show events buf0`), so that a release or level that cannot
+   * run them is known before anything is sent, as for `commands`.
+   */
+  readonly requires?: readonly string[];
+  /** Why some instance gave no rows: a release or level that cannot run the commands, HAProxy's refusal. */
+  why?(s: State): string | undefined;
+}
+
+/** What the shown view reads from an instance: its commands, and those that follow from their replies. */
+export interface SourceRequest {
+  readonly view: string;
+  readonly commands: readonly string[];
+  then?(replies: readonly string[]): readonly string[];
 }
 
 /** An instance's replies to a view's source commands, as the `sourceData` event carries them. */
 export type SourceData = Omit<Extract<Event, { type: "sourceData" }>, "type" | "now">;
 
-/** What a key does to an overlay: a step when the key is used up, else the state the key goes on in. */
-export type OverlayStep = Step | { readonly pass: State };
+/**
+ * What a key does to an overlay: a step when the key is used up, else the state the key goes on in (and,
+ * from the palette, the key it goes on as: the chosen entry's).
+ */
+export type OverlayStep = Step | { readonly pass: State; readonly key?: Key };
 
 /** One kind of overlay. `under` is the view it is open over. */
 export interface OverlayDef<O extends Overlay = Overlay> {

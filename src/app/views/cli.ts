@@ -131,6 +131,7 @@ export const cliView: ViewDef = {
   id: "cli",
   keys: [KEY],
   tab: "CLI",
+  permanentTab: true,
   enabled: (config) => !config.readOnly,
   textInput: true,
   help: {

@@ -44,7 +44,9 @@ const HEADER: HelpSection = {
 
 /** The keys that work in every view; `tabs` are the views with a tab, `keys` the help's own keys. */
 function everywhere(tabs: readonly ViewDef[], keys: readonly string[]): HelpSection {
-  const numbers = `${tabs[0]?.keys[0]}-${tabs.at(-1)?.keys[0]}`;
+  const digits = tabs.map((v) => v.keys[0]).filter((k) => /^\d$/.test(k)).sort();
+  const letters = tabs.map((v) => v.keys[0]).filter((k) => !/^\d$/.test(k));
+  const numbers = `${digits[0]}-${digits.at(-1)}`;
   return {
     title: "Keys everywhere",
     lines: [
@@ -52,6 +54,10 @@ function everywhere(tabs: readonly ViewDef[], keys: readonly string[]): HelpSect
       ["q Q / Ctrl-C", "quit (in the CLI: Ctrl-C or ALT-q)"],
       ["TAB / SHIFT-TAB", "next / previous mode"],
       [`${numbers} / ALT-n / ESC n`, "switch to mode n (in the CLI only ALT-n / ESC n)"],
+      ...(letters.length
+        ? [[letters.join(" "), "the other views by their letter (as ALT-x in the CLI)"] as const]
+        : []),
+      [":", "the palette: every view and action by name; type to filter, ENTER runs"],
       ["ESC", "modes 1-4: close what is open (dialog, filter, detail, menu, message),"],
       ["", "then clear the filter; else (and in help, CLI) back to the previous mode"],
       ["ESC ESC", "back to the previous mode at once"],
@@ -71,7 +77,7 @@ export function helpLines(tabs: readonly ViewDef[], keys: readonly string[]): st
     "",
     "Display modes",
     "",
-    ...tabs.map((v) => row(`${v.keys[0]}  ${v.tab}`, v.help.summary)),
+    ...tabs.map((v) => row(`${v.keys[0]}  ${v.tab ?? (v.name ?? v.id).toUpperCase()}`, v.help.summary)),
     ...section(everywhere(tabs, keys)),
     ...sections.flatMap(section),
     ...section(HEADER),

@@ -245,8 +245,11 @@ export function statView(mode: StatMode): ViewDef {
   const help: ViewHelp = { summary: mode.summary, sections: SECTIONS, reference: REFERENCE };
   return tableView<BodyLine, StatRow>({
     id: mode.name.toLowerCase(),
+    // `--view errors` is the errors HAProxy captured (show errors); this mode is `--view stat-errors` or 4.
+    ...(mode.name === "ERRORS" ? { name: "stat-errors" } : {}),
     keys: [String(mode.id)],
     tab: mode.name,
+    permanentTab: true,
     help,
     model: STAT_TABLE,
     columns: mode.columns,

@@ -26,6 +26,7 @@ import {
   withCursor,
 } from "../model/table.ts";
 import type { Hints, ViewDef } from "../model/view_def.ts";
+import type { SourceLine, SourceTable } from "../model/source_table.ts";
 
 /** A cell of a drawn row: its column, where it starts and how wide it is. */
 export interface Cell {
@@ -35,8 +36,11 @@ export interface Cell {
 }
 
 /** What a table view is made of: a view's definition without its keys and drawing, plus the table's parts. */
-export interface TableViewSpec<L extends TableLine, R extends TableRow>
-  extends Pick<ViewDef, "id" | "keys" | "tab" | "help" | "enabled" | "hints" | "source" | "onData"> {
+export interface TableViewSpec<L extends TableLine, R extends TableRow> extends
+  Pick<
+    ViewDef,
+    "id" | "name" | "keys" | "tab" | "permanentTab" | "help" | "enabled" | "hints" | "source" | "onData"
+  > {
   readonly model: TableModel<L, R>;
   /** The columns, left to right; optional ones show when the screen is wide enough (stats/layout.ts). */
   readonly columns: readonly Column[];
@@ -167,9 +171,13 @@ export function tableView<L extends TableLine, R extends TableRow>(spec: TableVi
   const { model } = spec;
   return {
     id: spec.id,
+    name: spec.name,
     keys: spec.keys,
     tab: spec.tab,
+    permanentTab: spec.permanentTab,
     help: spec.help,
+    columns: spec.columns,
+    emptyText: (s) => spec.empty(s),
     enabled: spec.enabled,
     table: model,
     source: spec.source,
@@ -199,4 +207,55 @@ export function tableView<L extends TableLine, R extends TableRow>(spec: TableVi
     },
     hints: (s): Hints => spec.hints(s),
   };
+}
+
+/** What a table view over a source table needs besides: the table, and what its body says without rows. */
+export type SourceViewSpec<R extends TableRow> =
+  & Omit<TableViewSpec<SourceLine<R>, R>, "model" | "source" | "onData" | "empty" | "hints">
+  & {
+    readonly model: SourceTable<R>;
+    /** What the body says once HAProxy answered with no row ("no peers section is configured"). */
+    readonly none: string;
+    readonly hints?: TableViewSpec<SourceLine<R>, R>["hints"];
+    /** A log: while the cursor is on the last line, it stays on the last line as lines arrive. */
+    readonly follow?: boolean;
+  };
+
+/** The hints of a view over a source table. */
+const SOURCE_HINTS: Hints = { tail: ["UP/DOWN=SCROLL"], extra: ["I=INFO", "/=FILTER", "S=SORT", ":=VIEWS"] };
+
+/**
+ * A table view whose rows come from its source table (model/source_table.ts): read while shown, fed by
+ * its replies, saying why it is empty (a release, a level, HAProxy's refusal, or `none`).
+ */
+export function sourceTableView<R extends TableRow>(spec: SourceViewSpec<R>): ViewDef {
+  const { model, none } = spec;
+  return tableView({
+    hints: () => SOURCE_HINTS,
+    ...spec,
+    source: model.source,
+    onData(s, data) {
+      const t = model.get(s);
+      const atEnd = t.scroll.cursor >= t.lines.length - 1;
+      const next = model.receive(s, data);
+      if (!spec.follow || !atEnd) return next;
+      return withCursor(
+        next,
+        model,
+        scrollEnd(model.get(next).lines.length, screenLayout(s.size).body.height),
+      );
+    },
+    empty: (s) => model.empty(s, none),
+    // With several sockets the rows of all are in one table: the message line says whose the selected one is.
+    describe(s, row) {
+      const said = spec.describe?.(s, row) ?? "";
+      const line = cursorLine(s, model);
+      if (s.instances.length < 2 || !line) return said;
+      // Its node name, or its address when another instance has the same node name.
+      const inst = s.instances.find((i) => i.id === line.instance);
+      const unique = inst && s.instances.filter((i) => i.name === inst.name).length === 1;
+      const name = unique ? inst.name : line.instance;
+      return said ? `${name}: ${said}` : name;
+    },
+  });
 }
