@@ -1,5 +1,5 @@
 /**
- * The top of every screen: the title bar (program, version, clock, DISCONNECTED) and the header's lines
+ * The top of every screen: the title bar (program, version, READ-ONLY in -n, clock, DISCONNECTED) and the header's lines
  * from `show info` (version, node, threads, the pipe and connection bars, counters). Nothing is cut silently:
  * each right-hand part comes in shorter forms, and the first that fits whole is shown.
  *
@@ -24,17 +24,28 @@ const LINE = { version: 0, node: 2, pipes: 4, connections: 5, counters: 7 } as c
 /** Where the header's right-hand parts start when there is room. */
 const RIGHT_COLUMN = 56;
 
+/** The title bar's mark in read-only mode (-n). */
+export const READ_ONLY_MARK = " READ-ONLY ";
+
 /** Draws the title bar. */
 export function drawTitle(buf: ScreenBuffer, s: State, region: Region) {
   const w = buf.width;
   const y = region.y;
   buf.line(y, "", REVERSE);
   const clock = ctime(s.now);
-  buf.put(0, y, ` ${PROGRAM} version ${VERSION}`, REVERSE | BOLD);
+  const title = ` ${PROGRAM} version ${VERSION}`;
+  buf.put(0, y, title, REVERSE | BOLD);
   buf.put(w - 1 - clock.length, y, clock, REVERSE | BOLD);
+  let end = title.length;
+  if (s.config.readOnly) {
+    // In -n, for the whole session and in every view: no action, no CLI.
+    buf.put(end + 1, y, READ_ONLY_MARK, s.config.color ? style(BOLD, FG.yellow) : BOLD);
+    end += 1 + READ_ONLY_MARK.length;
+  }
   if (!isConnected(s)) {
     const text = " DISCONNECTED ";
-    buf.put(Math.floor((w - text.length) / 2), y, text, s.config.color ? style(BOLD, FG.red) : BOLD);
+    const x = Math.max(end + 1, Math.floor((w - text.length) / 2));
+    buf.put(x, y, text, s.config.color ? style(BOLD, FG.red) : BOLD);
   }
 }
 

@@ -1,18 +1,19 @@
 /**
  * The dialogs over the body: the actions menu, a value prompt, a confirmation. ESC always cancels; nothing
- * is sent until the operator picks, types and confirms. The box sits in the middle of the screen and may
+ * is sent until the operator picks, types and confirms. When no action can be sent now (read-only, not
+ * connected, level), the actions menu greys its entries and says why; picking one says it again. The box sits in the middle of the screen and may
  * cover it from the header's lines to the message line (it is modal).
  *
  * @module
  */
 import type { Key } from "../../tui/types.ts";
 import type { ScreenBuffer } from "../../tui/buffer.ts";
-import { BOLD, FG, REVERSE, style } from "../../tui/types.ts";
+import { BOLD, DIM, FG, REVERSE, style } from "../../tui/types.ts";
 import { ACTIONS, validatePrompt } from "../domain/actions.ts";
 import { editLine, EMPTY_LINE } from "../widgets/line_editor.ts";
 import { screenLayout } from "../model/layout.ts";
 import { closeOverlay, replaceOverlay, say, type Step } from "../model/ops.ts";
-import { sendAction } from "../model/server_actions.ts";
+import { actionBlocked, actionsUnavailable, sendAction } from "../model/server_actions.ts";
 import type { Dialog, Overlay, State } from "../model/state.ts";
 import type { Cursor, OverlayDef } from "../model/view_def.ts";
 
@@ -52,6 +53,8 @@ function actionsKey(s: State, d: Extract<Dialog, { kind: "actions" }>, k: Key): 
   let action = k.name === "enter" ? ACTIONS[d.index] : undefined;
   if (k.name === "char" && !k.alt) action = ACTIONS.find((a) => a.key === k.text);
   if (!action) return [s, []];
+  const blocked = actionBlocked(s, d.target.instance);
+  if (blocked) return [say(close(s), blocked, "error"), []];
   const target = `${d.target.pxname}/${d.target.svname}`;
   if (action.kind === "prompt") {
     return [next(s, { kind: "prompt", action, target: d.target, input: EMPTY_LINE }), []];
@@ -92,14 +95,17 @@ function promptKey(s: State, d: Extract<Dialog, { kind: "prompt" }>, k: Key): St
   return [next(s, { ...d, input, error: undefined }), []];
 }
 
-/** The dialog's lines: title first. */
-function dialogText(d: Dialog): { title: string; lines: string[]; footer: string } {
+/** The dialog's lines: title first; `unavailable` is why no action can be sent now (the entries are greyed). */
+function dialogText(d: Dialog, unavailable?: string): { title: string; lines: string[]; footer: string } {
   switch (d.kind) {
     case "actions":
       return {
         title: `Actions on ${d.target.pxname}/${d.target.svname}`,
-        lines: ACTIONS.map((a, i) => `${i === d.index ? ">" : " "} ${a.key}  ${a.label}`),
-        footer: "key or UP/DOWN+ENTER picks, ESC cancels",
+        lines: [
+          ...ACTIONS.map((a, i) => `${i === d.index ? ">" : " "} ${a.key}  ${a.label}`),
+          ...(unavailable ? [`! unavailable: ${unavailable}`] : []),
+        ],
+        footer: unavailable ? "ESC closes" : "key or UP/DOWN+ENTER picks, ESC cancels",
       };
     case "prompt": {
       return {
@@ -115,7 +121,8 @@ function dialogText(d: Dialog): { title: string; lines: string[]; footer: string
 
 /** Draws the open dialog as a box in the middle of the body; returns where the text cursor goes. */
 function drawDialog(buf: ScreenBuffer, s: State, d: Dialog): Cursor | undefined {
-  const { title, lines, footer } = dialogText(d);
+  const unavailable = d.kind === "actions" ? actionsUnavailable(s, d.target.instance) : undefined;
+  const { title, lines, footer } = dialogText(d, unavailable);
   const { info, header, message } = screenLayout(s.size);
   // The box may cover everything from the header's first line to the message line (it is modal): at the
   // smallest size (20 rows) the ten actions fit; a longer list scrolls to keep the selected entry in view.
@@ -149,7 +156,9 @@ function drawDialog(buf: ScreenBuffer, s: State, d: Dialog): Cursor | undefined 
     row(
       top + 1 + i,
       text,
-      text.startsWith(">") && d.kind === "actions" ? REVERSE : text.startsWith("!") ? BOLD : 0,
+      text.startsWith("!")
+        ? BOLD
+        : (unavailable ? DIM : 0) | (text.startsWith(">") && d.kind === "actions" ? REVERSE : 0),
     )
   );
   row(top + 1 + shown.length, footer, 0);

@@ -19,8 +19,8 @@ import { type BodyLine, isServerRow } from "../domain/body_lines.ts";
 import { HOTKEYS, isHotkey } from "../domain/hotkeys.ts";
 import { sparkline } from "../widgets/sparkline.ts";
 import { cycleWorker, isConnected, toggleGrouping } from "../model/instances.ts";
-import { drainingWorker, openOverlay, say, type Step } from "../model/ops.ts";
-import { hotkey, openActions, pasteIntoCli, READ_ONLY, selectedServer } from "../model/server_actions.ts";
+import { drainingWorker, openOverlay, type Step } from "../model/ops.ts";
+import { hotkey, openActions, pasteIntoCli, selectedServer } from "../model/server_actions.ts";
 import { STAT_TABLE } from "../model/stat_table.ts";
 import type { State } from "../model/state.ts";
 import type { HelpLine, HelpSection, Hints, ViewDef, ViewHelp } from "../model/view_def.ts";
@@ -51,8 +51,9 @@ export function statusStyle(c: StatusClass, color: boolean): Style {
 /** The keys of the stat views beyond those of every table. */
 function statKey(s: State, k: Key): Step | undefined {
   if (k.name === "enter") {
+    // The menu opens in read-only mode and at a low level too: it greys what cannot act now, and says why.
     if (!selectedServer(s)) return [s, []];
-    return [s.config.readOnly ? say(s, READ_ONLY) : openOverlay(s, { kind: "hotkeys" }), []];
+    return [openOverlay(s, { kind: "hotkeys" }), []];
   }
   if (isHotkey(k.name)) return hotkey(s, k.name);
   if (k.name !== "char") return undefined;
