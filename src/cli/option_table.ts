@@ -116,7 +116,14 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
   },
   {
     flags: "-b, --batch",
-    help: "print one snapshot of mode -m 1-4 as plain text (every row, names never cut) and exit 0",
+    help: "print one snapshot of mode -m 1-4 as plain text (the header block, then every row, names never " +
+      "cut) and exit 0",
+    group: "Batch and check",
+  },
+  {
+    flags: "--no-header",
+    help: "with --batch: omit the header block (version, pid, node, uptime, threads, idle, pipes, " +
+      "connections, tasks, queue, proxies, services) that the text starts with, as the monitor's header",
     group: "Batch and check",
   },
   {

@@ -47,6 +47,8 @@ export interface Options extends RecordOptions {
   readonly wait: number;
   /** Mouse reporting in the monitor (off with --no-mouse). */
   readonly mouse: boolean;
+  /** `--batch` text starts with the header block (off with --no-header). */
+  readonly header: boolean;
   /** A bulk action (`--drain PATTERN`...), when one is given. */
   readonly bulk?: BulkRequest;
 }
@@ -108,6 +110,7 @@ function validate(o: Record<string, unknown>): ParseResult {
   if (readOnly && mode === 5) return fail(1, "cli not available in read-only mode");
   if (batch && check) return fail(1, "--batch and --check exclude each other: choose one");
   if (batch && mode === 5) return fail(1, "--batch prints a stat mode: use -m 1, 2, 3 or 4");
+  if (o.header === false && !batch) return fail(1, "--no-header goes with --batch");
   const bulk = readBulkRequest(o);
   if (typeof bulk === "string") return fail(2, bulk);
   const format = str("format") ?? "text";
@@ -172,6 +175,7 @@ function validate(o: Record<string, unknown>): ParseResult {
       format,
       wait,
       mouse: o.mouse !== false,
+      header: o.header !== false,
       ...recording,
       ...(bulk ? { bulk } : {}),
     },

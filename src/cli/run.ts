@@ -73,7 +73,11 @@ export async function runOnce(options: Options, io: Io): Promise<number> {
       return await (await import("./record_batch.ts")).runSeries(options, io, instances);
     }
     const all = await snapshots(instances);
-    io.out(options.format === "json" ? batchJson(all) : batchText(all, options.mode as 1 | 2 | 3 | 4));
+    io.out(
+      options.format === "json"
+        ? batchJson(all)
+        : batchText(all, options.mode as 1 | 2 | 3 | 4, options.header),
+    );
     return EXIT.ok;
   } catch (e) {
     io.err(`${PROGRAM}: ${(e as Error).message}\n`);
