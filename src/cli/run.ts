@@ -1,5 +1,6 @@
 /**
- * The program from argv to exit code: options, first connections, then batch, check or the monitor.
+ * The program from argv to exit code: options, first connections, then batch, check or the monitor; or
+ * `hatop completions SHELL`, a completion script.
  *
  * @module
  */
@@ -89,7 +90,9 @@ export async function runOnce(options: Options, io: Io): Promise<number> {
 
 /** Parses argv and runs; the monitor is loaded only when needed. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  const parsed = parseOptions(argv);
+  const parsed = argv[0] === "completions"
+    ? { kind: "exit" as const, ...(await import("./completions.ts")).runCompletions(argv.slice(1)) }
+    : parseOptions(argv);
   if (parsed.kind === "exit") {
     if (parsed.stdout) io.out(parsed.stdout);
     if (parsed.stderr) io.err(parsed.stderr);
