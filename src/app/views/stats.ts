@@ -145,7 +145,7 @@ const SECTIONS: readonly HelpSection[] = [
       ["UP / DOWN", "move the cursor one line"],
       ["PGUP / PGDOWN", "move the cursor ten lines"],
       ["HOME / END, Ctrl-A/E", "first / last line"],
-      ["ENTER", "on a server row: show the hotkey menu"],
+      ["ENTER", "on a server row: show the hotkey menu (keys that cannot act now are greyed, and why)"],
       ["SPACE", "on a server row: paste <proxy>/<server> into the CLI and open it"],
       ["/", "filter by proxy or server name as you type (~ starts a regular expression)"],
       ["s / S", "sort servers within their proxy by the next column / reverse the order"],
