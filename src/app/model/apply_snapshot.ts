@@ -96,7 +96,8 @@ export function applySnapshot(
     pending: new Map([...s.pending].filter(([key, due]) => due > confirmed(key))),
     message: change ?? warningMessage(s, snapshot) ?? s.message,
   });
-  if (old?.kind === "row" && next.selectedKey !== old.key) {
+  // A draining worker shown with `w` lists no proxies: the selection is not gone, only not shown there.
+  if (old?.kind === "row" && next.selectedKey !== old.key && !drainingWorker(next)) {
     // The cursor goes to a row no server action applies to (its proxy's FRONTEND or BACKEND, else the
     // nearest such row), so that a key meant for the service that went away does not act on its neighbour.
     const safe = (l: BodyLine) => l.kind === "row" && !isServerRow(l.row);
