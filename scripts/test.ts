@@ -7,7 +7,8 @@
  * A release that cannot be obtained is reported as not covered, and fails the run when `CI` is set. A test
  * file starts a real HAProxy when its imports reach scripts/lab/haproxy.ts. After each run, processes the
  * tests left behind (labs, tmux servers, ssh) are listed, killed and counted as a failure. The shells the
- * completion tests need (zsh, fish, bash-completion) are installed first when missing (scripts/test/packages.ts).
+ * completion tests need (zsh, fish, bash-completion) are installed first when missing
+ * (scripts/test/packages.ts).
  *
  * Arguments: test files or folders (default tests/), `--release LINE` (repeatable, e.g. `--release 3.2`; or
  * `HATOP_RELEASES=2.6,3.2`) to run part of the matrix, anything else is passed to `deno test` (e.g.

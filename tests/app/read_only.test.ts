@@ -107,7 +107,7 @@ Deno.test("the actions menu greys its entries in -n and at level user, says why,
     const [s] = run(cursorOn(base, "web", "web2"), ch("a"));
     assertEquals(opened(s).dialog?.kind, "actions", why);
     const lines = screen(s);
-    const y = lines.findIndex((l) => l.includes(`! unavailable: ${why}`));
+    const y = lines.findIndex((l) => l.includes(`! ${why}`));
     assert(y > 0, lines.join("\n"));
     const entry = lines.findIndex((l) => l.includes("m  maint: out of service"));
     const x = lines[entry].indexOf("m  maint");

@@ -150,7 +150,7 @@ Deno.test("first minute: the cursor on rows only; READ-ONLY in -n; menus say wha
       await tmux.send("Escape");
       await tmux.waitFor((s) => !footer(s).includes("HOTKEYS:"));
       await tmux.send("a");
-      await tmux.waitForAll(/Actions on be_app\/s1/, /! unavailable: read-only mode \(-n\)/);
+      await tmux.waitForAll(/Actions on be_app\/s1: unavailable/, /! read-only mode \(-n\)/);
       await tmux.send("m");
       await tmux.waitForAll((s) => !s.includes("Actions on"), /read-only mode: no actions/);
       // Keys are handled in order: once mode 2 shows, every key above was; one more refresh proves that any

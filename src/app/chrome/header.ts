@@ -1,8 +1,8 @@
 /**
  * The top of every screen: the title bar (program, version, READ-ONLY in -n, clock, DISCONNECTED) and the
  * header block from `show info` (src/stats/header_block.ts, which `--batch` prints too) drawn in place:
- * version, node, threads, the pipe and connection bars, counters. Nothing is cut silently:
- * each right-hand part comes in shorter forms, and the first that fits whole is shown.
+ * version, node, threads, the pipe and connection bars, counters. Nothing is cut silently: each right-hand
+ * part comes in shorter forms, and the first that fits whole is shown.
  *
  * @module
  */

@@ -1,8 +1,9 @@
 /**
  * A table's state and what any table view does to it: the cursor follows its line's key across refreshes,
  * filters and sorts, and rests only on lines that have a row (never on a proxy's `>>>` heading or a blank
- * line, where no action applies); a filter and a sort rebuild the lines. A table is its {@linkcode TableModel}: where its
- * state is kept, how its lines are built, what a line's row is and what its detail shows. The stat tables
+ * line, where no action applies); a filter and a sort rebuild the lines. A table is its
+ * {@linkcode TableModel}: where its state is kept, how its lines are built, what a line's row is and what
+ * its detail shows. The stat tables
  * are one such model (model/stat_table.ts); a view whose rows come from another runtime-API command is
  * another (see views/table.ts).
  *

@@ -1,8 +1,8 @@
 /**
  * The dialogs over the body: the actions menu, a value prompt, a confirmation. ESC always cancels; nothing
  * is sent until the operator picks, types and confirms. When no action can be sent now (read-only, not
- * connected, level), the actions menu greys its entries and says why; picking one says it again. The box sits in the middle of the screen and may
- * cover it from the header's lines to the message line (it is modal).
+ * connected, level), the actions menu greys its entries and says why; picking one says it again. The box
+ * sits in the middle of the screen and may cover it from the header's lines to the message line (modal).
  *
  * @module
  */
@@ -95,15 +95,15 @@ function promptKey(s: State, d: Extract<Dialog, { kind: "prompt" }>, k: Key): St
   return [next(s, { ...d, input, error: undefined }), []];
 }
 
-/** The dialog's lines: title first; `unavailable` is why no action can be sent now (the entries are greyed). */
+/** The dialog's lines, title first; `unavailable`: why no action can be sent now (the entries are greyed). */
 function dialogText(d: Dialog, unavailable?: string): { title: string; lines: string[]; footer: string } {
   switch (d.kind) {
     case "actions":
       return {
-        title: `Actions on ${d.target.pxname}/${d.target.svname}`,
+        title: `Actions on ${d.target.pxname}/${d.target.svname}${unavailable ? ": unavailable" : ""}`,
         lines: [
           ...ACTIONS.map((a, i) => `${i === d.index ? ">" : " "} ${a.key}  ${a.label}`),
-          ...(unavailable ? [`! unavailable: ${unavailable}`] : []),
+          ...(unavailable ? [`! ${unavailable}`] : []),
         ],
         footer: unavailable ? "ESC closes" : "key or UP/DOWN+ENTER picks, ESC cancels",
       };
