@@ -73,7 +73,7 @@ Deno.test("-n: ENTER opens the hotkey menu with every F-key greyed and the reaso
   assertMatch(messageLine(s), /read-only mode: no actions/);
 });
 
-Deno.test("level user: the hotkey menu greys every F-key and names the level; admin: none greyed", () => {
+Deno.test("level user: the hotkey menu greys every F-key and names the level; admin: none; disconnected: all", () => {
   let s = cursorOn(run(started({ readOnly: false }), level("user"))[0], "web", "web1");
   [s] = run(s, key("enter"));
   assert([...menuEntries(s).values()].every((grey) => grey));
@@ -87,6 +87,12 @@ Deno.test("level user: the hotkey menu greys every F-key and names the level; ad
   [admin] = run(admin, key("enter"));
   assert([...menuEntries(admin).values()].every((grey) => !grey), "nothing greyed at level admin");
   assertMatch(messageLine(admin), /web\/web1/, "the line names the selected row as before");
+  let down = cursorOn(started({ readOnly: false }), "web", "web1");
+  [down] = run(down, key("enter"), { type: "refreshFailed", error: "connection refused", now: 1 });
+  assert(opened(down).menu);
+  assert([...menuEntries(down).values()].every((grey) => grey), "disconnected: every entry greyed");
+  const [, sent] = run(down, key("f10"));
+  assertEquals(sent, [], "nothing sent while disconnected");
 });
 
 Deno.test("the hotkey menu greys the weight keys a weight at its bound refuses, and says why", () => {
