@@ -6,7 +6,9 @@
  *
  * A release that cannot be obtained is reported as not covered, and fails the run when `CI` is set. A test
  * file starts a real HAProxy when its imports reach scripts/lab/haproxy.ts. After each run, processes the
- * tests left behind (labs, tmux servers, ssh) are listed, killed and counted as a failure.
+ * tests left behind (labs, tmux servers, ssh) are listed, killed and counted as a failure. The shells the
+ * completion tests need (zsh, fish, bash-completion) are installed first when missing
+ * (scripts/test/packages.ts).
  *
  * Arguments: test files or folders (default tests/), `--release LINE` (repeatable, e.g. `--release 3.2`; or
  * `HATOP_RELEASES=2.6,3.2`) to run part of the matrix, anything else is passed to `deno test` (e.g.
@@ -19,6 +21,7 @@ import { provideAll, type Provided } from "./lab/releases.ts";
 import { parseJunit, type RunResult } from "./test/results.ts";
 import { findLeftovers, killLeftovers, newRunId, RUN_VARIABLE } from "./test/leftovers.ts";
 import { type ReleaseRow, releasesTable, replaceBetweenMarkers } from "./test/report.ts";
+import { ensurePackages } from "./test/packages.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const LAB = `${ROOT}scripts/lab/haproxy.ts`;
@@ -104,6 +107,8 @@ if (!(await hasTmux())) {
   console.error("cannot run the tests: tmux is not installed; install it with: apt-get install -y tmux");
   Deno.exit(1);
 }
+const missing = await ensurePackages();
+if (missing) console.error(`some tests will fail: ${missing}`);
 const files = await testFiles(opts.paths);
 const graph = await localGraph(files);
 const labFiles = files.filter((f) => reaches(graph, f, LAB));

@@ -1,11 +1,13 @@
 /**
- * `--batch`: one snapshot as plain text (every row, names never cut, no escape codes), or as JSON.
+ * `--batch`: one snapshot as plain text (the monitor's header block unless --no-header, then every row, names
+ * never cut, no escape codes), or as JSON.
  *
  * @module
  */
 import { STAT_MODES } from "../stats/columns.ts";
 import { cellValue } from "../stats/layout.ts";
 import type { Snapshot, StatRow } from "../stats/types.ts";
+import { headerBlock, headerText } from "../stats/header_block.ts";
 
 /** The rows of a proxy in display order. */
 function proxyRows(px: Snapshot["proxies"][number]): StatRow[] {
@@ -20,12 +22,26 @@ export interface NamedSnapshot {
 }
 
 /**
- * Mode 1-4 as plain text. With one instance, the table alone; with several, one table per instance under an
- * `=== name (address) ===` line.
+ * Mode 1-4 as plain text: with `header`, the monitor's header block first (as top -b prints its own), then
+ * the table. With several instances, each one's block and table under an `=== name (address) ===` line.
  */
-export function batchText(instances: readonly NamedSnapshot[], mode: 1 | 2 | 3 | 4): string {
-  if (instances.length === 1) return tableText(instances[0].snapshot, mode);
-  return instances.map((i) => `=== ${i.name} (${i.address}) ===\n${tableText(i.snapshot, mode)}`).join("\n");
+export function batchText(instances: readonly NamedSnapshot[], mode: 1 | 2 | 3 | 4, header: boolean): string {
+  const text = (i: NamedSnapshot) => (header ? snapshotHeader(i) : "") + tableText(i.snapshot, mode);
+  if (instances.length === 1) return text(instances[0]);
+  return instances.map((i) => `=== ${i.name} (${i.address}) ===\n${text(i)}`).join("\n");
+}
+
+/** One instance's header block (src/stats/header_block.ts, as the monitor shows it) and an empty line. */
+export function snapshotHeader(i: NamedSnapshot): string {
+  const { snapshot } = i;
+  const block = headerBlock({
+    info: snapshot.info,
+    connecting: i.address,
+    instances: 1,
+    proxies: snapshot.proxies.length,
+    services: snapshot.services,
+  });
+  return headerText(block).join("\n") + "\n\n";
 }
 
 /** One snapshot as a table: `>>> proxy` lines, then rows; column widths fit the longest value. */

@@ -23,7 +23,24 @@ export interface OptionSpec {
   readonly group: OptionGroup;
   /** Repeatable options collect every value. */
   readonly repeatable?: boolean;
+  /**
+   * What a shell completes as the option's value (`hatop completions`): file names, or these values with
+   * what each means; absent: nothing (a value to type).
+   */
+  readonly complete?: "file" | readonly (readonly [string, string])[];
 }
+
+/** The modes of -m, by number: what `hatop completions` offers. */
+export const MODE_NAMES: readonly (readonly [string, string])[] = [
+  ["1", "STATUS"],
+  ["2", "TRAFFIC"],
+  ["3", "HTTP"],
+  ["4", "ERRORS"],
+  ["5", "CLI"],
+];
+
+/** The shells `hatop completions SHELL` writes a script for. */
+export const COMPLETION_SHELLS = ["bash", "zsh", "fish"] as const;
 
 /** Exit codes of a run with a bulk action. */
 export const BULK_EXIT = { ok: 0, refused: 1, usage: 2, timedOut: 3, notAllowed: 4, socket: 5 } as const;
@@ -65,7 +82,11 @@ export const GROUPS: readonly { readonly group: OptionGroup; readonly note?: str
       "Needs level admin. Exit codes: " + BULK_EXIT_TEXT.map(([code, text]) => `${code} ${text}`).join("; ") +
       ".",
   },
-  { group: "Info" },
+  {
+    group: "Info",
+    note: `hatop completions ${COMPLETION_SHELLS.join("|")} prints a completion script for that shell ` +
+      "(options, modes, socket and file names; README says how to install it).",
+  },
 ];
 
 export const OPTION_TABLE: readonly OptionSpec[] = [
@@ -75,6 +96,7 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
       "ssh://[user@]host[:port]/path for one on another host, reached with your ssh client, keys and " +
       "agent (ssh command and options: $HATOP_SSH_COMMAND)",
     group: "Mandatory",
+    complete: "file",
     repeatable: true,
   },
   {
@@ -89,7 +111,12 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
     help: "update interval in seconds (1-30, default: 3)",
     group: "Optional",
   },
-  { flags: "-m, --mode <MODE>", help: "start in specific mode (1-5, default: 1)", group: "Optional" },
+  {
+    flags: "-m, --mode <MODE>",
+    help: "start in specific mode (1-5, default: 1)",
+    group: "Optional",
+    complete: MODE_NAMES,
+  },
   {
     flags: "--view <NAME>",
     help: "start on the view NAME instead of a mode: a view's name as the help screen and the : palette " +
@@ -123,8 +150,15 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
   },
   {
     flags: "-b, --batch",
-    help: "print one snapshot of mode -m 1-4 as plain text (every row, names never cut) and exit 0; with " +
-      "--view, that view's rows (exit 1 when the release or the socket's level cannot show it, saying why)",
+    help: "print one snapshot of mode -m 1-4 as plain text (the header block, then every row, names never " +
+      "cut) and exit 0; with --view, that view's rows (exit 1 when the release or the socket's level cannot " +
+      "show it, saying why)",
+    group: "Batch and check",
+  },
+  {
+    flags: "--no-header",
+    help: "with --batch: omit the header block (version, pid, node, uptime, threads, idle, pipes, " +
+      "connections, tasks, queue, proxies, services) that the text starts with, as the monitor's header",
     group: "Batch and check",
   },
   {
@@ -132,6 +166,7 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
     help: "output of --batch, --check and the bulk actions: text (default) or json (show info and every " +
       "show stat field by name; the check result; the plan and results)",
     group: "Batch and check",
+    complete: [["text", "plain text"], ["json", "JSON"]],
   },
   {
     flags: "--check",
@@ -165,6 +200,7 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
       "previous one per refresh, a full snapshot every few minutes; an existing recording is appended to, " +
       "any other file is refused. A write error is reported and recording goes on at the next refresh",
     group: "Record and replay",
+    complete: "file",
   },
   {
     flags: "--record-max <SIZE>",
@@ -184,6 +220,7 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
     help: "read the recording FILE (and its rotated parts FILE.1 ...) instead of a socket: with --batch, " +
       "print a moment as the live --batch printed it then; with --events, list what changed",
     group: "Record and replay",
+    complete: "file",
   },
   {
     flags: "--at <TIME>",

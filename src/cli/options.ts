@@ -53,6 +53,8 @@ export interface Options extends RecordOptions {
   readonly batchView?: import("../app/mod.ts").ViewDef;
   /** `--cert-days N` with --check: certificates expiring within N days fail the check. */
   readonly certDays?: number;
+  /** `--batch` text starts with the header block (off with --no-header). */
+  readonly header: boolean;
   /** A bulk action (`--drain PATTERN`...), when one is given. */
   readonly bulk?: BulkRequest;
 }
@@ -114,6 +116,7 @@ function validate(o: Record<string, unknown>): ParseResult {
   if (readOnly && mode === 5) return fail(1, "cli not available in read-only mode");
   if (batch && check) return fail(1, "--batch and --check exclude each other: choose one");
   if (batch && mode === 5) return fail(1, "--batch prints a stat mode: use -m 1, 2, 3 or 4");
+  if (o.header === false && !batch) return fail(1, "--no-header goes with --batch");
   const bulk = readBulkRequest(o);
   if (typeof bulk === "string") return fail(2, bulk);
   const format = str("format") ?? "text";
@@ -196,6 +199,7 @@ function validate(o: Record<string, unknown>): ParseResult {
       mouse: o.mouse !== false,
       ...(view !== undefined ? { view: view.trim() } : {}),
       ...(certDays !== undefined ? { certDays } : {}),
+      header: o.header !== false,
       ...recording,
       ...(bulk ? { bulk } : {}),
     },

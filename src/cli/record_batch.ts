@@ -16,18 +16,21 @@ import type { Options } from "./options.ts";
 import { type Connected, EXIT, type Io } from "./connect.ts";
 
 /**
- * One block of a series: `hatop - TIME` and the `--batch` text, an empty line before all but the first; or
+ * One block of a series: `hatop - TIME` and the `--batch` text (its header block too, unless --no-header),
+ * an empty line before all but the first; or
  * with JSON, one line `{"time": …, …the --batch object}`.
  */
 export function seriesBlock(
   time: number,
   instances: readonly NamedSnapshot[],
-  options: Pick<Options, "format" | "mode">,
+  options: Pick<Options, "format" | "mode" | "header">,
   first: boolean,
 ): string {
   const iso = new Date(time).toISOString();
   if (options.format === "json") return JSON.stringify({ time: iso, ...batchObject(instances) }) + "\n";
-  return `${first ? "" : "\n"}${PROGRAM} - ${iso}\n${batchText(instances, options.mode as 1 | 2 | 3 | 4)}`;
+  return `${first ? "" : "\n"}${PROGRAM} - ${iso}\n${
+    batchText(instances, options.mode as 1 | 2 | 3 | 4, options.header)
+  }`;
 }
 
 /**

@@ -95,7 +95,11 @@ export async function runReplay(options: Options, io: Io): Promise<number> {
     const frame = await recording.at(time);
     const named = namedOf(frame, io);
     if (!series) {
-      io.out(options.format === "json" ? batchJson(named) : batchText(named, options.mode as 1 | 2 | 3 | 4));
+      io.out(
+        options.format === "json"
+          ? batchJson(named)
+          : batchText(named, options.mode as 1 | 2 | 3 | 4, options.header),
+      );
       return EXIT.ok;
     }
     if (named.length > 0 && !printed(io, seriesBlock(frame.time, named, options, k === 0))) break;

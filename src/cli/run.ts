@@ -1,5 +1,6 @@
 /**
- * The program from argv to exit code: options, first connections, then batch, check or the monitor.
+ * The program from argv to exit code: options, first connections, then batch, check or the monitor; or
+ * `hatop completions SHELL`, a completion script.
  *
  * @module
  */
@@ -88,7 +89,11 @@ export async function runOnce(options: Options, io: Io): Promise<number> {
       return await (await import("./record_batch.ts")).runSeries(options, io, instances);
     }
     const all = await snapshots(instances);
-    io.out(options.format === "json" ? batchJson(all) : batchText(all, options.mode as 1 | 2 | 3 | 4));
+    io.out(
+      options.format === "json"
+        ? batchJson(all)
+        : batchText(all, options.mode as 1 | 2 | 3 | 4, options.header),
+    );
     return EXIT.ok;
   } catch (e) {
     io.err(`${PROGRAM}: ${(e as Error).message}\n`);
@@ -130,7 +135,9 @@ async function chooseView(options: Options, io: Io): Promise<Options | number> {
 
 /** Parses argv and runs; the monitor is loaded only when needed. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  const parsed = parseOptions(argv);
+  const parsed = argv[0] === "completions"
+    ? { kind: "exit" as const, ...(await import("./completions.ts")).runCompletions(argv.slice(1)) }
+    : parseOptions(argv);
   if (parsed.kind === "exit") {
     if (parsed.stdout) io.out(parsed.stdout);
     if (parsed.stderr) io.err(parsed.stderr);

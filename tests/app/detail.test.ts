@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { ch, cursorOn, key, mouse, opened, run, screen, snap } from "../support/app.ts";
+import { ch, cursorOn, key, mouse, opened, run, screen, snap, typeText } from "../support/app.ts";
 import { assert, assertEquals, assertMatch } from "../support/assert.ts";
 import { BODY, bodyRows, fixture, fixtureWith, HEADER, messageLine, start } from "./_stat_views.ts";
 import { screenLayout } from "../../src/app/model/layout.ts";
@@ -71,8 +71,8 @@ Deno.test("detail: arrows and pages scroll; i, q and ESC close it (q does not qu
   }
 });
 
-Deno.test("detail: `i` on a proxy line asks for a row", () => {
-  const [s] = run(fixture(), key("home"), ch("i"));
+Deno.test("detail: `i` with no row to select (nothing matches the filter) asks for a row", () => {
+  const [s] = run(fixture(), ch("/"), ...typeText("zzz"), key("enter"), ch("i"));
   assert(!opened(s).detail);
   assertMatch(messageLine(s), /select a row first/);
 });

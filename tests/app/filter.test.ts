@@ -62,7 +62,7 @@ Deno.test("filter: ENTER keeps it, ESC later clears it (the mode stays); ESC whi
   assertEquals(s.filter, "");
   assertEquals(s.view, "http", "the first ESC clears the filter rather than leaving the mode");
   assertEquals(layout(s), all);
-  assertEquals(messageLine(s).trim(), "");
+  assertEquals(messageLine(s).trim(), "api/api1: UP", "the row selected under the filter stays selected");
   [s] = run(s, ch("/"), ...type("db"), key("escape"));
   assert(!opened(s).filterEditing);
   assertEquals(s.filter, "");

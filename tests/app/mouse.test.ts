@@ -46,13 +46,14 @@ Deno.test("mouse: a click on a footer tab switches mode; read-only has no CLI ta
 });
 
 Deno.test("mouse: the wheel moves 3 lines and scrolls help and the CLI output", () => {
+  // The cursor starts on www's FRONTEND (line 1); lines 4, 13 and 10 are rows (web1, api1, web's BACKEND).
   let [s] = run(fixture(), mouse(65, 10, 15));
-  assertEquals(s.scroll.cursor, 3);
+  assertEquals(s.scroll.cursor, 4);
   [s] = run(s, mouse(65, 10, 15), mouse(65, 10, 15), mouse(65, 10, 15));
-  assertEquals(s.scroll.cursor, 12);
+  assertEquals(s.scroll.cursor, 13);
   assert(s.scroll.top > 0, "the body scrolls to keep the cursor visible");
   [s] = run(s, mouse(64, 10, 15));
-  assertEquals(s.scroll.cursor, 9);
+  assertEquals(s.scroll.cursor, 10);
   let [h] = run(s, ch("h"), mouse(65, 10, 15));
   assertEquals(h.views.help, 3);
   [h] = run(h, mouse(64, 10, 15), mouse(64, 10, 15));

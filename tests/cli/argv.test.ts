@@ -30,7 +30,7 @@ function given(argv: string[]) {
   const values = readArgv(argv, OPTION_TABLE);
   return Object.fromEntries(
     Object.entries(values).filter(([key, v]) =>
-      Array.isArray(v) ? v.length > 0 : !(key === "mouse" && v === true)
+      Array.isArray(v) ? v.length > 0 : !((key === "mouse" || key === "header") && v === true)
     ),
   );
 }
@@ -88,6 +88,7 @@ Deno.test("bundled short options, attached values and values that look like opti
     unixSocket: ["x", "=y", "z", ""],
   });
   assertEquals(given(["-i", "-1", "--no-mouse"]), { updateInterval: "-1", mouse: false });
+  assertEquals(given(["-b", "--no-header"]), { batch: true, header: false });
   const negative = parseOptions(["-s", "x", "-i", "-1"]);
   assertEquals(negative, { kind: "exit", code: 1, stderr: "hatop: invalid update interval: -1 (1-30)\n" });
 });

@@ -13,7 +13,7 @@ const one = (snapshot: NamedSnapshot["snapshot"], name = "/a.sock"): NamedSnapsh
 });
 
 Deno.test("batch text: every row, names never cut, no escape codes", () => {
-  const text = batchText([one(fixtureSnapshot())], 1);
+  const text = batchText([one(fixtureSnapshot())], 1, false);
   assert(!text.includes("\x1b"));
   const lines = text.trimEnd().split("\n");
   assertMatch(lines[0], /^NAME +W STATUS +CHECK +ACT BCK QCUR QMAX SCUR SMAX +SLIM STOT$/);
@@ -21,6 +21,29 @@ Deno.test("batch text: every row, names never cut, no escape codes", () => {
   assert(lines.some((l) => /^x\.y_z-1 /.test(l)));
   assert(lines.some((l) => /^web2 +50 UP +\* L7OK/.test(l)));
   assertEquals(lines.filter((l) => !l.startsWith(">>>") && l !== "").length, 1 + 19);
+});
+
+Deno.test("batch text starts with the monitor's header block, then an empty line and the table", () => {
+  const text = batchText([one(fixtureSnapshot())], 1, true);
+  const lines = text.split("\n");
+  assertMatch(
+    lines[0],
+    /^ {2}HAProxy Version: 2\.6\.12-1\+deb12u4 {2}\(released: 2026\/10\/17\) +PID: 21654 \(proc 1\)$/,
+  );
+  assertMatch(lines[1], /^ {9}Node: lab-node \(uptime 0d 0h00m26s\) +Threads: 2 {3}Idle: 100%$/);
+  assertEquals(lines[2], "        Pipes: 0/0");
+  assertEquals(lines[3], "  Connections: 0/9979");
+  assertMatch(lines[4], /^ {2}Procs: +1 +Tasks: +30 +Queue: +0 +Proxies: +6 +Services: +19$/);
+  assertEquals(lines[5], "");
+  assertMatch(lines[6], /^NAME +W STATUS/);
+  assertEquals(
+    lines.slice(6).join("\n"),
+    batchText([one(fixtureSnapshot())], 1, false),
+    "then the same table",
+  );
+  const two = batchText([one(fixtureSnapshot(), "lb1"), one(fixtureSnapshot(), "lb2")], 1, true);
+  assertMatch(two, /^=== lb1 \(lb1\) ===\n {2}HAProxy Version: .*\n(.*\n){5}NAME/);
+  assertMatch(two, /\n=== lb2 \(lb2\) ===\n {2}HAProxy Version: /, "each instance its own header");
 });
 
 Deno.test("batch json: show info and every row with all fields by name", () => {
@@ -58,7 +81,7 @@ Deno.test("check: transitional states are not settled; all UP is healthy; no ser
 Deno.test("several instances: a table each, JSON labelled per instance, check over all of them", () => {
   const a = one(smallSnapshot([["be", "s1", "UP", 1, 3, 1, 2]]), "lb1");
   const b = one(smallSnapshot([["be", "s1", "DOWN", 1, 3, 1, 2]]), "lb2");
-  const text = batchText([a, b], 1);
+  const text = batchText([a, b], 1, false);
   assertMatch(text, /^=== lb1 \(lb1\) ===\nNAME/);
   assertMatch(text, /\n=== lb2 \(lb2\) ===\nNAME/);
   const json = JSON.parse(batchJson([a, b]));

@@ -52,6 +52,7 @@ Deno.test("invalid values: one line on stderr and exit 1", () => {
     [["-s", "x", "-i", "31"], /invalid update interval: 31/],
     [["-s", "x", "-m", "6"], /invalid mode: 6/],
     [["-s", "x", "-n", "-m", "5"], /cli not available in read-only mode/],
+    [["-s", "x", "--no-header"], /--no-header goes with --batch/],
     [["-s", "x", "-f", "1 2"], /invalid stat filter: "1 2"/],
     [["-s", "x", "-p", "bad name!"], /invalid proxy filter/],
     [["-t", "localhost"], /localhost/],
@@ -108,6 +109,7 @@ Deno.test("batch and check options", () => {
   assertEquals([b.batch, b.mode, b.format], [true, 2, "json"]);
   const c = run(["-s", "x", "--check", "--wait", "30"]);
   assertEquals([c.check, c.wait], [true, 30]);
+  assertEquals([b.header, run(["-s", "x", "-b", "--no-header"]).header], [true, false], "--no-header");
 });
 
 Deno.test("the mouse is on unless --no-mouse", () => {

@@ -9,15 +9,18 @@ const T = Date.UTC(2026, 11, 3, 6, 40, 0);
 const one = [{ name: "/s", address: "/s", snapshot: smallSnapshot([["web", "w1", "UP", 1, 3, 1, 2]]) }];
 
 Deno.test("--count text: a time line per snapshot, an empty line between them, as top -b", () => {
-  const first = seriesBlock(T, one, { format: "text", mode: 1 }, true);
-  const second = seriesBlock(T + 1000, one, { format: "text", mode: 1 }, false);
+  const first = seriesBlock(T, one, { format: "text", mode: 1, header: true }, true);
+  const second = seriesBlock(T + 1000, one, { format: "text", mode: 1, header: true }, false);
   assertEquals(first.split("\n")[0], "hatop - 2026-12-03T06:40:00.000Z");
   assertEquals(second.split("\n").slice(0, 2), ["", "hatop - 2026-12-03T06:40:01.000Z"]);
   assertEquals(first.split("\n").slice(1).join("\n"), second.split("\n").slice(2).join("\n"));
+  assertEquals(first.split("\n")[1].trim().split(":")[0], "HAProxy Version", "each block has the header");
+  const bare = seriesBlock(T, one, { format: "text", mode: 1, header: false }, true);
+  assertEquals(bare.split("\n")[1].split(/ +/)[0], "NAME", "--no-header: the table at once");
 });
 
 Deno.test("--count json: one object per line, its time first", () => {
-  const line = seriesBlock(T, one, { format: "json", mode: 1 }, true);
+  const line = seriesBlock(T, one, { format: "json", mode: 1, header: true }, true);
   assertEquals(line.indexOf("\n"), line.length - 1);
   const parsed = JSON.parse(line);
   assertEquals(Object.keys(parsed), ["time", "info", "stats", "warnings"]);

@@ -135,24 +135,30 @@ Deno.test("features beyond the original, on the mixed lab", async (t) => {
     assertEquals(other, [], `commands sent: ${other.join(" | ")}`);
   });
 
-  await t.step("a mouse click (SGR bytes) on a body row selects it", async () => {
-    await using tmux = await openMonitor(lab.sockets.admin);
-    await tmux.send("Home");
-    // The cursor is on a proxy line (no [#iid/#sid] in the footer) once HOME is handled.
-    let screen = await tmux.waitFor((s) => !/\[#\d+\/#\d+\]/.test(footer(s)));
-    // Row 15, column 5 (1-based) is the second body line: fake_app's FRONTEND.
-    const frontend = await idsOf(lab, "fake_app", "FRONTEND");
-    await tmux.sendText("\x1b[<0;5;15M\x1b[<0;5;15m");
-    await tmux.waitFor((s) => footer(s).includes(frontend));
-    screen = await tmux.capture();
-    const y = rowIndex(screen.split("\n"), "s2");
-    assert(y > 0, screen);
-    const s2 = await idsOf(lab, "be_app", "s2");
-    await tmux.sendText(`\x1b[<0;3;${y + 1}M\x1b[<0;3;${y + 1}m`);
-    await tmux.waitFor((s) => footer(s).includes(s2));
-    await tmux.sendText("\x1b[<0;14;30M");
-    await tmux.waitFor(/^NAME\s+W\s+STATUS\s+LBTOT/m);
-  });
+  await t.step(
+    "a mouse click (SGR bytes) on a body row selects it; on a heading, the row below",
+    async () => {
+      await using tmux = await openMonitor(lab.sockets.admin);
+      // The cursor starts on the first row (fake_app's FRONTEND, under `>>> fake_app`), and HOME keeps it there.
+      const frontend = await idsOf(lab, "fake_app", "FRONTEND");
+      await tmux.send("Home");
+      let screen = await tmux.waitFor((s) => footer(s).includes(frontend));
+      const lines = screen.split("\n");
+      const y = rowIndex(lines, "s2");
+      assert(y > 0, screen);
+      const s2 = await idsOf(lab, "be_app", "s2");
+      await tmux.sendText(`\x1b[<0;3;${y + 1}M\x1b[<0;3;${y + 1}m`);
+      await tmux.waitFor((s) => footer(s).includes(s2));
+      // A click on `>>> be_app` selects be_app's first row, the line under it.
+      const heading = lines.indexOf(lines.find((l) => l.startsWith(">>> be_app"))!);
+      assert(heading > 0 && heading < y, screen);
+      const first = await idsOf(lab, "be_app", lines[heading + 1].split(/\s+/)[0]);
+      await tmux.sendText(`\x1b[<0;5;${heading + 1}M\x1b[<0;5;${heading + 1}m`);
+      screen = await tmux.waitFor((s) => footer(s).includes(first));
+      await tmux.sendText("\x1b[<0;14;30M");
+      await tmux.waitFor(/^NAME\s+W\s+STATUS\s+LBTOT/m);
+    },
+  );
 
   await t.step(
     "a CLI line run in one monitor is in the next one's history (same XDG_STATE_HOME)",

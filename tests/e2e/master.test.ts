@@ -37,7 +37,12 @@ Deno.test("master CLI: the worker's stats, reloads followed, old workers shown w
   await t.step("--batch and --check on the master socket show and judge the worker", async () => {
     const batch = await runHatop(["-s", master, "--batch"]);
     assertEquals([batch.code, batch.stderr], [0, ""]);
-    assertMatch(batch.stdout, /^NAME\s+W\s+STATUS\s+CHECK/);
+    // The header block first: the worker's pid and node, then the table.
+    assertMatch(
+      batch.stdout,
+      new RegExp(`^ {2}HAProxy Version: .* PID: ${first} \\(proc 1\\)\n {9}Node: mw `),
+    );
+    assertMatch(batch.stdout, /\n\nNAME\s+W\s+STATUS\s+CHECK/);
     assertMatch(batch.stdout, /^>>> be_app$/m);
     assertMatch(batch.stdout, /^s1\s+1 UP\s+(?:\* )?L7OK\s/m);
     assertMatch(batch.stdout, /^>>> fe_hold$/m);

@@ -7,7 +7,7 @@
 import { assert, assertEquals } from "../support/assert.ts";
 import { manyServersBody, startLab } from "../support/lab.ts";
 import { footer, rowLine, startHatop } from "../support/program.ts";
-import { START_MS } from "../support/lab_queries.ts";
+import { idsOf, START_MS } from "../support/lab_queries.ts";
 
 Deno.test("monitor: PGDOWN and END reach the last server and the BACKEND line of 60 servers; HOME returns", async () => {
   await using lab = await startLab(manyServersBody(60));
@@ -25,8 +25,10 @@ Deno.test("monitor: PGDOWN and END reach the last server and the BACKEND line of
   assert(/\[#\d+\/#0\]$/.test(footer(screen)), footer(screen));
 
   await tmux.send("Home");
-  screen = await tmux.waitFor((s) => s.includes(">>> fe_0") && rowLine(s, "srv_00059") === undefined);
-  assert(/UP\/DOWN=SCROLL/.test(footer(screen)), footer(screen));
+  // HOME: the first row (fe_0's FRONTEND, under `>>> fe_0`), never the heading.
+  const frontend = await idsOf(lab, "fe_0", "FRONTEND");
+  screen = await tmux.waitFor((s) => s.includes(">>> fe_0") && footer(s).endsWith(frontend));
+  assert(rowLine(screen, "srv_00059") === undefined, screen);
 
   await tmux.send("End");
   screen = await tmux.waitFor(last);

@@ -127,9 +127,9 @@ export async function cursorLine(tmux: TmuxSession): Promise<{ index: number; li
 }
 
 /**
- * Moves the cursor onto the screen line `target(lines)` points at (an index into the plain screen), from
- * HOME downwards one line at a time, each DOWN sent once the previous one shows on screen (a blank line
- * under the cursor shows no highlight; DOWN moves on from it too). Throws when the line is never reached.
+ * Moves the cursor onto the screen line `target(lines)` points at (an index into the plain screen, a row:
+ * the cursor passes over headings and blank lines), from HOME (the first row) downwards one row at a time,
+ * each DOWN sent once the previous one shows on screen. Throws when the line is never reached.
  */
 export async function moveCursorTo(
   tmux: TmuxSession,

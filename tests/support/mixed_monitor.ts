@@ -25,7 +25,10 @@ export async function openMonitor(
   }
 }
 
-/** Moves the cursor from the top onto the visible row `name`, and waits for the footer to show its ids. */
+/**
+ * Moves the cursor from the top (HOME: the first row) onto the visible row `name`, one DOWN per row between
+ * (the cursor passes over `>>>` headings and blank lines), and waits for the footer to show its ids.
+ */
 export async function moveTo(tmux: TmuxSession, lab: Lab, px: string, name: string): Promise<string> {
   await tmux.send("Home");
   const lines = await tmux.lines();
@@ -33,7 +36,8 @@ export async function moveTo(tmux: TmuxSession, lab: Lab, px: string, name: stri
   const target = lines.findIndex((l) => l.split(/\s+/)[0] === name);
   assert(top >= 0 && target > top, `row ${name} not on screen`);
   const ids = await idsOf(lab, px, name);
-  await tmux.send(...Array.from({ length: target - top }, () => "Down"));
+  const rows = lines.slice(top, target + 1).filter((l) => l.trim() !== "" && !l.startsWith(">>> "));
+  await tmux.send(...Array.from({ length: rows.length - 1 }, () => "Down"));
   await tmux.waitFor((screen) => footer(screen).includes(ids));
   return ids;
 }

@@ -1,13 +1,14 @@
 /**
- * The top of every screen: the title bar (program, version, clock, DISCONNECTED) and the header's lines
- * from `show info` (version, node, threads, the pipe and connection bars, counters). Nothing is cut silently:
- * each right-hand part comes in shorter forms, and the first that fits whole is shown.
+ * The top of every screen: the title bar (program, version, READ-ONLY in -n, clock, DISCONNECTED) and the
+ * header block from `show info` (src/stats/header_block.ts, which `--batch` prints too) drawn in place:
+ * version, node, threads, the pipe and connection bars, counters. Nothing is cut silently: each right-hand
+ * part comes in shorter forms, and the first that fits whole is shown.
  *
  * @module
  */
 import type { ScreenBuffer } from "../../tui/buffer.ts";
 import { BOLD, FG, REVERSE, style } from "../../tui/types.ts";
-import { infoNumber } from "../../stats/info.ts";
+import { headerBlock, type HeaderLine, RIGHT_COLUMN } from "../../stats/header_block.ts";
 import { fitText } from "../../stats/format.ts";
 import { workerAge } from "../../haproxy/master.ts";
 import { PROGRAM, VERSION } from "../../version.ts";
@@ -21,8 +22,8 @@ import { headerInfo } from "./header_info.ts";
 /** The header's lines, from the top of its region. */
 const LINE = { version: 0, node: 2, pipes: 4, connections: 5, counters: 7 } as const;
 
-/** Where the header's right-hand parts start when there is room. */
-const RIGHT_COLUMN = 56;
+/** The title bar's mark in read-only mode (-n). */
+export const READ_ONLY_MARK = " READ-ONLY ";
 
 /** Draws the title bar. */
 export function drawTitle(buf: ScreenBuffer, s: State, region: Region) {
@@ -30,46 +31,40 @@ export function drawTitle(buf: ScreenBuffer, s: State, region: Region) {
   const y = region.y;
   buf.line(y, "", REVERSE);
   const clock = ctime(s.now);
-  buf.put(0, y, ` ${PROGRAM} version ${VERSION}`, REVERSE | BOLD);
+  const title = ` ${PROGRAM} version ${VERSION}`;
+  buf.put(0, y, title, REVERSE | BOLD);
   buf.put(w - 1 - clock.length, y, clock, REVERSE | BOLD);
+  let end = title.length;
+  if (s.config.readOnly) {
+    // In -n, for the whole session and in every view: no action, no CLI.
+    buf.put(end + 1, y, READ_ONLY_MARK, s.config.color ? style(BOLD, FG.yellow) : BOLD);
+    end += 1 + READ_ONLY_MARK.length;
+  }
   if (!isConnected(s)) {
     const text = " DISCONNECTED ";
-    buf.put(Math.floor((w - text.length) / 2), y, text, s.config.color ? style(BOLD, FG.red) : BOLD);
+    const x = Math.max(end + 1, Math.floor((w - text.length) / 2));
+    buf.put(x, y, text, s.config.color ? style(BOLD, FG.red) : BOLD);
   }
 }
 
 /** Draws the header's `show info` lines (with several sockets, the fleet's: see header_info.ts). */
 export function drawInfo(buf: ScreenBuffer, s: State, region: Region) {
   const row = (line: keyof typeof LINE) => region.y + LINE[line];
-  const info = headerInfo(s);
-  const get = (k: string) => info?.get(k) ?? "";
-  const num = (k: string) => (info ? infoNumber(info, k) : undefined);
-  const version = info
-    ? `${get("Name") || "HAProxy"} Version: ${get("Version")}  (released: ${get("Release_date")})`
-    : `connecting to ${s.config.socketName}...`;
-  const pid = get("Pid") || "?";
   const single = s.instances.length === 1 && !s.instances[0].workers;
-  const pids = single ? [`PID: ${pid} (proc ${get("Process_num") || "?"})`, `PID: ${pid}`] : [];
-  headerLine(buf, row("version"), version, [...pids, ...fleetText(s)], BOLD);
-  const node = s.instances.length > 1
-    ? `      Nodes: ${get("node")} (figures: sums over those answering)`
-    : `       Node: ${get("node") || "unknown"} (uptime ${get("Uptime") || "?"})`;
-  const threads = get("Nbthread") || "1";
-  const idle = `Idle: ${get("Idle_pct") || "?"}%${s.instances.length > 1 ? " min" : ""}`;
-  headerLine(
-    buf,
-    row("node"),
-    node,
-    [`Threads: ${threads}   ${idle}`, `Threads: ${threads} ${idle}`, idle],
-    0,
-  );
-  buf.put(2, row("pipes"), `      Pipes: ${usageBar(num("PipesUsed"), num("Maxpipes"))}`);
-  buf.put(2, row("connections"), `Connections: ${usageBar(num("CurrConns"), num("Maxconn"))}`);
-  const n = (v: number | undefined, width: number) => String(v ?? "?").padStart(width);
-  const counters =
-    `Procs: ${n(num("Nbproc"), 3)}   Tasks: ${n(num("Tasks"), 5)}    Queue: ${n(num("Run_queue"), 5)}` +
-    `    Proxies: ${n(s.snapshot?.proxies.length, 3)}   Services: ${n(s.snapshot?.services, 4)}`;
-  headerLine(buf, row("counters"), counters, [], 0);
+  const block = headerBlock({
+    info: headerInfo(s),
+    connecting: s.config.socketName,
+    instances: Math.max(1, s.instances.length),
+    ...(single ? {} : { process: fleetText(s) }),
+    proxies: s.snapshot?.proxies.length,
+    services: s.snapshot?.services,
+  });
+  headerLine(buf, row("version"), block.version, BOLD);
+  headerLine(buf, row("node"), block.node, 0);
+  for (const u of ["pipes", "connections"] as const) {
+    buf.put(2, row(u), `${block[u].label} ${usageBar(block[u].used, block[u].max)}`);
+  }
+  headerLine(buf, row("counters"), block.counters, 0);
 }
 
 /**
@@ -78,7 +73,7 @@ export function drawInfo(buf: ScreenBuffer, s: State, region: Region) {
  * silently (a value losing its unit, `Idle: 100` for `100%`, would read as something else): what does not
  * fit even so is cut and marked `..`.
  */
-function headerLine(buf: ScreenBuffer, y: number, left: string, right: readonly string[], st: number) {
+function headerLine(buf: ScreenBuffer, y: number, { left, right }: HeaderLine, st: number) {
   const end = buf.width;
   // Room is kept for the shortest right-hand part: a long node name is cut, not the idle percentage.
   const reserve = right.length > 0 ? Math.min(...right.map((text) => text.length)) + 2 : 0;

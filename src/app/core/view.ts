@@ -37,12 +37,18 @@ export function view(views: readonly ViewDef[], s: State): Frame {
   drawInfo(buf, s, layout.info);
   let cursor = shown.draw(buf, s, layout);
   // The message line: DISCONNECTED, else an overlay's own line (the filter prompt), else a message, else
-  // what the view says there (the selected service).
+  // an overlay's status (the hotkey menu's unavailable keys), else what the view says there (the selected
+  // service).
   const prompt = s.overlays.findLast((o) => overlayDef(o).drawMessage);
   const drawPrompt = prompt && overlayDef(prompt).drawMessage;
+  const status = s.overlays.findLast((o) => overlayDef(o).drawStatus);
+  const overlayStatus = () =>
+    status !== undefined && overlayDef(status).drawStatus!(buf, s, status, layout.message);
   if (!isConnected(s)) drawDisconnected(buf, s, layout.message);
   else if (prompt && drawPrompt) cursor = drawPrompt(buf, s, prompt, layout.message, shown) ?? cursor;
-  else if (!drawMessage(buf, s, layout.message)) shown.drawStatus?.(buf, s, layout.message);
+  else if (!drawMessage(buf, s, layout.message) && !overlayStatus()) {
+    shown.drawStatus?.(buf, s, layout.message);
+  }
   drawFooter(buf, layout.footer, footerTabs(enabledViews(views, s.config), s.view), s.view, hints(shown, s));
   for (const o of s.overlays) cursor = overlayDef(o).draw?.(buf, s, o, layout, shown) ?? cursor;
   return { buffer: buf, cursor };

@@ -1,13 +1,13 @@
 /**
  * What a new snapshot does to the state: new lines (the cursor follows its service), trends, pending
  * markers cleared, and messages when HAProxy restarted, its configuration changed, a selected service went
- * away or its reply had problems.
+ * away (the cursor goes to a row no server action applies to) or its reply had problems.
  *
  * @module
  */
 import type { Snapshot, StatRow } from "../../stats/types.ts";
 import { infoNumber } from "../../stats/info.ts";
-import { rowKey, sameRowKey } from "../domain/body_lines.ts";
+import { type BodyLine, isServerRow, rowKey, sameRowKey } from "../domain/body_lines.ts";
 import { NO_ROWS, readNumbers } from "../../stats/csv.ts";
 import { closeOverlay, drainingWorker, message } from "./ops.ts";
 import { relayout } from "./stat_table.ts";
@@ -96,12 +96,19 @@ export function applySnapshot(
     pending: new Map([...s.pending].filter(([key, due]) => due > confirmed(key))),
     message: change ?? warningMessage(s, snapshot) ?? s.message,
   });
-  if (old?.kind === "row" && next.selectedKey !== old.key) {
-    const proxyIndex = next.lines.findIndex((l) => l.kind === "proxy" && l.name === old.row.pxname);
+  // A draining worker shown with `w` lists no proxies: the selection is not gone, only not shown there.
+  if (old?.kind === "row" && next.selectedKey !== old.key && !drainingWorker(next)) {
+    // The cursor goes to a row no server action applies to (its proxy's FRONTEND or BACKEND, else the
+    // nearest such row), so that a key meant for the service that went away does not act on its neighbour.
+    const safe = (l: BodyLine) => l.kind === "row" && !isServerRow(l.row);
+    const distance = (l: BodyLine) => Math.abs(next.lines.indexOf(l) - s.scroll.cursor);
+    const to = next.lines.find((l) => safe(l) && l.kind === "row" && l.row.pxname === old.row.pxname) ??
+      next.lines.filter(safe).sort((a, b) => distance(a) - distance(b))[0];
+    const gone = `${old.row.pxname}/${old.row.svname} is gone from HAProxy's stats`;
     next = relayout({
       ...closeOverlay(next, "hotkeys", "detail"),
-      selectedKey: proxyIndex >= 0 ? next.lines[proxyIndex].key : next.selectedKey,
-      message: message(`${old.row.pxname}/${old.row.svname} is gone from HAProxy's stats`, "error", s.now),
+      selectedKey: to?.key ?? next.selectedKey,
+      message: message(change ? `${change.text}; ${gone}` : gone, "error", s.now),
     });
   }
   return next;

@@ -21,15 +21,25 @@ import type { State } from "./state.ts";
 /** What keys that would send something (F-keys, ENTER's hotkey menu, SPACE into the CLI, `a`) say in `-n`. */
 export const READ_ONLY = "read-only mode: no actions, no CLI (-n)";
 
-/** Why an action cannot be sent now, or undefined when it can. */
-export function actionBlocked(s: State, instance?: string): string | undefined {
-  if (s.config.readOnly) return READ_ONLY;
-  if (!reachable(s, instance)) return "not sent: HAProxy is not connected";
+/**
+ * Why no server action can be sent to `instance` now (read-only mode, not connected, a level below admin),
+ * said before the operator tries one (the hotkey and actions menus grey their entries); undefined: they can.
+ */
+export function actionsUnavailable(s: State, instance?: string): string | undefined {
+  if (s.config.readOnly) return "read-only mode (-n)";
+  if (!reachable(s, instance)) return "HAProxy is not connected";
   const level = levelFor(s, instance);
   if (level !== undefined && level !== "admin") {
-    return `not sent: this socket's level is ${level}; server actions need level admin`;
+    return `this socket's level is ${level}; server actions need level admin`;
   }
   return undefined;
+}
+
+/** Why an action cannot be sent now, as said when one is tried, or undefined when it can. */
+export function actionBlocked(s: State, instance?: string): string | undefined {
+  const why = actionsUnavailable(s, instance);
+  if (why === undefined) return undefined;
+  return s.config.readOnly ? READ_ONLY : `not sent: ${why}`;
 }
 
 /** The selected line when it is a server row (what hotkeys, actions, ENTER and SPACE act on). */
@@ -56,12 +66,13 @@ export function sendAction(
   return [{ ...s, pending }, [instance === undefined ? send : { ...send, instance }]];
 }
 
-/** `a`: the actions menu on the selected server, or why not. */
+/**
+ * `a`: the actions menu on the selected server (its entries greyed, with the reason, when no action can be
+ * sent now: see actionsUnavailable), or why not.
+ */
 export function openActions(s: State): State {
   const line = selectedServer(s);
   if (!line) return say(s, "actions work on server rows");
-  const blocked = actionBlocked(s, line.row.instance);
-  if (blocked) return say(s, blocked, "error");
   const target = {
     pxname: line.row.pxname,
     svname: line.row.svname,

@@ -1,7 +1,9 @@
 /**
  * A table's state and what any table view does to it: the cursor follows its line's key across refreshes,
- * filters and sorts; a filter and a sort rebuild the lines. A table is its {@linkcode TableModel}: where its
- * state is kept, how its lines are built, what a line's row is and what its detail shows. The stat tables
+ * filters and sorts, and rests only on lines that have a row (never on a proxy's `>>>` heading or a blank
+ * line, where no action applies); a filter and a sort rebuild the lines. A table is its
+ * {@linkcode TableModel}: where its state is kept, how its lines are built, what a line's row is and what
+ * its detail shows. The stat tables
  * are one such model (model/stat_table.ts); a view whose rows come from another runtime-API command is
  * another (see views/table.ts).
  *
@@ -54,16 +56,50 @@ export function cursorLine<L extends TableLine>(s: State, model: TableModel<L>):
   return t.lines[t.scroll.cursor];
 }
 
-/** Moves the cursor; the selection follows it. */
-export function withCursor<L extends TableLine>(s: State, model: TableModel<L>, scroll: ScrollState): State {
+/** Which way the cursor was moving: a line without a row is passed over that way first. */
+export type Heading = 1 | -1;
+
+/**
+ * `scroll` with its cursor on a line that has a row: the cursor's own line, else the nearest such line the
+ * way it was `heading`, else the nearest the other way; the window follows so that the cursor stays
+ * visible. Unchanged but clamped when no line has a row.
+ */
+export function cursorOnRow<L>(
+  lines: readonly L[],
+  hasRow: (line: L) => boolean,
+  scroll: ScrollState,
+  heading: Heading,
+  visible: number,
+): ScrollState {
+  const c = clampScroll(scroll, lines.length, visible);
+  const find = (d: Heading) => {
+    for (let i = c.cursor; i >= 0 && i < lines.length; i += d) if (hasRow(lines[i])) return i;
+    return -1;
+  };
+  let at = find(heading);
+  if (at < 0) at = find(heading === 1 ? -1 : 1);
+  return at < 0 ? c : clampScroll({ cursor: at, top: c.top }, lines.length, visible);
+}
+
+/**
+ * Moves the cursor, onto the nearest line with a row the way it was `heading` (see cursorOnRow); the
+ * selection follows it.
+ */
+export function withCursor<L extends TableLine>(
+  s: State,
+  model: TableModel<L>,
+  scroll: ScrollState,
+  heading: Heading = 1,
+): State {
   const t = model.get(s);
-  return model.set(s, { ...t, scroll, selectedKey: t.lines[scroll.cursor]?.key });
+  const visible = screenLayout(s.size).body.height;
+  const at = cursorOnRow(t.lines, (l) => model.rowOf(l) !== undefined, scroll, heading, visible);
+  return model.set(s, { ...t, scroll: at, selectedKey: t.lines[at.cursor]?.key });
 }
 
 /** Keeps the cursor valid after the screen's size changed. */
 export function rescrollTable<L extends TableLine>(s: State, model: TableModel<L>): State {
-  const t = model.get(s);
-  return withCursor(s, model, clampScroll(t.scroll, t.lines.length, screenLayout(s.size).body.height));
+  return withCursor(s, model, model.get(s).scroll);
 }
 
 /**
@@ -83,8 +119,7 @@ export function relayoutTable<L extends TableLine>(s: State, model: TableModel<L
   let scroll = t.scroll;
   const index = t.selectedKey === undefined ? -1 : lines.findIndex((l) => l.key === t.selectedKey);
   if (index >= 0) scroll = { cursor: index, top: index - (t.scroll.cursor - t.scroll.top) };
-  scroll = clampScroll(scroll, lines.length, screenLayout(s.size).body.height);
-  return model.set(s, { ...t, lines, scroll, matches, filterError, selectedKey: lines[scroll.cursor]?.key });
+  return withCursor(model.set(s, { ...t, lines, matches, filterError }), model, scroll);
 }
 
 /** Sets the filter text and rebuilds the lines. */

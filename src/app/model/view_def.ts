@@ -151,6 +151,11 @@ export interface OverlayDef<O extends Overlay = Overlay> {
    * there. Returns where the text cursor goes.
    */
   drawMessage?(buf: ScreenBuffer, s: State, o: O, region: Region, under: ViewDef): Cursor | undefined;
+  /**
+   * Draws the message line while no message is shown, in place of the view's `drawStatus` (the hotkey menu
+   * says there which F-keys cannot act now, and why); returns false when it has nothing to say there.
+   */
+  drawStatus?(buf: ScreenBuffer, s: State, o: O, region: Region): boolean;
   /** The footer's hints while it is open; absent: the view's. */
   hints?(s: State, o: O): Hints;
 }

@@ -1,19 +1,20 @@
 /**
  * The dialogs over the body: the actions menu, a value prompt, a confirmation. ESC always cancels; nothing
- * is sent until the operator picks, types and confirms. The box sits in the middle of the screen and may
- * cover it from the header's lines to the message line (it is modal).
+ * is sent until the operator picks, types and confirms. When no action can be sent now (read-only, not
+ * connected, level), the actions menu greys its entries and says why; picking one says it again. The box
+ * sits in the middle of the screen and may cover it from the header's lines to the message line (modal).
  *
  * @module
  */
 import type { Key } from "../../tui/types.ts";
 import type { ScreenBuffer } from "../../tui/buffer.ts";
-import { BOLD, REVERSE } from "../../tui/types.ts";
+import { BOLD, DIM, REVERSE } from "../../tui/types.ts";
 import { ACTIONS, validatePrompt } from "../domain/actions.ts";
 import { boxCentred, boxRoom, drawBox } from "../widgets/box.ts";
 import { editLine, EMPTY_LINE } from "../widgets/line_editor.ts";
 import { screenLayout } from "../model/layout.ts";
 import { closeOverlay, replaceOverlay, say, type Step } from "../model/ops.ts";
-import { sendAction } from "../model/server_actions.ts";
+import { actionBlocked, actionsUnavailable, sendAction } from "../model/server_actions.ts";
 import type { Dialog, Overlay, State } from "../model/state.ts";
 import type { Cursor, OverlayDef } from "../model/view_def.ts";
 
@@ -53,6 +54,8 @@ function actionsKey(s: State, d: Extract<Dialog, { kind: "actions" }>, k: Key): 
   let action = k.name === "enter" ? ACTIONS[d.index] : undefined;
   if (k.name === "char" && !k.alt) action = ACTIONS.find((a) => a.key === k.text);
   if (!action) return [s, []];
+  const blocked = actionBlocked(s, d.target.instance);
+  if (blocked) return [say(close(s), blocked, "error"), []];
   const target = `${d.target.pxname}/${d.target.svname}`;
   if (action.kind === "prompt") {
     return [next(s, { kind: "prompt", action, target: d.target, input: EMPTY_LINE }), []];
@@ -93,14 +96,17 @@ function promptKey(s: State, d: Extract<Dialog, { kind: "prompt" }>, k: Key): St
   return [next(s, { ...d, input, error: undefined }), []];
 }
 
-/** The dialog's lines: title first. */
-function dialogText(d: Dialog): { title: string; lines: string[]; footer: string } {
+/** The dialog's lines, title first; `unavailable`: why no action can be sent now (the entries are greyed). */
+function dialogText(d: Dialog, unavailable?: string): { title: string; lines: string[]; footer: string } {
   switch (d.kind) {
     case "actions":
       return {
-        title: `Actions on ${d.target.pxname}/${d.target.svname}`,
-        lines: ACTIONS.map((a, i) => `${i === d.index ? ">" : " "} ${a.key}  ${a.label}`),
-        footer: "key or UP/DOWN+ENTER picks, ESC cancels",
+        title: `Actions on ${d.target.pxname}/${d.target.svname}${unavailable ? ": unavailable" : ""}`,
+        lines: [
+          ...ACTIONS.map((a, i) => `${i === d.index ? ">" : " "} ${a.key}  ${a.label}`),
+          ...(unavailable ? [`! ${unavailable}`] : []),
+        ],
+        footer: unavailable ? "ESC closes" : "key or UP/DOWN+ENTER picks, ESC cancels",
       };
     case "prompt": {
       return {
@@ -116,7 +122,8 @@ function dialogText(d: Dialog): { title: string; lines: string[]; footer: string
 
 /** Draws the open dialog as a box in the middle of the body; returns where the text cursor goes. */
 function drawDialog(buf: ScreenBuffer, s: State, d: Dialog): Cursor | undefined {
-  const text = dialogText(d);
+  const unavailable = d.kind === "actions" ? actionsUnavailable(s, d.target.instance) : undefined;
+  const text = dialogText(d, unavailable);
   const { info, header, message } = screenLayout(s.size);
   // The box may cover everything from the header's first line to the message line (it is modal): at the
   // smallest size (20 rows) the ten actions fit; a longer list scrolls to keep the selected entry in view.
@@ -127,7 +134,10 @@ function drawDialog(buf: ScreenBuffer, s: State, d: Dialog): Cursor | undefined 
     area,
     text,
     first,
-    (line) => line.startsWith(">") && d.kind === "actions" ? REVERSE : line.startsWith("!") ? BOLD : 0,
+    (line) =>
+      line.startsWith("!")
+        ? BOLD
+        : (unavailable ? DIM : 0) | (line.startsWith(">") && d.kind === "actions" ? REVERSE : 0),
   );
   if (d.kind === "prompt") return { x: x + 4 + d.input.cursor, y: top + 1 };
   return undefined;

@@ -19,8 +19,8 @@ import { type BodyLine, isServerRow } from "../domain/body_lines.ts";
 import { HOTKEYS, isHotkey } from "../domain/hotkeys.ts";
 import { sparkline } from "../widgets/sparkline.ts";
 import { cycleWorker, isConnected, toggleGrouping } from "../model/instances.ts";
-import { drainingWorker, openOverlay, say, type Step } from "../model/ops.ts";
-import { hotkey, openActions, pasteIntoCli, READ_ONLY, selectedServer } from "../model/server_actions.ts";
+import { drainingWorker, openOverlay, type Step } from "../model/ops.ts";
+import { hotkey, openActions, pasteIntoCli, selectedServer } from "../model/server_actions.ts";
 import { STAT_TABLE } from "../model/stat_table.ts";
 import { openBulk } from "../model/bulk.ts";
 import { clearTags, isTagged, tagCount, tagFiltered, toggleTag } from "../model/tags.ts";
@@ -53,8 +53,9 @@ export function statusStyle(c: StatusClass, color: boolean): Style {
 /** The keys of the stat views beyond those of every table. */
 function statKey(s: State, k: Key): Step | undefined {
   if (k.name === "enter") {
+    // The menu opens in read-only mode and at a low level too: it greys what cannot act now, and says why.
     if (!selectedServer(s)) return [s, []];
-    return [s.config.readOnly ? say(s, READ_ONLY) : openOverlay(s, { kind: "hotkeys" }), []];
+    return [openOverlay(s, { kind: "hotkeys" }), []];
   }
   if (isHotkey(k.name)) return hotkey(s, k.name);
   if (k.name !== "char") return undefined;
@@ -167,7 +168,7 @@ const SECTIONS: readonly HelpSection[] = [
       ["UP / DOWN", "move the cursor one line"],
       ["PGUP / PGDOWN", "move the cursor ten lines"],
       ["HOME / END, Ctrl-A/E", "first / last line"],
-      ["ENTER", "on a server row: show the hotkey menu"],
+      ["ENTER", "on a server row: show the hotkey menu (keys that cannot act now are greyed, and why)"],
       ["SPACE", "on a server row: paste <proxy>/<server> into the CLI and open it"],
       ["/", "filter by proxy or server name as you type (~ starts a regular expression)"],
       ["s / S", "sort servers within their proxy by the next column / reverse the order"],

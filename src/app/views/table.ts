@@ -1,6 +1,7 @@
 /**
  * A table view, made from a table model (model/table.ts) and its columns: moving (arrows, pages, HOME/END,
- * Ctrl-A/E, the wheel, a click on a row), `/` to filter, `s`/`S` to sort by the next column or the other
+ * Ctrl-A/E, the wheel, a click on a row; the cursor passes over headings and blank lines, and a click on one
+ * selects the nearest row below it), `/` to filter, `s`/`S` to sort by the next column or the other
  * way, `i` for the selected row's detail, ESC to clear the filter, the column header with the sort mark, and
  * the message line naming the selected row or the filter. A view adds its own keys before these, and draws
  * over its rows (colours, markers).
@@ -19,6 +20,7 @@ import { isOpen, openOverlay, say, type Step } from "../model/ops.ts";
 import type { State, TableLine } from "../model/state.ts";
 import {
   cursorLine,
+  type Heading,
   setFilter,
   setSort,
   type TableModel,
@@ -96,17 +98,21 @@ function tableKey<L extends TableLine, R extends TableRow>(
   const t = model.get(s);
   const { body } = screenLayout(s.size);
   const n = t.lines.length;
-  const to = (scroll: State["scroll"]): Step => [withCursor(s, model, scroll), []];
-  const move = (d: number) => to(moveScroll(t.scroll, d, n, body.height));
+  const to = (scroll: State["scroll"], heading: Heading = 1): Step => [
+    withCursor(s, model, scroll, heading),
+    [],
+  ];
+  const move = (d: number) => to(moveScroll(t.scroll, d, n, body.height), d < 0 ? -1 : 1);
   const steps: Partial<Record<Key["name"], number>> = { up: -1, down: 1, pageup: -10, pagedown: 10 };
   if (steps[k.name] !== undefined) return move(steps[k.name]!);
   if (k.name === "home" || (k.name === "ctrl" && k.text === "a")) return to(scrollHome());
-  if (k.name === "end" || (k.name === "ctrl" && k.text === "e")) return to(scrollEnd(n, body.height));
+  if (k.name === "end" || (k.name === "ctrl" && k.text === "e")) return to(scrollEnd(n, body.height), -1);
   if (k.name === "mouse" && k.mouse) {
     if (wheel(k) !== 0) return move(wheel(k) * WHEEL_LINES);
     const row = k.mouse.y - body.y;
     if (k.mouse.button !== 0 || k.mouse.release) return undefined;
     if (row < 0 || row >= body.height || t.scroll.top + row >= n) return undefined;
+    // A click on a heading or a blank line selects the nearest row below it (that proxy's first row).
     return to({ cursor: t.scroll.top + row, top: t.scroll.top });
   }
   if (k.name !== "char") return undefined;

@@ -81,14 +81,16 @@ Deno.test("the cursor stays on the same server when a refresh reorders and adds 
   assertEquals(line.row.get("status"), "DOWN");
 });
 
-Deno.test("when the selected server disappears the cursor leaves it for its proxy line, with a message", () => {
-  const a = smallSnapshot([["be", "s1", "UP", 1, 3, 1, 2], ["be", "s2", "UP", 1, 3, 2, 2]]);
+Deno.test("when the selected server disappears the cursor goes to its proxy's BACKEND, with a message", () => {
+  const backend = ["be", "BACKEND", "UP", 2, 3, 0, 1] as const;
+  const a = smallSnapshot([["be", "s1", "UP", 1, 3, 1, 2], ["be", "s2", "UP", 1, 3, 2, 2], backend]);
   let [s] = run(start(), snap(a));
   s = cursorOn(s, "be", "s2");
   [s] = run(s, key("enter"));
   assert(opened(s).menu);
-  [s] = run(s, snap(smallSnapshot([["be", "s1", "UP", 1, 3, 1, 2]])));
-  assertEquals(selectedLine(s)?.kind, "proxy");
+  [s] = run(s, snap(smallSnapshot([["be", "s1", "UP", 1, 3, 1, 2], backend])));
+  const line = selectedLine(s);
+  assertEquals(line?.kind === "row" ? `${line.row.pxname}/${line.row.svname}` : line?.kind, "be/BACKEND");
   assert(!opened(s).menu, "the hotkey menu closes");
   assert(s.message?.text.includes("be/s2 is gone"));
   const [, c] = run(s, key("f10"));

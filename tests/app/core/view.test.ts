@@ -41,7 +41,7 @@ Deno.test("80x25 STATUS screen: title, header, info, columns, the first proxies 
   assertEquals(lines[13].trimEnd(), ">>> www");
   assertMatch(lines[14], /^FRONTEND +OPEN/);
   assert(lines[24].startsWith(" 1-STATUS  2-TRAFFIC  3-HTTP  4-ERRORS  5-CLI "));
-  assert(lines[24].endsWith("UP/DOWN=SCROLL H=HELP Q=QUIT "));
+  assert(lines[24].endsWith("I=INFO /=FILTER S=SORT [#2/#0] "), "the cursor starts on the first row");
 });
 
 Deno.test("nothing overlaps when the version string is long: PID moves right of it", () => {
@@ -53,9 +53,8 @@ Deno.test("nothing overlaps when the version string is long: PID moves right of 
 });
 
 Deno.test("the cursor row is reversed and the status cell is coloured by state", () => {
-  const s = state(80, 30, "status", {}, [{ name: "down" }, { name: "down" }, { name: "down" }, {
-    name: "down",
-  }]);
+  // The cursor starts on www's FRONTEND; one line down is web1 (the blank and `>>> web` lines are passed).
+  const s = state(80, 30, "status", {}, [{ name: "down" }]);
   const { buffer } = view(s);
   const y = 13 + 4;
   assertMatch(buffer.text(y), /^web1 +100 UP/);
@@ -87,7 +86,7 @@ Deno.test("below 78x20 a notice replaces the screen, without drawing past the ed
 });
 
 Deno.test("the hotkey menu fits any width: long labels when they fit, short ones otherwise", () => {
-  const down = Array.from({ length: 4 }, (): Key => ({ name: "down" }));
+  const down: Key[] = [{ name: "down" }];
   const wide = screen(state(160, 25, "status", {}, [...down, { name: "enter" }]));
   assertMatch(wide[24], /HOTKEYS: +F1=ENABLE {2}F2=DISABLE .*F11=DRAIN \(HERE\)/);
   const narrow = screen(state(80, 25, "status", {}, [...down, { name: "enter" }]));
@@ -96,7 +95,7 @@ Deno.test("the hotkey menu fits any width: long labels when they fit, short ones
 });
 
 Deno.test("read-only footer: no CLI tab, READ-ONLY and the service id", () => {
-  const down = Array.from({ length: 4 }, (): Key => ({ name: "down" }));
+  const down: Key[] = [{ name: "down" }];
   const lines = screen(state(80, 25, "status", { readOnly: true }, down));
   assert(!lines[24].includes("5-CLI"));
   assertMatch(lines[24], /READ-ONLY \[#3\/#1\] $/);
