@@ -6,7 +6,8 @@
  * enough that no GC runs inside a refresh (a refresh where one did is measured again).
  *
  * `deno run -A --v8-flags=--expose-gc,--min-semi-space-size=64,--max-semi-space-size=64 scripts/bench/alloc.ts
- * [--servers 960] [--refreshes 20]`
+ * [--servers 960 | --socket PATH] [--refreshes 20] [--json]` ({@linkcode ALLOC_FLAGS}; `deno task bench` runs it
+ * with `--socket` and `--json`).
  *
  * @module
  */
@@ -26,11 +27,17 @@ import { bytes, median } from "./stats.ts";
 
 const STAGES = ["parse", "snapshot", "update", "view", "diff"] as const;
 
+/** The V8 flags this script needs: `gc()`, and a young generation no refresh fills. */
+export const ALLOC_FLAGS = "--v8-flags=--expose-gc,--min-semi-space-size=64,--max-semi-space-size=64";
+
+/** Median bytes allocated by each stage of a refresh, and by the whole refresh. */
+export type Allocation = Record<(typeof STAGES)[number] | "refresh", number>;
+
 /** Median bytes allocated by each stage of one refresh (and their sum), over `refreshes` refreshes. */
 export async function allocationPerRefresh(
   sock: string,
   refreshes: number,
-): Promise<Record<(typeof STAGES)[number] | "refresh", number>> {
+): Promise<Allocation> {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) {
     throw new Error("run with --v8-flags=--expose-gc,--min-semi-space-size=64,--max-semi-space-size=64");
@@ -70,18 +77,25 @@ export async function allocationPerRefresh(
   } finally {
     await client.close();
   }
-  return Object.fromEntries(Object.entries(per).map(([k, v]) => [k, median(v)])) as Record<
-    (typeof STAGES)[number] | "refresh",
-    number
-  >;
+  return Object.fromEntries(Object.entries(per).map(([k, v]) => [k, median(v)])) as Allocation;
 }
 
 if (import.meta.main) {
   const { values } = parseArgs({
     args: Deno.args,
-    options: { servers: { type: "string", default: "960" }, refreshes: { type: "string", default: "20" } },
+    options: {
+      servers: { type: "string", default: "960" },
+      socket: { type: "string" },
+      refreshes: { type: "string", default: "20" },
+      json: { type: "boolean", default: false },
+    },
   });
-  await using lab = await startLab(manyServersBody(Number(values.servers)), { startTimeoutMs: 120_000 });
-  const result = await allocationPerRefresh(lab.sockets.admin, Number(values.refreshes));
-  for (const [stage, n] of Object.entries(result)) console.log(`${stage.padEnd(9)} ${bytes(n).padStart(9)}`);
+  await using lab = values.socket
+    ? undefined
+    : await startLab(manyServersBody(Number(values.servers)), { startTimeoutMs: 120_000 });
+  const result = await allocationPerRefresh(values.socket ?? lab!.sockets.admin, Number(values.refreshes));
+  if (values.json) console.log(JSON.stringify(result));
+  else {for (const [stage, n] of Object.entries(result)) {
+      console.log(`${stage.padEnd(9)} ${bytes(n).padStart(9)}`);
+    }}
 }

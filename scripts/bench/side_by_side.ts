@@ -5,7 +5,8 @@
  * another would not compare; `deno task bench` uses it for ours against hatop 0.8.2, and by hand it compares
  * two checkouts or V8 flags:
  *
- * `deno run -A scripts/bench/side_by_side.ts --servers 960 --window 60 [--hatop] [--tree DIR]... [--flags F]...`
+ * `deno run -A scripts/bench/side_by_side.ts --servers 960 --window 60 [--hatop] [--idle] [--tree DIR]...
+ * [--flags F]...`
  *
  * `--tree DIR` adds a monitor run from another checkout (e.g. `git archive main | tar -x -C /tmp/base`),
  * `--flags F` one run from this checkout with `deno run F` (e.g. `--v8-flags=--max-semi-space-size=1`).
@@ -14,7 +15,7 @@
  */
 import { parseArgs } from "node:util";
 import { startTmux, type TmuxSession } from "../../tests/support/tmux.ts";
-import { cpuTicks, rss } from "./stats.ts";
+import { cpuTicks, type Resident, resident } from "./stats.ts";
 
 /** Pane size every program draws into (the issue's side-by-side run). */
 export const PANE = { columns: 160, rows: 50 };
@@ -32,8 +33,8 @@ export interface Program {
 /** What one program used. */
 export interface Measured {
   name: string;
-  /** VmRSS 20 s after the start, bytes. */
-  rss: number;
+  /** Resident memory 20 s after the start. */
+  rss: Resident;
   /** CPU seconds (user + system) used during the window. */
   cpuSeconds: number;
   /** The window's length, seconds. */
@@ -47,6 +48,12 @@ export function ours(name: string, root: string, sock: string, flags: readonly s
     command: [Deno.execPath(), "run", "-A", ...flags, "main.ts", "-s", sock, "-i", "1"],
     cwd: root,
   };
+}
+
+/** A Deno script that only waits (one timer a second): the floor any Deno program starts from. */
+export function idleDeno(): Program {
+  const script = "setInterval(() => {}, 1000); console.log('srv_00000 (idle deno)');";
+  return { name: "deno, idle", command: [Deno.execPath(), "eval", script] };
 }
 
 /** hatop 0.8.2 on `sock` at `-i 1`. */
@@ -81,7 +88,7 @@ export async function sideBySide(
     await Promise.all(sessions.map((s) => waitScreen(s, ready, 60_000)));
     const pids = await Promise.all(sessions.map((s) => s.pid()));
     await sleep(Math.max(0, t0 + RSS_AFTER_MS - performance.now()));
-    const memory = pids.map(rss);
+    const memory = pids.map(resident);
     const before = pids.map(cpuTicks);
     const w0 = performance.now();
     await sleep(windowMs);
@@ -107,6 +114,7 @@ async function main(): Promise<number> {
       hatop: { type: "boolean", default: false },
       tree: { type: "string", multiple: true, default: [] },
       flags: { type: "string", multiple: true, default: [] },
+      idle: { type: "boolean", default: false },
     },
   });
   const { startLab } = await import("../lab/haproxy.ts");
@@ -119,6 +127,7 @@ async function main(): Promise<number> {
   for (const tree of values.tree) programs.push(ours(tree, tree, sock));
   for (const f of values.flags) programs.push(ours(`this, ${f}`, root, sock, f.split(" ")));
   if (values.hatop) programs.push(original("/usr/bin/hatop", sock));
+  if (values.idle) programs.push(idleDeno());
   const results = await sideBySide(
     programs,
     "srv_00000",
@@ -127,9 +136,11 @@ async function main(): Promise<number> {
   );
   for (const r of results) {
     console.log(
-      `${r.name}: RSS ${(r.rss / 1e6).toFixed(1)} MB, CPU ${r.cpuSeconds.toFixed(2)} s in ${
-        r.windowSeconds.toFixed(0)
-      } s (${(1000 * r.cpuSeconds / r.windowSeconds).toFixed(1)} ms/s)`,
+      `${r.name}: RSS ${(r.rss.total / 1e6).toFixed(1)} MB (anon ${(r.rss.anon / 1e6).toFixed(1)}, file ${
+        (r.rss.file / 1e6).toFixed(1)
+      }), CPU ${r.cpuSeconds.toFixed(2)} s in ${r.windowSeconds.toFixed(0)} s (${
+        (1000 * r.cpuSeconds / r.windowSeconds).toFixed(1)
+      } ms/s)`,
     );
   }
   return 0;
