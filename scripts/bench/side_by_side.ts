@@ -52,8 +52,8 @@ export function ours(name: string, root: string, sock: string, flags: readonly s
 
 /** A Deno script that only waits (one timer a second): the floor any Deno program starts from. */
 export function idleDeno(): Program {
-  const script = "setInterval(() => {}, 1000); console.log('srv_00000 (idle deno)');";
-  return { name: "deno, idle", command: [Deno.execPath(), "eval", script] };
+  const script = new URL("./idle.ts", import.meta.url).pathname;
+  return { name: "deno, idle", command: [Deno.execPath(), "run", script] };
 }
 
 /** hatop 0.8.2 on `sock` at `-i 1`. */
@@ -125,7 +125,7 @@ async function main(): Promise<number> {
   const sock = lab.sockets.admin;
   const programs = [ours("this checkout", root, sock)];
   for (const tree of values.tree) programs.push(ours(tree, tree, sock));
-  for (const f of values.flags) programs.push(ours(`this, ${f}`, root, sock, f.split(" ")));
+  for (const f of values.flags) programs.push(ours(`this, ${f}`, root, sock, f.split(" ").filter((a) => a)));
   if (values.hatop) programs.push(original("/usr/bin/hatop", sock));
   if (values.idle) programs.push(idleDeno());
   const results = await sideBySide(
