@@ -15,6 +15,7 @@ import { measurePipeline } from "./bench/pipeline.ts";
 import { firstFrame, keyLatencies, startProgram } from "./bench/tui.ts";
 import { idleDeno, type Measured, original, ours, type Program, sideBySide } from "./bench/side_by_side.ts";
 import { ALLOC_FLAGS, type Allocation } from "./bench/alloc.ts";
+import { V8_FLAGS } from "./compile.ts";
 import { clockTicksPerSecond, median } from "./bench/stats.ts";
 import { type PeerResult, renderReport, type SizeResult } from "./bench/report.ts";
 import { sectionOf, withSection } from "./bench/record.ts";
@@ -106,7 +107,9 @@ async function main(): Promise<number> {
     log(`${size.label}: bytes allocated per refresh`);
     const allocated = await allocation(sock, quick ? 5 : 20);
 
-    const monitor: Program = ours("hatop (ours)", ROOT, sock);
+    // As shipped (`deno task start`, the compiled binary: V8_FLAGS), and as the plain `deno run -A main.ts`.
+    const monitor: Program = ours("hatop (ours)", ROOT, sock, V8_FLAGS);
+    const plain: Program = ours("hatop (ours), no V8 flags", ROOT, sock);
     log(`${size.label}: start to first frame`);
     const firstFrameMs = await firstFrame(monitor, ready, quick ? 3 : 5);
 
@@ -115,7 +118,7 @@ async function main(): Promise<number> {
       log("the original hatop is not installed (apt-get install hatop): no peer comparison");
     }
     const theirs = first && hatop ? original(hatop, sock) : undefined;
-    const together = [monitor, ...(theirs ? [theirs] : []), ...(first ? [idleDeno()] : [])];
+    const together = [monitor, plain, ...(theirs ? [theirs] : []), ...(first ? [idleDeno()] : [])];
     log(
       `${size.label}: ${together.map((p) => p.name).join(", ")} at once: memory, CPU over ${
         windowMs / 1000
@@ -146,6 +149,7 @@ async function main(): Promise<number> {
       allocated,
       firstFrameMs,
       usage: measured[0],
+      plainUsage: measured[1],
       keyMs,
       batchTextMs,
       batchJsonMs,
@@ -155,7 +159,7 @@ async function main(): Promise<number> {
       log(`${size.label}: the original hatop's first frame`);
       const peerFirst = await firstFrame(theirs, ready, quick ? 2 : 3);
       const version = (await text(hatop!, ["--version"])).split("\n")[0] || "hatop";
-      peer = { version, services: pipeline.services, firstFrameMs: peerFirst, usage: measured[1] };
+      peer = { version, services: pipeline.services, firstFrameMs: peerFirst, usage: measured[2] };
     }
   }
 
@@ -165,6 +169,7 @@ async function main(): Promise<number> {
     {
       date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC",
       command: "deno task bench",
+      flags: V8_FLAGS.join(" "),
       machine: `${navigator.hardwareConcurrency} cores (${cpu.trim()}), ${Deno.build.os}`,
       deno: `deno ${Deno.version.deno}`,
       haproxy: (await text("haproxy", ["-v"])).split("\n")[0] || "haproxy",

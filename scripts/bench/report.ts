@@ -17,8 +17,10 @@ export interface SizeResult {
   /** Bytes allocated per refresh, by stage. */
   allocated: Allocation;
   firstFrameMs: number;
-  /** The running monitor's memory and CPU. */
+  /** The running monitor's memory and CPU, as shipped (with {@linkcode RunInfo.flags}). */
   usage: Measured;
+  /** The same, run as `deno run -A main.ts` (no V8 flags), in the same window. */
+  plainUsage: Measured;
   keyMs: number[];
   batchTextMs: number;
   batchJsonMs: number;
@@ -36,6 +38,8 @@ export interface PeerResult {
 export interface RunInfo {
   date: string;
   command: string;
+  /** The V8 flags the monitor is shipped with (scripts/compile.ts). */
+  flags: string;
   machine: string;
   deno: string;
   haproxy: string;
@@ -56,27 +60,41 @@ function target(what: string, measured: number, limit: number, show: (v: number)
   return `| ${what} | ${show(measured)} | ≤ ${show(limit)} | ${by} |`;
 }
 
-/** Why the targets that this machine misses are missed, and what would close them. */
+/** Why the memory targets are missed, what was tried, and what would close them. */
 const MEMORY_NOTE = [
-  "- **Resident memory.** A refresh at 10k services now allocates about 10 MB, 4x the reply (it was about",
-  "  50 MB: now the reply is decoded once from one reused byte buffer, rows are offsets into it with their",
-  "  rates read while parsing, trends are one typed column per refresh and keys are reused while the rows",
-  "  stay the same); after a full GC the heap holds about 14 MB at 10k services. The rest is the runtime",
-  "  and V8's sizing: an empty `setInterval` script is 35 MB, loading the npm dependencies (node",
-  "  compatibility, for commander) brings it to 48 MB, and the monitor idles near 72 MB at ~1k services.",
-  "  Under a refresh a second of 2-3 MB that survives until the next one, V8 grows its young generation",
-  "  to its 16 MB semi-spaces and lets the old generation reach a few times the live size before a full",
-  "  GC. Even with `--v8-flags=--max-semi-space-size=1,",
-  "  --max-old-space-size=40` a 10k monitor stays near 90 MB, so 80 MB needs a smaller floor (no node",
-  "  compatibility layer at run time) as well as less garbage (parse from bytes, no string for the reply).",
+  "- **Resident memory at ~1k.** VmRSS is two parts (the table splits them). File-backed: the pages of the",
+  "  deno binary that this run touched (runtime, sockets, the JIT tiers, the builtins used; the kernel maps",
+  "  code in 64 kB blocks around each page used): about 28 MB for a script that only waits, 41 MB for the",
+  "  monitor; they are clean, shared by every Deno process and evictable, but VmRSS counts them. Anonymous:",
+  "  V8's heap (about 18 MB, 7 MB of it live after a full GC at ~1k), malloc's and the stacks, about 30 MB.",
+  "  Measured side by side on one HAProxy: the idle script holds 38 MB, a loop that only reads `show stat`",
+  "  once a second 40 MB, one that also parses it 57 MB. So 45 MB at ~1k is below what the Deno runtime holds",
+  "  for this work, whatever the program does; V8 flags that turn JIT tiers off save 1-3 MB at 3x the CPU",
+  "  (`--no-opt,--no-maglev`), `--lite-mode` 10 MB at 3x the CPU.",
+  "- **Resident memory at 10k and 50k.** Here it is the anonymous part: every refresh's reply and rows live",
+  "  exactly one refresh (the next snapshot replaces them), the worst case of a generational GC: they survive",
+  "  scavenges, so V8 grows the young generation to 2 x 16 MB and promotes them, and lets the old generation",
+  "  reach a few times the live data before a full GC. The shipped flag (`--max-semi-space-size=1`) removes",
+  "  the first: about 145 -> 105 MB at 10k, no CPU cost measured; at 50k it changes nothing measurable.",
+  "  `--optimize-for-size` brings 10k near 90 MB for 2x the CPU; adding `--single-threaded` gives the gain",
+  "  back. A refresh now allocates less (see the allocation rows: rates pre-read into one typed array per",
+  "  table, arrays of known size, no sort of servers HAProxy already lists by sid).",
+  "  What would close it: keep the rows across refreshes (the previous snapshot's row objects updated in",
+  "  place when a record's service is the same), so that nothing of a refresh lives one refresh; that needs",
+  "  copy-on-change where the recording and the trends read the previous snapshot. And parse from the reply's",
+  "  bytes, without a 2.3 MB string per refresh at 10k (11.6 MB at 50k) in V8's large-object space.",
 ];
 const CPU_NOTE = [
-  "- **CPU against hatop 0.8.2.** At about 1,000 services both use little CPU; ours goes into one refresh a",
-  "  second (read, parse, group, a frame) plus one frame a second for the clock, on a V8 runtime whose",
-  "  idle cost is not zero. hatop reads at most 1,000 lines and formats them in Python; per refresh ours",
-  "  costs a few ms. Closing it: skip the clock tick's frame when a refresh frame follows in the same",
-  "  second, reuse the previous snapshot's rows when a record is unchanged (string compare), and cache",
-  "  formatted cells of visible rows.",
+  "- **CPU against hatop 0.8.2.** Where the running monitor's CPU goes at ~1k (`--cpu-prof` of the monitor",
+  "  in its pane, /proc/<pid>/task/*/stat per thread): parse about 20 %, applying the snapshot (body lines,",
+  "  trends) 20 %, the frame (view, diff, the write) 22 %, GC on the main thread 23 %, and V8's worker",
+  "  threads (concurrent compiles and GC) about a fifth of the process's ticks. The same stages in a hot loop",
+  "  cost about 2.3 ms a refresh: most of the cost is running once a second, cold. `--single-threaded` saves",
+  "  15-20 % of the CPU but gives back the memory flag's gain, so it is not shipped. Found and not fixed:",
+  "  once the monitor has run about 15 s, `readRecords` (src/stats/records.ts) is deoptimized every few",
+  "  seconds (`--trace-deopt`: insufficient type feedback at the private-field store after its OSR'd loop)",
+  "  and compiled again. What would close the gap: no field store after that loop, rows kept across",
+  "  refreshes (nothing to re-key, re-group or collect), and lines rebuilt only when the rows changed.",
 ];
 const LATENCY_NOTE = [
   "- **Keys at 50k services.** Key latency is measured through tmux (send-keys and capture-pane each cost",
@@ -112,10 +130,12 @@ export function renderReport(
     (run.quick ? " **Quick run: fewer repeats, short CPU windows.**" : ""),
     "",
     "Each size is a real HAProxy started for the run (`scripts/lab`): backends of 100 servers plus three",
-    `frontends, no health checks. The monitor runs as \`deno run -A main.ts -s <sock> -i 1\` in a tmux pane of`,
-    `${PANE.columns}x${PANE.rows}; at ~1k services the original runs as \`hatop -s <sock> -i 1\` in a pane of the same`,
-    "size on the same HAProxy at the same time, next to a Deno script that only waits (the floor of any Deno",
-    "program). Memory is read 20 s after each start, CPU over one common window after that.",
+    `frontends, no health checks. The monitor runs as shipped (\`deno task start\`, the compiled binary):`,
+    `\`deno run -A ${run.flags} main.ts -s <sock> -i 1\`, in a tmux pane of ${PANE.columns}x${PANE.rows}, and at the same`,
+    "time without the V8 flag (`deno run -A main.ts`). At ~1k services the original runs as `hatop -s <sock>",
+    "-i 1` in a pane of the same size on the same HAProxy at the same time too, next to a Deno script that only",
+    "waits (the floor of any Deno program). Memory is read 20 s after each start, CPU over one common window",
+    "after that, for all of them together.",
     "",
     "## Refresh, frame, output, process",
     "",
@@ -143,6 +163,8 @@ export function renderReport(
     row("**resident memory 20 s after start (VmRSS)**", (s) => `**${bytes(s.usage.rss.total)}**`),
     row("of which anonymous (heaps, stacks)", (s) => bytes(s.usage.rss.anon)),
     row("of which file-backed (the deno binary)", (s) => bytes(s.usage.rss.file)),
+    row("resident memory without the V8 flag", (s) => bytes(s.plainUsage.rss.total)),
+    row("CPU without the V8 flag (% of a core)", (s) => pct(cpuPercent(s.plainUsage))),
     row("start to first frame", (s) => ms(s.firstFrameMs)),
     row("key answered, median (tmux)", (s) => ms(median(s.keyMs))),
     row("key answered, worst (tmux)", (s) => ms(max(s.keyMs))),
