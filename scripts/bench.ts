@@ -23,6 +23,11 @@ import { sectionOf, withSection } from "./bench/record.ts";
 const ROOT = new URL("..", import.meta.url).pathname;
 const OUTPUT = `${ROOT}docs/benchmark.md`;
 
+/** Markers of the hand-written section on profiling (what was measured by hand, before and after changes). */
+const PROFILE_BEGIN = "<!-- profile:begin -->";
+/** See {@linkcode PROFILE_BEGIN}. */
+const PROFILE_END = "<!-- profile:end -->";
+
 /** Server counts giving about 1k, 10k and 50k services (servers + a backend per 100 + 3 frontends). */
 const SIZES = [
   { label: "~1k", servers: 960 },
@@ -183,9 +188,15 @@ async function main(): Promise<number> {
   );
   console.log(report);
   await Deno.mkdir(`${ROOT}docs`, { recursive: true });
-  // The recording's section is measured by its own script (`deno task bench:record`): kept as it was.
-  const recording = sectionOf(await Deno.readTextFile(OUTPUT).catch(() => ""));
-  await Deno.writeTextFile(OUTPUT, recording ? withSection(report, recording) : report);
+  // The recording's section is measured by its own script (`deno task bench:record`), the profiling notes
+  // by hand (between PROFILE_BEGIN and PROFILE_END): both kept as they were.
+  const before = await Deno.readTextFile(OUTPUT).catch(() => "");
+  let document = report;
+  const profile = sectionOf(before, PROFILE_BEGIN, PROFILE_END);
+  if (profile) document = withSection(document, profile, PROFILE_BEGIN, PROFILE_END);
+  const recording = sectionOf(before);
+  if (recording) document = withSection(document, recording);
+  await Deno.writeTextFile(OUTPUT, document);
   log(`wrote ${OUTPUT}`);
   return 0;
 }
