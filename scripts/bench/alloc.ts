@@ -27,6 +27,9 @@ import { bytes, median } from "./stats.ts";
 
 const STAGES = ["parse", "snapshot", "update", "view", "diff"] as const;
 
+/** Refreshes run before the measured ones. */
+const WARM_UP = 15;
+
 /** The V8 flags this script needs: `gc()`, and a young generation no refresh fills. */
 export const ALLOC_FLAGS = "--v8-flags=--expose-gc,--min-semi-space-size=64,--max-semi-space-size=64";
 
@@ -49,7 +52,7 @@ export async function allocationPerRefresh(
   let previous: ScreenBuffer | undefined;
   const per: Record<string, number[]> = {};
   try {
-    for (let i = 0; i < refreshes + 2;) {
+    for (let i = 0; i < refreshes + WARM_UP;) {
       const infoText = await client.send("show info");
       const statText = await client.send("show stat");
       gc();
@@ -69,8 +72,9 @@ export async function allocationPerRefresh(
       previous = frame.buffer;
       // A GC inside the refresh shows as a stage that freed memory: measure that refresh again.
       if (used.some((u, k) => k > 0 && u < used[k - 1])) continue;
-      // The first two refreshes warm up (the first frame is a full repaint, the first snapshot has no trends).
-      if (i++ < 2) continue;
+      // The first refreshes warm up: the first frame is a full repaint, the first snapshot has no trends, and
+      // code that V8 has not optimized yet allocates more than it will in a monitor that has run a while.
+      if (i++ < WARM_UP) continue;
       STAGES.forEach((stage, k) => (per[stage] ??= []).push(used[k + 1] - used[k]));
       (per.refresh ??= []).push(used[used.length - 1] - used[0]);
     }
