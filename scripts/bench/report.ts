@@ -90,11 +90,11 @@ const CPU_NOTE = [
   "  trends) 20 %, the frame (view, diff, the write) 22 %, GC on the main thread 23 %, and V8's worker",
   "  threads (concurrent compiles and GC) about a fifth of the process's ticks. The same stages in a hot loop",
   "  cost about 2.3 ms a refresh: most of the cost is running once a second, cold. `--single-threaded` saves",
-  "  15-20 % of the CPU but gives back the memory flag's gain, so it is not shipped. Found and not fixed:",
-  "  once the monitor has run about 15 s, `readRecords` (src/stats/records.ts) is deoptimized every few",
-  "  seconds (`--trace-deopt`: insufficient type feedback at the private-field store after its OSR'd loop)",
-  "  and compiled again. What would close the gap: no field store after that loop, rows kept across",
-  "  refreshes (nothing to re-key, re-group or collect), and lines rebuilt only when the rows changed.",
+  "  15-20 % of the CPU but gives back the memory flag's gain, so it is not shipped. Found and fixed: once",
+  "  the monitor had run about 15 s, the record loop of src/stats/records.ts was deoptimized every few",
+  "  seconds (`--trace-deopt`: no type feedback at a store after its on-stack-replaced loop) and compiled",
+  "  again. What would close the gap: rows kept across refreshes (nothing to re-key, re-group or collect),",
+  "  lines rebuilt only when the rows changed, and less garbage for the GC (see the memory note).",
 ];
 const LATENCY_NOTE = [
   "- **Keys at 50k services.** Key latency is measured through tmux (send-keys and capture-pane each cost",
