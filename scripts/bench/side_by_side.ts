@@ -9,7 +9,7 @@
  * [--flags F]...`
  *
  * `--tree DIR` adds a monitor run from another checkout (e.g. `git archive main | tar -x -C /tmp/base`),
- * `--flags F` one run from this checkout with `deno run F` (e.g. `--v8-flags=--max-semi-space-size=1`).
+ * `--flags F` one run from this checkout with `deno run F` (e.g. `--v8-flags=--max-semi-space-size=1,--heap-growing-percent=20`).
  *
  * @module
  */
