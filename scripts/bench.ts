@@ -1,9 +1,9 @@
 /**
  * The performance benchmark: starts a real HAProxy with about 1,000, 10,000 and 50,000 services, measures
- * the monitor against it (and the original hatop at about 1,000 services), prints the results and writes
- * them to docs/benchmark.md.
+ * the monitor against it (and, at about 1,000 services, the original hatop and an idle Deno script running
+ * at the same time, in panes of the same size), prints the results and writes them to docs/benchmark.md.
  *
- * `deno task bench` (full run, a few minutes) or `deno task bench --quick` (fewer repeats, 10 s CPU windows).
+ * `deno task bench` (full run, about 12 minutes) or `deno task bench --quick` (fewer repeats, 20 s CPU windows).
  * The recording's size is measured by `deno task bench:record` (scripts/bench/record.ts); its section of the
  * document is kept.
  *
@@ -12,13 +12,21 @@
 import { startLab } from "./lab/haproxy.ts";
 import { manyServersBody } from "./lab/configs.ts";
 import { measurePipeline } from "./bench/pipeline.ts";
-import { firstFrame, keyLatencies, type Program, startProgram, usage } from "./bench/tui.ts";
+import { firstFrame, keyLatencies, startProgram } from "./bench/tui.ts";
+import { idleDeno, type Measured, original, ours, type Program, sideBySide } from "./bench/side_by_side.ts";
+import { ALLOC_FLAGS, type Allocation } from "./bench/alloc.ts";
+import { V8_FLAGS } from "./compile.ts";
 import { clockTicksPerSecond, median } from "./bench/stats.ts";
 import { type PeerResult, renderReport, type SizeResult } from "./bench/report.ts";
 import { sectionOf, withSection } from "./bench/record.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const OUTPUT = `${ROOT}docs/benchmark.md`;
+
+/** Markers of the hand-written section on profiling (what was measured by hand, before and after changes). */
+const PROFILE_BEGIN = "<!-- profile:begin -->";
+/** See {@linkcode PROFILE_BEGIN}. */
+const PROFILE_END = "<!-- profile:end -->";
 
 /** Server counts giving about 1k, 10k and 50k services (servers + a backend per 100 + 3 frontends). */
 const SIZES = [
@@ -63,6 +71,20 @@ async function traffic(port: number, n = 10): Promise<void> {
   );
 }
 
+/** Bytes allocated per refresh (scripts/bench/alloc.ts, in a process of its own for its V8 flags). */
+async function allocation(sock: string, refreshes: number): Promise<Allocation> {
+  const args = ["run", "-A", ALLOC_FLAGS, "scripts/bench/alloc.ts", "--socket", sock, "--json"];
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: [...args, "--refreshes", String(refreshes)],
+    cwd: ROOT,
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const dec = new TextDecoder();
+  if (!out.success) throw new Error(`alloc.ts: ${dec.decode(out.stderr).trim()}`);
+  return JSON.parse(dec.decode(out.stdout));
+}
+
 function log(message: string) {
   console.error(`bench: ${message}`);
 }
@@ -70,12 +92,13 @@ function log(message: string) {
 async function main(): Promise<number> {
   const quick = Deno.args.includes("--quick");
   const runs = quick ? 3 : 9;
-  const windowMs = quick ? 10_000 : 30_000;
+  const windowMs = quick ? 20_000 : 60_000;
   const keySamples = quick ? 8 : 20;
   const ticks = await clockTicksPerSecond();
   const hatop = (await text("sh", ["-c", "command -v hatop"])) || undefined;
   const results: SizeResult[] = [];
   let peer: PeerResult | undefined;
+  let idle: Measured | undefined;
   const ready = (s: string) => s.includes("srv_00000");
 
   for (const size of SIZES) {
@@ -86,22 +109,33 @@ async function main(): Promise<number> {
 
     log(`${size.label}: refresh stages`);
     const pipeline = await measurePipeline(sock, runs, () => traffic(port));
+    log(`${size.label}: bytes allocated per refresh`);
+    const allocated = await allocation(sock, quick ? 5 : 20);
 
-    const ours: Program = {
-      name: "hatop (ours)",
-      command: [Deno.execPath(), "run", "-A", "main.ts", "-s", sock, "-i", "1"],
-      cwd: ROOT,
-    };
+    // As shipped (`deno task start`, the compiled binary: V8_FLAGS), and as the plain `deno run -A main.ts`.
+    const monitor: Program = ours("hatop (ours)", ROOT, sock, V8_FLAGS);
+    const plain: Program = ours("hatop (ours), no V8 flags", ROOT, sock);
     log(`${size.label}: start to first frame`);
-    const firstFrameMs = await firstFrame(ours, ready, quick ? 3 : 5);
+    const firstFrameMs = await firstFrame(monitor, ready, quick ? 3 : 5);
 
-    log(`${size.label}: CPU and memory over ${windowMs / 1000} s, then key latency`);
-    const { tmux } = await startProgram(ours, ready);
-    let used;
+    const first = size === SIZES[0];
+    if (first && !hatop) {
+      log("the original hatop is not installed (apt-get install hatop): no peer comparison");
+    }
+    const theirs = first && hatop ? original(hatop, sock) : undefined;
+    const together = [monitor, plain, ...(theirs ? [theirs] : []), ...(first ? [idleDeno()] : [])];
+    log(
+      `${size.label}: ${together.map((p) => p.name).join(", ")} at once: memory, CPU over ${
+        windowMs / 1000
+      } s`,
+    );
+    const measured = await sideBySide(together, "srv_00000", windowMs, ticks);
+    if (first) idle = measured.at(-1);
+
+    log(`${size.label}: key latency`);
+    const { tmux } = await startProgram(monitor, ready);
     let keyMs;
     try {
-      await new Promise((r) => setTimeout(r, 2_000));
-      used = await usage(await tmux.pid(), windowMs, ticks);
       keyMs = await keyLatencies(tmux, keySamples, 1_000);
     } finally {
       await tmux.kill();
@@ -114,23 +148,23 @@ async function main(): Promise<number> {
       ["run", "-A", "main.ts", "-s", sock, "--batch", "--format", "json"],
       batchRuns,
     );
-    results.push({ label: size.label, pipeline, firstFrameMs, usage: used, keyMs, batchTextMs, batchJsonMs });
+    results.push({
+      label: size.label,
+      pipeline,
+      allocated,
+      firstFrameMs,
+      usage: measured[0],
+      plainUsage: measured[1],
+      keyMs,
+      batchTextMs,
+      batchJsonMs,
+    });
 
-    if (size === SIZES[0] && hatop) {
-      log(`${size.label}: the original hatop (${hatop}), first frame, CPU and memory`);
-      const theirs: Program = { name: "hatop 0.8.2", command: [hatop, "-s", sock, "-i", "1"] };
+    if (theirs) {
+      log(`${size.label}: the original hatop's first frame`);
       const peerFirst = await firstFrame(theirs, ready, quick ? 2 : 3);
-      const session = await startProgram(theirs, ready);
-      try {
-        await new Promise((r) => setTimeout(r, 2_000));
-        const peerUsage = await usage(await session.tmux.pid(), windowMs, ticks);
-        const version = (await text(hatop, ["--version"])).split("\n")[0] || "hatop";
-        peer = { version, services: pipeline.services, firstFrameMs: peerFirst, usage: peerUsage };
-      } finally {
-        await session.tmux.kill();
-      }
-    } else if (size === SIZES[0]) {
-      log("the original hatop is not installed (apt-get install hatop): no peer comparison");
+      const version = (await text(hatop!, ["--version"])).split("\n")[0] || "hatop";
+      peer = { version, services: pipeline.services, firstFrameMs: peerFirst, usage: measured[2] };
     }
   }
 
@@ -140,6 +174,7 @@ async function main(): Promise<number> {
     {
       date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC",
       command: "deno task bench",
+      flags: V8_FLAGS.join(" "),
       machine: `${navigator.hardwareConcurrency} cores (${cpu.trim()}), ${Deno.build.os}`,
       deno: `deno ${Deno.version.deno}`,
       haproxy: (await text("haproxy", ["-v"])).split("\n")[0] || "haproxy",
@@ -149,12 +184,19 @@ async function main(): Promise<number> {
     },
     results,
     peer,
+    idle,
   );
   console.log(report);
   await Deno.mkdir(`${ROOT}docs`, { recursive: true });
-  // The recording's section is measured by its own script (`deno task bench:record`): kept as it was.
-  const recording = sectionOf(await Deno.readTextFile(OUTPUT).catch(() => ""));
-  await Deno.writeTextFile(OUTPUT, recording ? withSection(report, recording) : report);
+  // The recording's section is measured by its own script (`deno task bench:record`), the profiling notes
+  // by hand (between PROFILE_BEGIN and PROFILE_END): both kept as they were.
+  const before = await Deno.readTextFile(OUTPUT).catch(() => "");
+  let document = report;
+  const profile = sectionOf(before, PROFILE_BEGIN, PROFILE_END);
+  if (profile) document = withSection(document, profile, PROFILE_BEGIN, PROFILE_END);
+  const recording = sectionOf(before);
+  if (recording) document = withSection(document, recording);
+  await Deno.writeTextFile(OUTPUT, document);
   log(`wrote ${OUTPUT}`);
   return 0;
 }

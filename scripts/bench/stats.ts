@@ -42,10 +42,23 @@ export function cpuTicksOf(statText: string): number {
   return Number(rest[11]) + Number(rest[12]);
 }
 
-/** Parses `/proc/<pid>/status` text: VmRSS in bytes, NaN when absent. */
-export function rssOf(statusText: string): number {
-  const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(statusText);
-  return m ? Number(m[1]) * 1024 : NaN;
+/** Resident memory split as `/proc/<pid>/status` gives it, bytes (NaN for a field that is absent). */
+export interface Resident {
+  /** VmRSS: all of it. */
+  total: number;
+  /** RssAnon: the heaps (V8's, malloc's) and stacks, the process's own. */
+  anon: number;
+  /** RssFile: pages of mapped files, mostly the deno (or python) binary's code and data touched so far. */
+  file: number;
+}
+
+/** Parses `/proc/<pid>/status` text into {@linkcode Resident}. */
+export function residentOf(statusText: string): Resident {
+  const kB = (name: string) => {
+    const m = new RegExp(`^${name}:\\s+(\\d+)\\s+kB`, "m").exec(statusText);
+    return m ? Number(m[1]) * 1024 : NaN;
+  };
+  return { total: kB("VmRSS"), anon: kB("RssAnon"), file: kB("RssFile") };
 }
 
 /** CPU ticks (user + system) of a running process and its threads. */
@@ -53,9 +66,9 @@ export function cpuTicks(pid: number): number {
   return cpuTicksOf(Deno.readTextFileSync(`/proc/${pid}/stat`));
 }
 
-/** Resident memory of a running process, in bytes. */
-export function rss(pid: number): number {
-  return rssOf(Deno.readTextFileSync(`/proc/${pid}/status`));
+/** Resident memory of a running process, in bytes, and its split. */
+export function resident(pid: number): Resident {
+  return residentOf(Deno.readTextFileSync(`/proc/${pid}/status`));
 }
 
 /** Clock ticks per second (`getconf CLK_TCK`), 100 when getconf is unavailable. */

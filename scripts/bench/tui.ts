@@ -1,21 +1,12 @@
 /**
- * Measures of a real monitor process drawing into a tmux pane: time from start to the first complete frame,
- * CPU time over a window at `-i 1`, resident memory, and how fast a key is answered while refreshes run.
+ * Measures of a real monitor process drawing into a tmux pane: time from start to the first complete frame and
+ * how fast a key is answered while refreshes run (CPU and memory: side_by_side.ts).
  *
  * @module
  */
 import { startTmux, type TmuxSession } from "../../tests/support/tmux.ts";
-import { cpuTicks, median, rss } from "./stats.ts";
-
-/** Pane size every process draws into. */
-export const PANE = { columns: 120, rows: 40 };
-
-/** A command line to run in the pane, with a name for messages. */
-export interface Program {
-  name: string;
-  command: string[];
-  cwd?: string;
-}
+import { median } from "./stats.ts";
+import { PANE, type Program } from "./side_by_side.ts";
 
 /** Waits until the screen satisfies `test`, polling as fast as tmux answers; throws after `timeoutMs`. */
 async function until(
@@ -62,24 +53,6 @@ export async function firstFrame(
     await tmux.kill();
   }
   return median(times);
-}
-
-/** CPU and memory of a process over a window. */
-export interface Usage {
-  /** CPU time used during the window, as a percentage of one core. */
-  cpuPercent: number;
-  /** Resident memory at the end of the window, bytes. */
-  rss: number;
-}
-
-/** Measures CPU (utime + stime deltas) over `windowMs` and RSS at its end. */
-export async function usage(pid: number, windowMs: number, ticksPerSecond: number): Promise<Usage> {
-  const before = cpuTicks(pid);
-  const t0 = performance.now();
-  await new Promise((r) => setTimeout(r, windowMs));
-  const ticks = cpuTicks(pid) - before;
-  const seconds = (performance.now() - t0) / 1000;
-  return { cpuPercent: (100 * ticks / ticksPerSecond) / seconds, rss: rss(pid) };
 }
 
 /** The screen below the info block (rows 10 on): the table and the footer, styles included. */

@@ -99,8 +99,24 @@ export function cellValue(column: Column, row: Cells): string {
   return raw;
 }
 
+/** The number of code points of `text` (what `Array.from(text).length` counts), without building an array. */
+function codePoints(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
 function pad(text: string, width: number, align: Column["align"]): string {
-  const gap = width - Array.from(text).length;
+  const gap = width - codePoints(text);
   if (gap <= 0) return text;
   return align === "left" ? text + " ".repeat(gap) : " ".repeat(gap) + text;
 }
@@ -129,7 +145,7 @@ export function formatCell(column: Column, row: Cells, width: number): string {
  * the state when that fits. `no check` too narrow for itself is `no chk` (never `no..`, which says nothing).
  */
 export function fitStatus(status: string, width: number): string {
-  if (Array.from(status).length <= width) return status;
+  if (codePoints(status) <= width) return status;
   const unchecked = status.startsWith("no check");
   const first = unchecked ? "no check" : status.split(" ")[0];
   if (first.length + 2 <= width) return `${first}..`;

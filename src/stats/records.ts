@@ -66,16 +66,18 @@ export class RecordBatch {
   quoted: QuotedRecord[] = [];
 }
 
+/** Where {@linkcode Lines} is: the next line's offset, the last line's number, the next `"` and how far it was sought. */
+const POS = 0;
+const LINE_NO = 1;
+const NEXT_QUOTE = 2;
+const QUOTE_SEARCHED = 3;
+
 /** The lines of a reply, read one after the other: first the header's, then batches of records. */
 export class Lines {
   readonly text: string;
-  /** Where the next line starts. */
-  #pos = 0;
-  /** The number of the line last read (1-based). */
-  #lineNo = 0;
-  // Where the next '"' is, so that telling a quoted record costs no search per line.
-  #nextQuote = -1;
-  #quoteSearched = -1;
+  // Where the next line starts, the number of the line last read (1-based), and where the next '"' is (so
+  // that telling a quoted record costs no search per line): see POS, LINE_NO, NEXT_QUOTE, QUOTE_SEARCHED.
+  readonly #at = Int32Array.of(0, 0, -1, -1);
 
   constructor(text: string) {
     this.text = text;
@@ -84,69 +86,85 @@ export class Lines {
   /** Reads the next line and returns it (without its `\n`); undefined at the end. */
   nextLine(): string | undefined {
     const text = this.text;
-    if (this.#pos > text.length) return undefined;
-    const nl = text.indexOf("\n", this.#pos);
+    const at = this.#at;
+    if (at[POS] > text.length) return undefined;
+    const nl = text.indexOf("\n", at[POS]);
     const end = nl < 0 ? text.length : nl;
-    const line = text.slice(this.#pos, end);
-    this.#pos = end + 1;
-    this.#lineNo++;
+    const line = text.slice(at[POS], end);
+    at[POS] = end + 1;
+    at[LINE_NO]++;
     return line;
   }
 
   /** Fills `batch` with the next records (count 0 at the end). */
   readRecords(batch: RecordBatch, warnings: Warnings): void {
-    const text = this.text;
-    const length = text.length;
-    const { starts, ends, lineNos } = batch;
     const quoted: QuotedRecord[] = [];
-    let pos = this.#pos;
-    let lineNo = this.#lineNo;
-    let nextQuote = this.#nextQuote;
-    let quoteSearched = this.#quoteSearched;
-    let count = 0;
-    while (count < BATCH_RECORDS && pos <= length) {
-      const nl = text.indexOf("\n", pos);
-      const start = pos;
-      let end = nl < 0 ? length : nl;
-      pos = end + 1;
-      const at = ++lineNo;
-      if (end > start && text.charCodeAt(end - 1) === 13) end--;
-      if (end === start || text.charCodeAt(start) === 35) continue;
-      if (text.charCodeAt(start) <= 32 && text.slice(start, end).trim() === "") continue;
-      if (nextQuote < start && quoteSearched < length) {
-        nextQuote = text.indexOf('"', start);
-        if (nextQuote < 0) nextQuote = quoteSearched = length;
-        else quoteSearched = nextQuote;
-      }
-      if (nextQuote >= start && nextQuote < end) {
-        let record = text.slice(start, end);
-        if (countQuotes(record) % 2 === 1) {
-          const after = text.indexOf("\n", pos);
-          const next = pos > length ? "" : text.slice(pos, after < 0 ? length : after);
-          if (countQuotes(next) % 2 === 1) {
-            // The next line closes the quote: it is part of this record.
-            record += "\n" + next;
-            pos = (after < 0 ? length : after) + 1;
-            lineNo++;
-          } else {
-            warnings.add(`show stat: line ${at}: unbalanced quotes, read as they stand`);
-          }
-        }
-        quoted.push({ lineNo: at, text: record });
-        starts[count] = -1;
-      } else {
-        starts[count] = start;
-        ends[count] = end;
-      }
-      lineNos[count] = at;
-      count++;
-    }
-    this.#pos = pos;
-    this.#lineNo = lineNo;
-    this.#nextQuote = nextQuote;
-    this.#quoteSearched = quoteSearched;
-    batch.count = count;
+    batch.count = readBatch(this.text, this.#at, batch, quoted, warnings);
     batch.quoted = quoted;
+  }
+}
+
+/**
+ * The loop of {@linkcode Lines.readRecords}: fills the batch's offsets and `quoted` from `at`, moves `at`
+ * on and returns the number of records. The position is stored at the top of every turn and the loop ends
+ * by returning from inside it: V8 compiles this loop on the fly, and a store after it, never run before
+ * that, would throw the compiled code away on every refresh.
+ */
+function readBatch(
+  text: string,
+  at: Int32Array,
+  batch: RecordBatch,
+  quoted: QuotedRecord[],
+  warnings: Warnings,
+): number {
+  const length = text.length;
+  const { starts, ends, lineNos } = batch;
+  let pos = at[POS];
+  let lineNo = at[LINE_NO];
+  let nextQuote = at[NEXT_QUOTE];
+  let quoteSearched = at[QUOTE_SEARCHED];
+  let count = 0;
+  for (;;) {
+    at[POS] = pos;
+    at[LINE_NO] = lineNo;
+    at[NEXT_QUOTE] = nextQuote;
+    at[QUOTE_SEARCHED] = quoteSearched;
+    if (count >= BATCH_RECORDS || pos > length) return count;
+    const nl = text.indexOf("\n", pos);
+    const start = pos;
+    let end = nl < 0 ? length : nl;
+    pos = end + 1;
+    const line = ++lineNo;
+    if (end > start && text.charCodeAt(end - 1) === 13) end--;
+    if (end === start || text.charCodeAt(start) === 35) continue;
+    if (text.charCodeAt(start) <= 32 && text.slice(start, end).trim() === "") continue;
+    if (nextQuote < start && quoteSearched < length) {
+      nextQuote = text.indexOf('"', start);
+      if (nextQuote < 0) nextQuote = quoteSearched = length;
+      else quoteSearched = nextQuote;
+    }
+    if (nextQuote >= start && nextQuote < end) {
+      let record = text.slice(start, end);
+      if (countQuotes(record) % 2 === 1) {
+        const after = text.indexOf("\n", pos);
+        const next = pos > length ? "" : text.slice(pos, after < 0 ? length : after);
+        if (countQuotes(next) % 2 === 1) {
+          // The next line closes the quote: it is part of this record.
+          record += "\n" + next;
+          pos = (after < 0 ? length : after) + 1;
+          lineNo++;
+        } else {
+          warnings.add(`show stat: line ${line}: unbalanced quotes, read as they stand`);
+        }
+      }
+      quoted.push({ lineNo: line, text: record });
+      starts[count] = -1;
+    } else {
+      starts[count] = start;
+      ends[count] = end;
+    }
+    lineNos[count] = line;
+    count++;
   }
 }
 

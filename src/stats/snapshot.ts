@@ -66,6 +66,12 @@ function bySid(a: StatRow, b: StatRow): number {
   return x === y ? 0 : x < y ? -1 : 1;
 }
 
+/** Whether the rows are in {@linkcode bySid} order already. */
+function sortedBySid(rows: readonly StatRow[]): boolean {
+  for (let i = 1; i < rows.length; i++) if (bySid(rows[i - 1], rows[i]) > 0) return false;
+  return true;
+}
+
 /**
  * Builds one refresh's snapshot as the original groups it: proxies in order of first appearance, each with
  * its FRONTEND, then servers and listeners by ascending sid, then its BACKEND.
@@ -135,7 +141,8 @@ export function buildSnapshot(info: Info, tables: readonly StatTable[]): Snapsho
 
   const proxies: ProxyGroup[] = [];
   for (const group of groups.values()) {
-    group.servers.sort(bySid);
+    // HAProxy lists servers by ascending sid: the sort (which copies the array) only when they are not.
+    if (!sortedBySid(group.servers)) group.servers.sort(bySid);
     const { seen: _, lastServerKey: _last, ...proxy } = group;
     proxies.push(proxy);
   }

@@ -39,6 +39,11 @@ export interface Shape {
   readonly width: number;
   /** The columns {@linkcode readNumbers} last looked up (see {@linkcode columnsOf}). */
   readonly columns: { fields: readonly string[]; wanted: Wanted };
+  /**
+   * The {@linkcode PRE_READ} values of the table's rows, two per row in the order they were kept (a row holds
+   * its place): one typed array for the table, not two boxed numbers in every row.
+   */
+  readonly pre: { values: Float64Array; count: number };
 }
 
 /** The shape of the rows under `header`. */
@@ -58,6 +63,7 @@ export function shapeOf(header: readonly string[]): Shape {
       fields: [],
       wanted: Object.assign(new Int32Array(0), { preRead: false, pre: new Int8Array(0) }),
     },
+    pre: { values: new Float64Array(2 * 256), count: 0 },
   };
 }
 
@@ -94,10 +100,8 @@ export class Row implements StatRow {
   #values: readonly string[] | undefined;
   /** Single values read from the record so far (see {@linkcode SCANNED_READS}). */
   #scans = 0;
-  /** The {@linkcode PRE_READ} values as numbers, read while parsing (NaN: not read, or not a number). */
-  #pre0 = NaN;
-  #pre1 = NaN;
-  #preRead = false;
+  /** Where its {@linkcode PRE_READ} values are in the shape's `pre` (-1: not read while parsing). */
+  #preAt = -1;
   readonly pxname: string;
   readonly svname: string;
   readonly iid: number;
@@ -149,16 +153,23 @@ export class Row implements StatRow {
 
   /** Keeps the {@linkcode PRE_READ} values found while parsing. */
   preRead(first: number, second: number): void {
-    this.#pre0 = first;
-    this.#pre1 = second;
-    this.#preRead = true;
+    const pre = this.#shape.pre;
+    if (2 * pre.count + 2 > pre.values.length) {
+      const grown = new Float64Array(2 * pre.values.length);
+      grown.set(pre.values);
+      pre.values = grown;
+    }
+    this.#preAt = pre.count++;
+    pre.values[2 * this.#preAt] = first;
+    pre.values[2 * this.#preAt + 1] = second;
   }
 
   /** See {@linkcode readNumbers}. */
   numbers(fields: readonly string[], out: Float64Array): void {
     const wanted = columnsOf(this.#shape, fields);
-    if (this.#preRead && wanted.preRead) {
-      for (let i = 0; i < wanted.length; i++) out[i] = wanted.pre[i] === 0 ? this.#pre0 : this.#pre1;
+    if (this.#preAt >= 0 && wanted.preRead) {
+      const values = this.#shape.pre.values;
+      for (let i = 0; i < wanted.length; i++) out[i] = values[2 * this.#preAt + wanted.pre[i]];
       return;
     }
     if (this.#values !== undefined) {

@@ -86,9 +86,22 @@ export class ScreenBuffer {
     let cx = toIndex(x);
     if (Number.isNaN(cx)) return 0;
     let written = 0;
-    for (const ch of text) {
+    for (let i = 0; i < text.length; i++) {
       if (cx >= this.width) break;
-      let w = cellWidth(ch.codePointAt(0)!);
+      const code = text.charCodeAt(i);
+      // Printable ASCII, nearly every character drawn: one cell, no code point decoding.
+      if (code >= 0x20 && code < 0x7f) {
+        if (cx >= 0) {
+          this.#setNarrow(cx, row, text[i], style);
+          written++;
+        }
+        cx++;
+        continue;
+      }
+      const cp = text.codePointAt(i)!;
+      const ch = String.fromCodePoint(cp);
+      if (cp > 0xffff) i++;
+      let w = cellWidth(cp);
       let glyph = ch;
       if (w === 0) continue;
       if (w < 0) {
@@ -125,14 +138,25 @@ export class ScreenBuffer {
 
   /** Whole row: text from column 0, padded with spaces to the width, one style. */
   line(y: number, text: string, style: Style = 0): void {
-    this.fill(0, y, this.width, style);
-    this.put(0, y, text, style);
+    // The text, then spaces after it: each cell written once.
+    const written = this.put(0, y, text, style);
+    this.fill(written, y, this.width - written, style);
   }
 
   /** Fills the whole grid with spaces in `style` (default 0). */
   clear(style: Style = 0): void {
     this.#chars.fill(" ");
     this.#styles.fill(style);
+  }
+
+  /** The character of cell `index` (row-major, y * width + x), for a caller that walks every cell. */
+  charOf(index: number): string {
+    return this.#chars[index];
+  }
+
+  /** The style of cell `index` (row-major), for a caller that walks every cell. */
+  styleOf(index: number): Style {
+    return this.#styles[index];
   }
 
   /** The character at (x, y): "" for the right half of a wide character or outside the grid. */

@@ -71,18 +71,21 @@ export function renderDiff(
   let atX: number | undefined;
   let atY: number | undefined;
 
-  const changed = (x: number, y: number): boolean =>
-    full || prev!.char(x, y) !== next.char(x, y) ||
-    effective(prev!.styleAt(x, y), color) !== effective(next.styleAt(x, y), color);
+  // Cells by index (y * width + x): both grids have the same size unless this is a full repaint.
+  const changed = (i: number): boolean =>
+    full || prev!.charOf(i) !== next.charOf(i) ||
+    effective(prev!.styleOf(i), color) !== effective(next.styleOf(i), color);
 
+  const width = next.width;
   for (let y = 0; y < next.height; y++) {
-    for (let x = 0; x < next.width; x++) {
-      const ch = next.char(x, y);
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      const ch = next.charOf(i);
       if (ch === "") continue; // right half of a wide character: drawn with its left half
-      const wide = x + 1 < next.width && next.char(x + 1, y) === "";
-      if (!changed(x, y) && !(wide && changed(x + 1, y))) continue;
+      const wide = x + 1 < width && next.charOf(i + 1) === "";
+      if (!changed(i) && !(wide && changed(i + 1))) continue;
       if (atX !== x || atY !== y) parts.push(`${CSI}${y + 1};${x + 1}H`);
-      const s = effective(next.styleAt(x, y), color);
+      const s = effective(next.styleOf(i), color);
       if (pen !== s) {
         parts.push(sgr(s, color));
         pen = s;

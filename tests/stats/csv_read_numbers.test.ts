@@ -48,3 +48,28 @@ Deno.test("readNumbers falls back to get for other StatRow implementations", () 
   };
   assert.deepEqual(numbers(row, ["rate", "req_rate", "x"]), [5, NaN, NaN]);
 });
+
+Deno.test("readNumbers reads each row's own rates in a reply of thousands of rows, two replies apart", () => {
+  // The rates read while parsing are kept per table, in an array that grows with the rows: every row still
+  // answers its own values, and a second reply's rows do not disturb the first's.
+  const reply = (n: number, offset: number) =>
+    `${HEADER}\n${
+      Array.from(
+        { length: n },
+        (_, i) => `be,s${i},3,${i + 1},2,${i + offset},${i % 7 === 0 ? "" : 2 * i},0,`,
+      )
+        .join("\n")
+    }\n`;
+  const first = parseStat(reply(3000, 0));
+  const second = parseStat(reply(500, 100_000));
+  assert.equal(first.rows.length, 3000);
+  for (const i of [0, 1, 255, 256, 257, 511, 512, 1999, 2999]) {
+    assert.deepEqual(
+      numbers(first.rows[i], ["rate", "req_rate"]),
+      [i, i % 7 === 0 ? NaN : 2 * i],
+      `row ${i}`,
+    );
+  }
+  assert.deepEqual(numbers(second.rows[499], ["req_rate", "rate"]), [998, 100_499]);
+  assert.deepEqual(numbers(first.rows[2999], ["rate"]), [2999]);
+});

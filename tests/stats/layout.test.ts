@@ -106,6 +106,13 @@ Deno.test("formatCell fits and aligns: metric on demand, right-cut text, exact w
   assert.equal(formatCell(col("SCUR"), rowOf({ scur: "12abcdefgh" }), 6), "12ab..");
 });
 
+Deno.test("formatCell pads by code points: a character outside the BMP counts once, a lone surrogate once", () => {
+  const col = mode("STATUS").find((c) => c.header === "NAME")!;
+  assert.equal(formatCell(col, rowOf({ svname: "web-\u{1F600}" }), 8), "web-\u{1F600}   ");
+  assert.equal(formatCell(col, rowOf({ svname: "a\uD800b" }), 5), "a\uD800b  ");
+  assert.equal(formatCell(col, rowOf({ svname: "\u{1F600}\u{1F600}" }), 3), "\u{1F600}\u{1F600} ");
+});
+
 /** Rows of the HATOP.md §4.4 example; FRONTEND/BACKEND carry no weight/act/bck/lbtot in real HAProxy. */
 const fe = rowOf({
   svname: "FRONTEND",

@@ -45,7 +45,14 @@ export function isServerRow(row: StatRow): boolean {
  * either way).
  */
 export function bodyLines(proxies: readonly ProxyGroup[], previous: readonly BodyLine[] = []): BodyLine[] {
-  const lines: BodyLine[] = [];
+  // The count is known before the lines are made: one array of that size, not one grown push by push.
+  let count = 0;
+  for (const px of proxies) {
+    const rows = (px.frontend ? 1 : 0) + px.servers.length + (px.backend ? 1 : 0);
+    if (rows > 0) count += rows + (count > 0 ? 2 : 1);
+  }
+  const lines = new Array<BodyLine>(count);
+  let n = 0;
   let at = 0;
   const keyOf = (row: StatRow): string => {
     while (at < previous.length && previous[at].kind !== "row") at++;
@@ -54,11 +61,11 @@ export function bodyLines(proxies: readonly ProxyGroup[], previous: readonly Bod
   };
   for (const px of proxies) {
     if (!px.frontend && !px.backend && px.servers.length === 0) continue;
-    if (lines.length > 0) lines.push({ kind: "blank", key: `blank|${px.name}|${px.iid}` });
-    lines.push({ kind: "proxy", name: px.name, key: `proxy|${px.name}|${px.iid}` });
-    if (px.frontend) lines.push({ kind: "row", row: px.frontend, key: keyOf(px.frontend) });
-    for (const row of px.servers) lines.push({ kind: "row", row, key: keyOf(row) });
-    if (px.backend) lines.push({ kind: "row", row: px.backend, key: keyOf(px.backend) });
+    if (n > 0) lines[n++] = { kind: "blank", key: `blank|${px.name}|${px.iid}` };
+    lines[n++] = { kind: "proxy", name: px.name, key: `proxy|${px.name}|${px.iid}` };
+    if (px.frontend) lines[n++] = { kind: "row", row: px.frontend, key: keyOf(px.frontend) };
+    for (const row of px.servers) lines[n++] = { kind: "row", row, key: keyOf(row) };
+    if (px.backend) lines[n++] = { kind: "row", row: px.backend, key: keyOf(px.backend) };
   }
   return lines;
 }
