@@ -42,8 +42,9 @@ export const BULK_EXIT_TEXT: readonly (readonly [number, string])[] = [
 export const GROUPS: readonly { readonly group: OptionGroup; readonly note?: string }[] = [
   {
     group: "Mandatory",
-    note: "--unix-socket or --tcp-socket; both may be given several times to watch several HAProxy " +
-      "instances (or processes) in one view. Without either, this help is shown.",
+    note: "--unix-socket, --tcp-socket, or @NAME (an instance or a group of the config file, see " +
+      "--config); all may be given several times, and mixed, to watch several HAProxy instances (or " +
+      "processes) in one view. Without any, the config file's default is opened, else this help is shown.",
   },
   { group: "Optional" },
   { group: "Filters", note: "Note: All filter options may be given multiple times." },
@@ -83,6 +84,12 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
       "ipv6@[addr]:port or unix@/path",
     group: "Mandatory",
     repeatable: true,
+  },
+  {
+    flags: "--config <FILE>",
+    help: "read named instances and groups from FILE (default: $XDG_CONFIG_HOME/hatop/config.toml, else " +
+      "~/.config/hatop/config.toml); hatop @NAME opens the instance or group NAME, mixable with -s and -t",
+    group: "Optional",
   },
   {
     flags: "-i, --update-interval <INTERVAL>",

@@ -55,6 +55,14 @@ export interface Options extends RecordOptions {
   readonly certDays?: number;
   /** A bulk action (`--drain PATTERN`...), when one is given. */
   readonly bulk?: BulkRequest;
+  /** `@name` operands: instances and groups of the config file (src/cli/targets.ts opens them). */
+  readonly names: readonly string[];
+  /** `--config FILE`, else the default path (which may be absent) is read when a name needs it. */
+  readonly configPath?: string;
+  /** Labels of sockets by address (describeAddress), from the config file. */
+  readonly labels?: ReadonlyMap<string, string>;
+  /** Whether -i and -m were given (else a config file's instance may set them). */
+  readonly given: { readonly interval: boolean; readonly mode: boolean };
 }
 
 /** The result of parsing: run with options, or print and exit. */
@@ -85,7 +93,7 @@ class OptionError extends Error {
 /** Parses argv (without the program name). */
 export function parseOptions(argv: readonly string[]): ParseResult {
   try {
-    const o = readArgv(argv, OPTION_TABLE);
+    const o = readArgv(argv, OPTION_TABLE, (text) => text.startsWith("@"));
     if (o.help) return { kind: "exit", code: 0, stdout: helpText() };
     if (o.version) return { kind: "exit", code: 0, stdout: `${PROGRAM} version ${VERSION}\n` };
     const result = validate(o);
@@ -161,7 +169,12 @@ function validate(o: Record<string, unknown>): ParseResult {
   }
   const unix = o.unixSocket as string[];
   const tcp = o.tcpSocket as string[];
-  const given = unix.length + tcp.length > 0;
+  const names = (o.operands as string[] | undefined) ?? [];
+  const badName = names.find((n) => !/^@[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(n));
+  if (badName !== undefined) return fail(2, `${badName}: a name is @ and an instance's or a group's name`);
+  const configPath = str("config");
+  if (configPath !== undefined && configPath.trim() === "") return fail(1, "--config needs a file's path");
+  const given = unix.length + tcp.length + names.length > 0;
   const recording = recordOptions(o, {
     batch,
     check,
@@ -169,7 +182,6 @@ function validate(o: Record<string, unknown>): ParseResult {
     filters: filters.length + proxies.length > 0,
   });
   if (typeof recording === "string") return fail(1, recording);
-  if (!given && !recording.replay) return { kind: "exit", code: 0, stdout: helpText() };
   const sockets: SocketAddress[] = [];
   try {
     for (const text of unix) sockets.push(parseSocketOption(text));
@@ -198,6 +210,9 @@ function validate(o: Record<string, unknown>): ParseResult {
       ...(certDays !== undefined ? { certDays } : {}),
       ...recording,
       ...(bulk ? { bulk } : {}),
+      names,
+      ...(configPath !== undefined ? { configPath } : {}),
+      given: { interval: str("updateInterval") !== undefined, mode: str("mode") !== undefined },
     },
   };
 }

@@ -22,8 +22,11 @@ Deno.test("defaults and hatop's options", () => {
   assertEquals([l.interval, l.mode, l.readOnly, l.proxies], [1, 4, true, ["web"]]);
 });
 
-Deno.test("no socket option prints the help and exits 0, like the original", () => {
-  const r = exit([]);
+Deno.test("-h prints the help and exits 0; no socket option is for src/cli/targets.ts to resolve", () => {
+  assertEquals([run([]).sockets, run([]).names], [[], []]);
+  assertEquals(run(["@prod", "-s", "/x", "@lb1"]).names, ["@prod", "@lb1"]);
+  assertEquals(exit(["@"]).code, 2);
+  const r = exit(["-h"]);
   assertEquals(r.code, 0);
   assertMatch(r.stdout!, /^Usage: hatop \(-s SOCKET \| -t HOST:PORT\) \[OPTIONS\]\.\.\./);
   for (
@@ -37,7 +40,7 @@ Deno.test("no socket option prints the help and exits 0, like the original", () 
     assert(r.stdout!.includes(group), group);
   }
   assert(r.stdout!.includes("-s SOCKET, --unix-socket=SOCKET"));
-  assertEquals(exit(["-h"]).stdout, r.stdout);
+  assertEquals(exit(["--help"]).stdout, r.stdout);
 });
 
 Deno.test("--version prints the version and exits 0", () => {
