@@ -44,7 +44,10 @@ export const GROUPS: readonly { readonly group: OptionGroup; readonly note?: str
     group: "Mandatory",
     note: "--unix-socket, --tcp-socket, or @NAME (an instance or a group of the config file, see " +
       "--config); all may be given several times, and mixed, to watch several HAProxy instances (or " +
-      "processes) in one view. Without any, the config file's default is opened, else this help is shown.",
+      "processes) in one view. Without any, the config file's default is opened, else the stats socket " +
+      "with the highest level found in the HAProxy configuration (the -f files of a running haproxy, else " +
+      "/etc/haproxy/haproxy.cfg; $HATOP_HAPROXY_CONFIG names others), saying which file and line; when " +
+      "none is found, this help is shown with what was looked at (exit 0).",
   },
   { group: "Optional" },
   { group: "Filters", note: "Note: All filter options may be given multiple times." },
@@ -74,7 +77,8 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
     flags: "-s, --unix-socket <SOCKET>",
     help: "path to the haproxy unix stats socket (or master CLI socket), or " +
       "ssh://[user@]host[:port]/path for one on another host, reached with your ssh client, keys and " +
-      "agent (ssh command and options: $HATOP_SSH_COMMAND)",
+      "agent (ssh command and options: $HATOP_SSH_COMMAND); ssh://host without a path finds the socket " +
+      "in that host's HAProxy configuration",
     group: "Mandatory",
     repeatable: true,
   },

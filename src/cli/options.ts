@@ -19,6 +19,7 @@ import {
   parseSocketOption,
   parseTcpAddress,
   type SocketAddress,
+  type SshAddress,
 } from "../haproxy/address.ts";
 import { parseProxyName, parseStatFilter, type StatFilter } from "../stats/filters.ts";
 import { type RecordOptions, recordOptions } from "./record_options.ts";
@@ -57,6 +58,8 @@ export interface Options extends RecordOptions {
   readonly bulk?: BulkRequest;
   /** `@name` operands: instances and groups of the config file (src/cli/targets.ts opens them). */
   readonly names: readonly string[];
+  /** `-s ssh://host` without a path: the socket is found in that host's HAProxy configuration. */
+  readonly remoteHosts: readonly SshAddress[];
   /** `--config FILE`, else the default path (which may be absent) is read when a name needs it. */
   readonly configPath?: string;
   /** Labels of sockets by address (describeAddress), from the config file. */
@@ -183,8 +186,13 @@ function validate(o: Record<string, unknown>): ParseResult {
   });
   if (typeof recording === "string") return fail(1, recording);
   const sockets: SocketAddress[] = [];
+  const remoteHosts: SshAddress[] = [];
   try {
-    for (const text of unix) sockets.push(parseSocketOption(text));
+    for (const text of unix) {
+      const address = parseSocketOption(text, { pathless: true });
+      if (address.transport === "ssh" && address.path === "") remoteHosts.push(address);
+      else sockets.push(address);
+    }
     for (const text of tcp) sockets.push(parseTcpAddress(text));
   } catch (e) {
     if (e instanceof AddressError) return fail(1, e.message);
@@ -211,6 +219,7 @@ function validate(o: Record<string, unknown>): ParseResult {
       ...recording,
       ...(bulk ? { bulk } : {}),
       names,
+      remoteHosts,
       ...(configPath !== undefined ? { configPath } : {}),
       given: { interval: str("updateInterval") !== undefined, mode: str("mode") !== undefined },
     },

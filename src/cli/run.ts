@@ -19,7 +19,6 @@ import { fetchSnapshot } from "../stats/read_snapshot.ts";
 import { route } from "../haproxy/master.ts";
 import { PROGRAM } from "../version.ts";
 import { resolveTargets } from "./targets.ts";
-import { helpText } from "./help.ts";
 
 async function snapshots(instances: readonly Connected[]): Promise<NamedSnapshot[]> {
   return await Promise.all(instances.map(async (i) => {
@@ -141,10 +140,6 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const targets = await resolveTargets(parsed.options, io);
   if (typeof targets === "number") return targets;
   let options = targets;
-  if (options.sockets.length === 0 && !options.replay) {
-    io.out(helpText());
-    return EXIT.ok;
-  }
   if (options.view !== undefined) {
     const chosen = await chooseView(options, io);
     if (typeof chosen === "number") return chosen;

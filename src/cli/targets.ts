@@ -11,8 +11,11 @@ import { loadToml } from "../../deps.ts";
 import { ConfigError, configFrom, type ConfigInstance, type HatopConfig, select } from "./config.ts";
 import type { Options } from "./options.ts";
 import { EXIT, type Io } from "./connect.ts";
-import { describeAddress } from "../haproxy/address.ts";
+import { describeAddress, type SocketAddress } from "../haproxy/address.ts";
+import { foundAt } from "../haproxy/haproxy_cfg.ts";
 import { PROGRAM } from "../version.ts";
+import { discover, type Discovery, HAPROXY_CONFIG_VARIABLE, LOCAL_HOST, sshHost } from "./discover.ts";
+import { helpText } from "./help.ts";
 
 /** What the process environment gives this module (Deno.env; a test may give another). */
 export interface Env {
@@ -63,12 +66,53 @@ function withInstances(options: Options, chosen: ReturnType<typeof select> & obj
   };
 }
 
+/** `hatop: using ADDRESS (level L) from FILE:LINE`: which socket discovery chose, and why. */
+function usingLine(address: SocketAddress, d: Discovery): string {
+  const s = d.socket!;
+  const what = s.kind === "master" ? "master CLI" : "stats socket";
+  return `${PROGRAM}: using the ${what} ${describeAddress(address)} (level ${s.level}) from ${foundAt(s)}\n`;
+}
+
+/**
+ * The sockets found for a run that names none (this host's HAProxy configuration) and for each
+ * `-s ssh://host` without a path (that host's, over ssh; a unix socket only, the one ssh can forward;
+ * `$HATOP_HAPROXY_CONFIG` names the files there too).
+ * Nothing found on this host: the help and what was looked at, exit 0 as without discovery; nothing on a
+ * remote host: what was looked at there, exit 2.
+ */
+async function discovered(options: Options, io: Io, env: Env): Promise<Options | number> {
+  const sockets = [...options.sockets];
+  for (const host of options.remoteHosts) {
+    const remote = sshHost(host, options.timeoutMs, env);
+    const d = await discover(remote, env.get(HAPROXY_CONFIG_VARIABLE), (s) => s.address.transport === "unix");
+    if (!d.socket || d.socket.address.transport !== "unix") {
+      io.err(`${PROGRAM}: ${describeAddress(host)}: no stats socket found there; looked at:\n`);
+      for (const line of d.looked) io.err(`  ${line}\n`);
+      return EXIT.socket;
+    }
+    const address = { ...host, path: d.socket.address.path };
+    io.err(usingLine(address, d));
+    sockets.push(address);
+  }
+  if (sockets.length === 0 && options.remoteHosts.length === 0 && !options.replay) {
+    const d = await discover(LOCAL_HOST, env.get(HAPROXY_CONFIG_VARIABLE));
+    if (!d.socket) {
+      io.out(
+        `${helpText()}No stats socket was found; looked at:\n${d.looked.map((l) => `  ${l}\n`).join("")}`,
+      );
+      return EXIT.ok;
+    }
+    io.err(usingLine(d.socket.address, d));
+    sockets.push(d.socket.address);
+  }
+  return { ...options, sockets };
+}
+
 /**
  * The options with the sockets of the `@names` (or of the config file's `default` when the command line
  * names no socket at all), or the exit code after saying what is wrong: a config file that cannot be read
  * or is invalid (its line and the problem), an unknown name (with what is defined), the cli mode with a
- * read-only instance: exit 1. Options without names and a config file without `default` are returned as
- * they are.
+ * read-only instance: exit 1. Then the sockets still to be found are (see {@linkcode discovered}).
  */
 export async function resolveTargets(
   options: Options,
@@ -76,14 +120,14 @@ export async function resolveTargets(
   env: Env = Deno.env,
 ): Promise<Options | number> {
   const fail = (text: string) => (io.err(`${PROGRAM}: ${text}\n`), EXIT.failure);
-  const wanted = options.names.length > 0 || options.configPath !== undefined ||
-    (options.sockets.length === 0 && !options.replay);
-  if (!wanted) return options;
+  const none = options.sockets.length === 0 && options.remoteHosts.length === 0 && !options.replay;
+  const wanted = options.names.length > 0 || options.configPath !== undefined || none;
+  if (!wanted) return await discovered(options, io, env);
   const config = await readConfig(options, env);
   if (typeof config === "string") return fail(config);
   let names = options.names;
-  if (names.length === 0 && options.sockets.length === 0 && config?.default) names = [config.default];
-  if (names.length === 0) return options;
+  if (names.length === 0 && none && config?.default) names = [config.default];
+  if (names.length === 0) return await discovered(options, io, env);
   if (config === undefined) {
     return fail(
       `${names.join(", ")}: no config file to look the name up in (${configPath(env) ?? "HOME unset"})`,
@@ -93,5 +137,5 @@ export async function resolveTargets(
   if (typeof chosen === "string") return fail(chosen);
   const resolved = withInstances(options, chosen);
   if (resolved.readOnly && resolved.mode === 5) return fail("cli not available in read-only mode");
-  return resolved;
+  return await discovered(resolved, io, env);
 }
