@@ -21,6 +21,7 @@ export async function startMonitor(options: Options, connected: readonly Connect
     return await runMonitor({
       instances: connected.map((c) => ({
         id: describeAddress(c.address),
+        ...(c.label ? { label: c.label } : {}),
         client: c.client,
         statCommands: c.commands,
       })),

@@ -53,7 +53,7 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
   const timers = opts.timers ?? SYSTEM_TIMERS;
   const now = opts.now ?? Date.now;
   const app = opts.app ?? createApp(VIEWS);
-  const ids = opts.instances.map((i) => i.id);
+  const ids = opts.instances.map((i) => (i.label ? { id: i.id, label: i.label } : i.id));
   let state: State = app.init(config, terminal.size(), opts.view, now(), opts.history?.lines, ids);
   let finished = false;
   let historyFailed = false;
