@@ -4,8 +4,8 @@
  * them to docs/benchmark.md.
  *
  * `deno task bench` (full run, a few minutes) or `deno task bench --quick` (fewer repeats, 10 s CPU windows).
- * The recording's size is measured by `deno task bench:record` (scripts/bench/record.ts); its section of the
- * document is kept.
+ * The recording's size is measured by `deno task bench:record` (scripts/bench/record.ts), a fleet of 20
+ * instances by `deno task bench:fleet` (scripts/bench/fleet.ts); their sections of the document are kept.
  *
  * @module
  */
@@ -16,6 +16,7 @@ import { firstFrame, keyLatencies, type Program, startProgram, usage } from "./b
 import { clockTicksPerSecond, median } from "./bench/stats.ts";
 import { type PeerResult, renderReport, type SizeResult } from "./bench/report.ts";
 import { sectionOf, withSection } from "./bench/record.ts";
+import { FLEET_BEGIN, FLEET_END, fleetSectionOf } from "./bench/fleet.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const OUTPUT = `${ROOT}docs/benchmark.md`;
@@ -153,8 +154,11 @@ async function main(): Promise<number> {
   console.log(report);
   await Deno.mkdir(`${ROOT}docs`, { recursive: true });
   // The recording's section is measured by its own script (`deno task bench:record`): kept as it was.
-  const recording = sectionOf(await Deno.readTextFile(OUTPUT).catch(() => ""));
-  await Deno.writeTextFile(OUTPUT, recording ? withSection(report, recording) : report);
+  const before = await Deno.readTextFile(OUTPUT).catch(() => "");
+  const recording = sectionOf(before);
+  const fleet = fleetSectionOf(before);
+  const kept = recording ? withSection(report, recording) : report;
+  await Deno.writeTextFile(OUTPUT, fleet ? withSection(kept, fleet, FLEET_BEGIN, FLEET_END) : kept);
   log(`wrote ${OUTPUT}`);
   return 0;
 }

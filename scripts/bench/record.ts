@@ -237,19 +237,19 @@ export function renderRecording(r: RecordResult, date: string): string {
   ].join("\n");
 }
 
-/** `text` with its record section replaced by `section` (appended when it has none). */
-export function withSection(text: string, section: string): string {
-  const from = text.indexOf(BEGIN);
-  const to = text.indexOf(END);
+/** `text` with its record section (or that between `begin` and `end`) replaced by `section` (appended when absent). */
+export function withSection(text: string, section: string, begin = BEGIN, end = END): string {
+  const from = text.indexOf(begin);
+  const to = text.indexOf(end);
   if (from < 0 || to < 0) return `${text.trimEnd()}\n\n${section}\n`;
-  return text.slice(0, from) + section + text.slice(to + END.length);
+  return text.slice(0, from) + section + text.slice(to + end.length);
 }
 
-/** The record section of a benchmark document, or "" when it has none. */
-export function sectionOf(text: string): string {
-  const from = text.indexOf(BEGIN);
-  const to = text.indexOf(END);
-  return from < 0 || to < 0 ? "" : text.slice(from, to + END.length);
+/** The record section of a benchmark document (or that between `begin` and `end`), or "" when it has none. */
+export function sectionOf(text: string, begin = BEGIN, end = END): string {
+  const from = text.indexOf(begin);
+  const to = text.indexOf(end);
+  return from < 0 || to < 0 ? "" : text.slice(from, to + end.length);
 }
 
 if (import.meta.main) {

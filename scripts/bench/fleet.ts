@@ -1,0 +1,183 @@
+/**
+ * The fleet benchmark: 20 real HAProxy instances of about 1,000 services each, watched in one view by the
+ * monitor at `-i 2` (a tmux pane, as `deno task bench` runs it): CPU per refresh round and resident memory;
+ * then, in this process, what one instance's answer costs the model (the merge of all 20 instances and the
+ * table built again), since every answer triggers it. Writes its section of docs/benchmark.md (between the
+ * `fleet:begin` and `fleet:end` markers; `deno task bench` keeps it).
+ *
+ * `deno task bench:fleet` (about 2 minutes), `--instances N`, `--seconds N` for the CPU window.
+ *
+ * @module
+ */
+import { HaproxyClient } from "../../src/haproxy/client.ts";
+import { fetchSnapshot } from "../../src/stats/read_snapshot.ts";
+import { createApp, VIEWS } from "../../src/app/mod.ts";
+import type { Event, State } from "../../src/app/mod.ts";
+import { type Lab, startLab } from "../lab/haproxy.ts";
+import { manyServersBody } from "../lab/configs.ts";
+import { type Program, startProgram, usage } from "./tui.ts";
+import { clockTicksPerSecond, median, ms } from "./stats.ts";
+import { sectionOf, withSection } from "./record.ts";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+const OUTPUT = `${ROOT}docs/benchmark.md`;
+/** The markers around the fleet section of docs/benchmark.md. */
+export const FLEET_BEGIN = "<!-- fleet:begin -->";
+/** See {@linkcode FLEET_BEGIN}. */
+export const FLEET_END = "<!-- fleet:end -->";
+
+/** The fleet section of a benchmark document, or "". */
+export function fleetSectionOf(text: string): string {
+  return sectionOf(text, FLEET_BEGIN, FLEET_END);
+}
+
+/** What one run measured. */
+interface FleetResult {
+  readonly instances: number;
+  readonly servicesEach: number;
+  readonly intervalS: number;
+  readonly windowS: number;
+  readonly cpuPercent: number;
+  readonly rss: number;
+  readonly firstFrameMs: number;
+  /** Milliseconds of `update` for one instance's answer (merge of all and table), each sample. */
+  readonly answerMs: readonly number[];
+}
+
+/** Starts `n` labs, a few at a time (so that their starts do not time out on a busy machine). */
+async function startLabs(n: number, servers: number): Promise<Lab[]> {
+  const labs: Lab[] = [];
+  try {
+    for (let i = 0; i < n; i += 4) {
+      const batch = Array.from(
+        { length: Math.min(4, n - i) },
+        (_, k) =>
+          startLab(manyServersBody(servers), {
+            node: `lb${String(i + k + 1).padStart(2, "0")}`,
+            startTimeoutMs: 120_000,
+          }),
+      );
+      labs.push(...await Promise.all(batch));
+    }
+    return labs;
+  } catch (e) {
+    await Promise.all(labs.map((l) => l.stop()));
+    throw e;
+  }
+}
+
+/** The model's cost of one answer: `update` with an instance's snapshot once every instance has answered. */
+async function answerCost(labs: readonly Lab[], samples: number): Promise<number[]> {
+  const snapshots = await Promise.all(labs.map(async (lab) => {
+    const client = new HaproxyClient({ transport: "unix", path: lab.sockets.admin }, { timeoutMs: 10_000 });
+    await client.connect();
+    try {
+      return await fetchSnapshot(client, ["show stat"]);
+    } finally {
+      await client.close();
+    }
+  }));
+  const app = createApp(VIEWS);
+  const ids = labs.map((l) => l.sockets.admin);
+  const config = { readOnly: false, intervalMs: 2000, color: false, socketName: ids.join(", ") };
+  let state: State = app.init(config, { columns: 120, rows: 40 }, "status", 0, [], ids);
+  let seq = 0;
+  const answer = (i: number): Event => ({
+    type: "snapshot",
+    snapshot: snapshots[i],
+    seq: seq++,
+    now: seq,
+    instance: ids[i],
+    round: Math.floor(seq / ids.length),
+  });
+  for (let i = 0; i < ids.length; i++) [state] = app.update(state, answer(i));
+  const times: number[] = [];
+  for (let k = 0; k < samples; k++) {
+    const t0 = performance.now();
+    [state] = app.update(state, answer(k % ids.length));
+    app.view(state);
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+/** Runs the benchmark. */
+async function measureFleet(instances: number, windowS: number): Promise<FleetResult> {
+  const labs = await startLabs(instances, 960);
+  try {
+    const ticks = await clockTicksPerSecond();
+    const args = labs.flatMap((l) => ["-s", l.sockets.admin]);
+    const program: Program = {
+      name: "hatop (ours), fleet",
+      command: [Deno.execPath(), "run", "-A", "main.ts", ...args, "-i", "2"],
+      cwd: ROOT,
+    };
+    const ready = (screen: string) => screen.includes(`Instances: ${instances}/${instances} answering`);
+    const { tmux, firstFrameMs } = await startProgram(program, ready, 120_000);
+    let used;
+    try {
+      await new Promise((r) => setTimeout(r, 4_000));
+      used = await usage(await tmux.pid(), windowS * 1000, ticks);
+    } finally {
+      await tmux.kill();
+    }
+    const services = (await labs[0].command("show stat")).trim().split("\n").length - 1;
+    return {
+      instances,
+      servicesEach: services,
+      intervalS: 2,
+      windowS,
+      cpuPercent: used.cpuPercent,
+      rss: used.rss,
+      firstFrameMs,
+      answerMs: await answerCost(labs, 60),
+    };
+  } finally {
+    await Promise.all(labs.map((l) => l.stop()));
+  }
+}
+
+/** The section of docs/benchmark.md. */
+function renderFleet(r: FleetResult, when: string): string {
+  const perRound = (r.cpuPercent / 100) * r.intervalS * 1000;
+  const answer = median(r.answerMs);
+  return [
+    FLEET_BEGIN,
+    `## A fleet: ${r.instances} instances x ${r.servicesEach} services at \`-i ${r.intervalS}\``,
+    "",
+    `Measured ${when} by \`deno task bench:fleet\`: ${r.instances} real HAProxy instances of ${r.servicesEach} ` +
+    `services each, all in one view (\`-s\` given ${r.instances} times, grouped by proxy: one aggregate row ` +
+    `per service and one row per instance below it), in a tmux pane of 120x40, CPU over ${r.windowS} s.`,
+    "",
+    "| measure | value |",
+    "| --- | ---: |",
+    `| rows merged per answer (instances x services) | ${r.instances * r.servicesEach} |`,
+    `| CPU at \`-i ${r.intervalS}\` (% of a core) | ${r.cpuPercent.toFixed(1)} % |`,
+    `| **CPU per refresh round** (${r.instances} answers) | **${ms(perRound)}** |`,
+    `| CPU per instance answer (round / ${r.instances}) | ${ms(perRound / r.instances)} |`,
+    `| model + frame for one answer, in process (median of ${r.answerMs.length}) | ${ms(answer)} |`,
+    `| resident memory (VmRSS) | ${(r.rss / 1e6).toFixed(1)} MB |`,
+    `| start to first frame with every instance answering | ${ms(r.firstFrameMs)} |`,
+    "",
+    "Every answer merges all instances again (src/stats/fleet.ts) and rebuilds the table: the in-process line " +
+    "is that cost alone, without the socket reads and parses; the CPU line is everything the monitor does.",
+    FLEET_END,
+  ].join("\n");
+}
+
+if (import.meta.main) {
+  const arg = (name: string, fallback: number) => {
+    const at = Deno.args.indexOf(name);
+    return at >= 0 ? Number(Deno.args[at + 1]) : fallback;
+  };
+  const instances = arg("--instances", 20);
+  const seconds = arg("--seconds", 30);
+  console.error(`bench: starting ${instances} HAProxy instances of 960 servers; CPU over ${seconds} s`);
+  const result = await measureFleet(instances, seconds);
+  const section = renderFleet(result, new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC");
+  console.log(section);
+  const old = await Deno.readTextFile(OUTPUT).catch(() => "# Benchmark\n");
+  await Deno.writeTextFile(OUTPUT, withSection(old, section, FLEET_BEGIN, FLEET_END));
+  await new Deno.Command(Deno.execPath(), { args: ["fmt", OUTPUT], stdout: "null", stderr: "null" }).output();
+  console.error(`bench: wrote the fleet section of ${OUTPUT}`);
+}
