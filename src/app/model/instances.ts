@@ -122,6 +122,9 @@ export function instanceSnapshot(s: State, e: Extract<Event, { type: "snapshot" 
   }));
   const own = switched ? undefined : changeMessage(s, before?.snapshot, e.snapshot);
   const change = own && s.instances.length > 1 ? { ...own, text: `${before?.name}: ${own.text}` } : own;
+  // Another answer of the round follows at once: it merges both (the merge of every instance is the cost of
+  // an answer in a fleet). One that says something (a restart) is merged now.
+  if (e.defer && !change) return { ...s, instances };
   // Trends get one point per refresh round, from its first answer, whichever instance gives it: an instance
   // that stops answering does not freeze the others' trends, and a refresh of one instance alone (`w`)
   // answers a round that already has its point.

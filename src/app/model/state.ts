@@ -240,11 +240,10 @@ export type Event =
     /** Master CLI: `show proc` and the worker the snapshot came from. */
     readonly workers?: readonly ProcEntry[];
     readonly worker?: number;
-    /**
-     * The refresh round it answers (the runtime numbers each refresh of every instance); its first answer
-     * adds the trend point. Absent: a round of its own.
-     */
+    /** The refresh round it answers (its first merged answer adds the trend point); absent: its own. */
     readonly round?: number;
+    /** Another answer follows at once (edge/scheduler.ts holds a round's): keep it, merge with that one. */
+    readonly defer?: boolean;
   }
   | {
     readonly type: "refreshFailed";

@@ -9,7 +9,13 @@ const A = "/a.sock";
 const B = "/b.sock";
 
 /** An instance's answer: its node, connections (current of max) and idle percentage. */
-function answer(instance: string, node: string, conns: number, maxconn: number, idle: number): Event {
+function answer(
+  instance: string,
+  node: string,
+  conns: number,
+  maxconn: number,
+  idle: number,
+): Extract<Event, { type: "snapshot" }> {
   const snapshot = smallSnapshot([["be", "s1", "UP", 1, 3, 1, 2]]);
   const info = new Map(snapshot.info)
     .set("node", node)
@@ -73,4 +79,24 @@ Deno.test("several sockets: each instance's state in the node line, labels kept 
     /Nodes: lb-a \(lost\) \+ lb-b \(lost\) /,
     "a first failure after being up again is lost",
   );
+});
+
+Deno.test("several sockets: a deferred answer is kept and merged with the answer that follows it", () => {
+  let [s] = run(
+    init(config, { columns: 100, rows: 30 }, "status", 0, [], [A, B]),
+    answer(A, "alpha", 5, 100, 90),
+    answer(B, "beta", 7, 200, 60),
+  );
+  assertMatch(screen(s)[7], /Connections: \[.* 12\/300\]/);
+  const merged = s.snapshot;
+  [s] = run(s, { ...answer(A, "alpha", 50, 100, 90), defer: true });
+  assertMatch(
+    screen(s)[7],
+    /Connections: \[.* 57\/300\]/,
+    "the answer is kept (the header reads each instance)",
+  );
+  assert(s.snapshot === merged, "the table's merge waits for the answer that follows");
+  [s] = run(s, answer(B, "beta", 70, 200, 60));
+  assertMatch(screen(s)[7], /Connections: \[.* 120\/300\]/);
+  assert(s.snapshot !== merged, "both merged by the second");
 });
