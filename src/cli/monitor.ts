@@ -27,6 +27,7 @@ export async function startMonitor(options: Options, connected: readonly Connect
       })),
       terminal,
       view: options.view ?? viewOfKey(String(options.mode)) ?? "status",
+      ...(options.found ? { message: options.found } : {}),
       history: store ? { store, lines, error } : undefined,
       config: {
         readOnly: options.readOnly,

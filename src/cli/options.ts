@@ -64,6 +64,8 @@ export interface Options extends RecordOptions {
   readonly configPath?: string;
   /** Labels of sockets by address (describeAddress), from the config file. */
   readonly labels?: ReadonlyMap<string, string>;
+  /** Which sockets were found in HAProxy's configuration, and where (for the monitor's message line). */
+  readonly found?: string;
   /** Whether -i and -m were given (else a config file's instance may set them). */
   readonly given: { readonly interval: boolean; readonly mode: boolean };
 }

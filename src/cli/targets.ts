@@ -66,11 +66,11 @@ function withInstances(options: Options, chosen: ReturnType<typeof select> & obj
   };
 }
 
-/** `hatop: using ADDRESS (level L) from FILE:LINE`: which socket discovery chose, and why. */
-function usingLine(address: SocketAddress, d: Discovery): string {
+/** `using ADDRESS (level L) from FILE:LINE`: which socket discovery chose, and why. */
+function usingText(address: SocketAddress, d: Discovery): string {
   const s = d.socket!;
   const what = s.kind === "master" ? "master CLI" : "stats socket";
-  return `${PROGRAM}: using the ${what} ${describeAddress(address)} (level ${s.level}) from ${foundAt(s)}\n`;
+  return `using the ${what} ${describeAddress(address)} (level ${s.level}) from ${foundAt(s)}`;
 }
 
 /**
@@ -82,6 +82,11 @@ function usingLine(address: SocketAddress, d: Discovery): string {
  */
 async function discovered(options: Options, io: Io, env: Env): Promise<Options | number> {
   const sockets = [...options.sockets];
+  const found: string[] = [];
+  const report = (address: SocketAddress, d: Discovery) => {
+    found.push(usingText(address, d));
+    io.err(`${PROGRAM}: ${found[found.length - 1]}\n`);
+  };
   for (const host of options.remoteHosts) {
     const remote = sshHost(host, options.timeoutMs, env);
     const d = await discover(remote, env.get(HAPROXY_CONFIG_VARIABLE), (s) => s.address.transport === "unix");
@@ -91,7 +96,7 @@ async function discovered(options: Options, io: Io, env: Env): Promise<Options |
       return EXIT.socket;
     }
     const address = { ...host, path: d.socket.address.path };
-    io.err(usingLine(address, d));
+    report(address, d);
     sockets.push(address);
   }
   if (sockets.length === 0 && options.remoteHosts.length === 0 && !options.replay) {
@@ -102,10 +107,10 @@ async function discovered(options: Options, io: Io, env: Env): Promise<Options |
       );
       return EXIT.ok;
     }
-    io.err(usingLine(d.socket.address, d));
+    report(d.socket.address, d);
     sockets.push(d.socket.address);
   }
-  return { ...options, sockets };
+  return found.length > 0 ? { ...options, sockets, found: found.join("; ") } : { ...options, sockets };
 }
 
 /**

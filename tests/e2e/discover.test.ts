@@ -9,7 +9,7 @@
 import { assert, assertEquals, assertMatch } from "../support/assert.ts";
 import { startLab } from "../support/lab.ts";
 import { smallBody } from "../support/fleet.ts";
-import { runHatop } from "../support/program.ts";
+import { runHatop, startHatop } from "../support/program.ts";
 import { clientProcesses, startSshd } from "../support/sshd.ts";
 import { poll } from "../support/poll.ts";
 
@@ -24,6 +24,14 @@ Deno.test("discovery: the lab's socket from its config, named with file and line
     found.stderr,
     `hatop: using the stats socket ${lab.sockets.admin} (level admin) from ${cfg}:${line}\n`,
   );
+  // The monitor says it on its message line (stderr is under its screen).
+  await using tmux = await startHatop([], { columns: 160, rows: 30 }, { env: { HATOP_HAPROXY_CONFIG: cfg } });
+  await tmux.waitForAll(
+    `using the stats socket ${lab.sockets.admin} (level admin) from ${cfg}:${line}`,
+    /Node: found-me/,
+  );
+  await tmux.send("q");
+  assertEquals(await tmux.exitStatus(), 0);
   const none = await runHatop(["--batch"], { HATOP_HAPROXY_CONFIG: `${lab.dir}/none.cfg` });
   assertEquals([none.code, none.stderr], [0, ""]);
   assertMatch(none.stdout, /^Usage: hatop /);
