@@ -40,6 +40,9 @@ interface FleetResult {
   readonly cpuPercent: number;
   readonly rss: number;
   readonly firstFrameMs: number;
+  /** The 1-minute load average when the CPU window began, and the cores (other work on the machine). */
+  readonly load: number;
+  readonly cores: number;
   /** Milliseconds of `update` and a frame for one instance's answer merged (all instances), each sample. */
   readonly answerMs: readonly number[];
   /** Milliseconds of the model for a whole round as the scheduler hands it on (one merge), each sample. */
@@ -133,8 +136,10 @@ async function measureFleet(instances: number, windowS: number): Promise<FleetRe
     const ready = (screen: string) => screen.includes(`Instances: ${instances}/${instances} answering`);
     const { tmux, firstFrameMs } = await startProgram(program, ready, 120_000);
     let used;
+    let load = 0;
     try {
       await new Promise((r) => setTimeout(r, 4_000));
+      load = Deno.loadavg()[0];
       used = await usage(await tmux.pid(), windowS * 1000, ticks);
     } finally {
       await tmux.kill();
@@ -148,6 +153,8 @@ async function measureFleet(instances: number, windowS: number): Promise<FleetRe
       cpuPercent: used.cpuPercent,
       rss: used.rss,
       firstFrameMs,
+      load,
+      cores: navigator.hardwareConcurrency,
       ...await answerCost(labs, 60).then(({ merges, rounds }) => ({ answerMs: merges, roundMs: rounds })),
     };
   } finally {
@@ -165,7 +172,9 @@ function renderFleet(r: FleetResult, when: string): string {
     "",
     `Measured ${when} by \`deno task bench:fleet\`: ${r.instances} real HAProxy instances of ${r.servicesEach} ` +
     `services each, all in one view (\`-s\` given ${r.instances} times, grouped by proxy: one aggregate row ` +
-    `per service and one row per instance below it), in a tmux pane of 120x40, CPU over ${r.windowS} s.`,
+    `per service and one row per instance below it), in a tmux pane of 120x40, CPU over ${r.windowS} s; ` +
+    `the machine's load average was ${r.load.toFixed(1)} on ${r.cores} cores (other work ran meanwhile, so ` +
+    `its figures vary from run to run).`,
     "",
     "| measure | value |",
     "| --- | ---: |",
