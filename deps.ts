@@ -15,3 +15,7 @@
 /** csv-parse's synchronous parser, for the rare quoted `show stat` records (src/stats/csv.ts). */
 // deno-lint-ignore no-import-prefix -- full specifiers on purpose: a run from a URL sees no import map.
 export const loadCsvParse = () => import("npm:csv-parse@7.0.3/sync");
+
+/** smol-toml's parser, for the config file (src/cli/config.ts); loaded only when a config file is read. */
+// deno-lint-ignore no-import-prefix -- full specifiers on purpose: a run from a URL sees no import map.
+export const loadToml = () => import("npm:smol-toml@1.9.1");

@@ -4,8 +4,8 @@
  * at the same time, in panes of the same size), prints the results and writes them to docs/benchmark.md.
  *
  * `deno task bench` (full run, about 12 minutes) or `deno task bench --quick` (fewer repeats, 20 s CPU windows).
- * The recording's size is measured by `deno task bench:record` (scripts/bench/record.ts); its section of the
- * document is kept.
+ * The recording's size is measured by `deno task bench:record` (scripts/bench/record.ts), a fleet of 20
+ * instances by `deno task bench:fleet` (scripts/bench/fleet.ts); their sections of the document are kept.
  *
  * @module
  */
@@ -19,6 +19,7 @@ import { V8_FLAGS } from "./compile.ts";
 import { clockTicksPerSecond, median } from "./bench/stats.ts";
 import { type PeerResult, renderReport, type SizeResult } from "./bench/report.ts";
 import { sectionOf, withSection } from "./bench/record.ts";
+import { FLEET_BEGIN, FLEET_END, fleetSectionOf } from "./bench/fleet.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const OUTPUT = `${ROOT}docs/benchmark.md`;
@@ -188,14 +189,16 @@ async function main(): Promise<number> {
   );
   console.log(report);
   await Deno.mkdir(`${ROOT}docs`, { recursive: true });
-  // The recording's section is measured by its own script (`deno task bench:record`), the profiling notes
-  // by hand (between PROFILE_BEGIN and PROFILE_END): both kept as they were.
+  // The recording's and the fleet's sections are measured by their own scripts (`deno task bench:record`,
+  // `deno task bench:fleet`), the profiling notes by hand (between PROFILE_BEGIN and PROFILE_END): all kept.
   const before = await Deno.readTextFile(OUTPUT).catch(() => "");
   let document = report;
   const profile = sectionOf(before, PROFILE_BEGIN, PROFILE_END);
   if (profile) document = withSection(document, profile, PROFILE_BEGIN, PROFILE_END);
   const recording = sectionOf(before);
   if (recording) document = withSection(document, recording);
+  const fleet = fleetSectionOf(before);
+  if (fleet) document = withSection(document, fleet, FLEET_BEGIN, FLEET_END);
   await Deno.writeTextFile(OUTPUT, document);
   log(`wrote ${OUTPUT}`);
   return 0;

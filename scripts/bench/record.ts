@@ -237,7 +237,7 @@ export function renderRecording(r: RecordResult, date: string): string {
   ].join("\n");
 }
 
-/** `text` with its record section replaced by `section` (appended when it has none). */
+/** `text` with its record section (or that between `begin` and `end`) replaced by `section` (appended when absent). */
 export function withSection(text: string, section: string, begin = BEGIN, end = END): string {
   const from = text.indexOf(begin);
   const to = text.indexOf(end);
@@ -245,7 +245,7 @@ export function withSection(text: string, section: string, begin = BEGIN, end = 
   return text.slice(0, from) + section + text.slice(to + end.length);
 }
 
-/** The record section of a benchmark document, or "" when it has none. */
+/** The record section of a benchmark document (or that between `begin` and `end`), or "" when it has none. */
 export function sectionOf(text: string, begin = BEGIN, end = END): string {
   const from = text.indexOf(begin);
   const to = text.indexOf(end);

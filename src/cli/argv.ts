@@ -48,10 +48,15 @@ function flagOf(spec: OptionSpec): Flag {
 /**
  * Reads `argv` (without the program name) against `table`.
  *
+ * @param operand Which operands are taken (hatop's `@name`s), collected in `values.operands`; any other is an error.
  * @returns Every option's value: repeatable ones as arrays (empty when absent), negated ones true unless given.
- * @throws {UsageError} for an unknown option, a missing value or an operand (hatop takes none).
+ * @throws {UsageError} for an unknown option, a missing value or an operand not taken.
  */
-export function readArgv(argv: readonly string[], table: readonly OptionSpec[]): RawValues {
+export function readArgv(
+  argv: readonly string[],
+  table: readonly OptionSpec[],
+  operand: (text: string) => boolean = () => false,
+): RawValues {
   const flags = table.map(flagOf);
   const byLong = new Map(flags.map((flag) => [flag.long, flag]));
   const options = Object.fromEntries(flags.map((flag) => [
@@ -67,6 +72,7 @@ export function readArgv(argv: readonly string[], table: readonly OptionSpec[]):
     else if (flag.negated) values[flag.key] = true;
   }
   const operands: string[] = [];
+  const taken: string[] = [];
   let unknown: string | undefined;
   // parseArgs reads a bundle to its end, taking a `-` in it for `--`. Here, as before, an unknown letter makes
   // the rest of the bundle one unknown argument, and a `-` after a known letter makes the rest a new argument
@@ -96,7 +102,7 @@ export function readArgv(argv: readonly string[], table: readonly OptionSpec[]):
       }
       if (token.kind === "option-terminator") continue;
       if (token.kind === "positional") {
-        operands.push(token.value);
+        (operand(token.value) ? taken : operands).push(token.value);
         continue;
       }
       const flag = byLong.get(token.name);
@@ -123,6 +129,7 @@ export function readArgv(argv: readonly string[], table: readonly OptionSpec[]):
     const count = `${operands.length}: ${operands.join(", ")}`;
     throw new UsageError(`too many arguments. Expected 0 arguments but got ${count}.`);
   }
+  if (taken.length > 0) values.operands = taken;
   return values;
 }
 

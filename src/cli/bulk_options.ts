@@ -84,8 +84,9 @@ export function readBulkRequest(o: Raw): BulkRequest | string | undefined {
     return `one action per run: ${options.map((k) => `--${k}`).join(" and ")} are given; run once per action`;
   }
   const [option] = options;
-  if ((o.unixSocket as string[]).length + (o.tcpSocket as string[]).length === 0) {
-    return `--${option} needs a socket: -s SOCKET or -t HOST:PORT`;
+  const names = (o.operands as string[] | undefined)?.length ?? 0;
+  if ((o.unixSocket as string[]).length + (o.tcpSocket as string[]).length + names === 0) {
+    return `--${option} needs a socket: -s SOCKET, -t HOST:PORT or @NAME of the config file`;
   }
   if (o.batch || o.check) return `--${o.batch ? "batch" : "check"} and --${option} exclude each other`;
   if ((o.filter as string[]).length + (o.proxy as string[]).length > 0) {

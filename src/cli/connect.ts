@@ -28,6 +28,8 @@ export interface Connected {
   readonly address: SocketAddress;
   readonly client: HaproxyClient;
   readonly commands: readonly string[];
+  /** The config file's label for this socket, if any. */
+  readonly label?: string;
 }
 
 /** Resolves -p names to iids and returns the stat commands of a refresh, or an error message. */
@@ -51,7 +53,8 @@ export async function connectAll(options: Options, io: Io): Promise<Connected[] 
     const client = new HaproxyClient(address, { timeoutMs: options.timeoutMs });
     await client.connect();
     try {
-      return { address, client, commands: await commandsFor(client, options) };
+      const label = options.labels?.get(describeAddress(address));
+      return { address, client, commands: await commandsFor(client, options), ...(label ? { label } : {}) };
     } catch (e) {
       await client.close();
       throw new Error(`${describeAddress(address)}: ${(e as Error).message}`);

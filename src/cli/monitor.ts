@@ -21,11 +21,13 @@ export async function startMonitor(options: Options, connected: readonly Connect
     return await runMonitor({
       instances: connected.map((c) => ({
         id: describeAddress(c.address),
+        ...(c.label ? { label: c.label } : {}),
         client: c.client,
         statCommands: c.commands,
       })),
       terminal,
       view: options.view ?? viewOfKey(String(options.mode)) ?? "status",
+      ...(options.found ? { message: options.found } : {}),
       history: store ? { store, lines, error } : undefined,
       config: {
         readOnly: options.readOnly,

@@ -59,8 +59,12 @@ export const BULK_EXIT_TEXT: readonly (readonly [number, string])[] = [
 export const GROUPS: readonly { readonly group: OptionGroup; readonly note?: string }[] = [
   {
     group: "Mandatory",
-    note: "--unix-socket or --tcp-socket; both may be given several times to watch several HAProxy " +
-      "instances (or processes) in one view. Without either, this help is shown.",
+    note: "--unix-socket, --tcp-socket, or @NAME (an instance or a group of the config file, see " +
+      "--config); all may be given several times, and mixed, to watch several HAProxy instances (or " +
+      "processes) in one view. Without any, the config file's default is opened, else the stats socket " +
+      "with the highest level found in the HAProxy configuration (the -f files of a running haproxy, else " +
+      "/etc/haproxy/haproxy.cfg; $HATOP_HAPROXY_CONFIG names others), saying which file and line; when " +
+      "none is found, this help is shown with what was looked at (exit 0).",
   },
   { group: "Optional" },
   { group: "Filters", note: "Note: All filter options may be given multiple times." },
@@ -94,7 +98,8 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
     flags: "-s, --unix-socket <SOCKET>",
     help: "path to the haproxy unix stats socket (or master CLI socket), or " +
       "ssh://[user@]host[:port]/path for one on another host, reached with your ssh client, keys and " +
-      "agent (ssh command and options: $HATOP_SSH_COMMAND)",
+      "agent (ssh command and options: $HATOP_SSH_COMMAND); ssh://host without a path finds the socket " +
+      "in that host's HAProxy configuration",
     group: "Mandatory",
     complete: "file",
     repeatable: true,
@@ -105,6 +110,12 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
       "ipv6@[addr]:port or unix@/path",
     group: "Mandatory",
     repeatable: true,
+  },
+  {
+    flags: "--config <FILE>",
+    help: "read named instances and groups from FILE (default: $XDG_CONFIG_HOME/hatop/config.toml, else " +
+      "~/.config/hatop/config.toml); hatop @NAME opens the instance or group NAME, mixable with -s and -t",
+    group: "Optional",
   },
   {
     flags: "-i, --update-interval <INTERVAL>",

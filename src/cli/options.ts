@@ -19,6 +19,7 @@ import {
   parseSocketOption,
   parseTcpAddress,
   type SocketAddress,
+  type SshAddress,
 } from "../haproxy/address.ts";
 import { parseProxyName, parseStatFilter, type StatFilter } from "../stats/filters.ts";
 import { type RecordOptions, recordOptions } from "./record_options.ts";
@@ -57,6 +58,18 @@ export interface Options extends RecordOptions {
   readonly header: boolean;
   /** A bulk action (`--drain PATTERN`...), when one is given. */
   readonly bulk?: BulkRequest;
+  /** `@name` operands: instances and groups of the config file (src/cli/targets.ts opens them). */
+  readonly names: readonly string[];
+  /** `-s ssh://host` without a path: the socket is found in that host's HAProxy configuration. */
+  readonly remoteHosts: readonly SshAddress[];
+  /** `--config FILE`, else the default path (which may be absent) is read when a name needs it. */
+  readonly configPath?: string;
+  /** Labels of sockets by address (describeAddress), from the config file. */
+  readonly labels?: ReadonlyMap<string, string>;
+  /** Which sockets were found in HAProxy's configuration, and where (for the monitor's message line). */
+  readonly found?: string;
+  /** Whether -i and -m were given (else a config file's instance may set them). */
+  readonly given: { readonly interval: boolean; readonly mode: boolean };
 }
 
 /** The result of parsing: run with options, or print and exit. */
@@ -87,7 +100,7 @@ class OptionError extends Error {
 /** Parses argv (without the program name). */
 export function parseOptions(argv: readonly string[]): ParseResult {
   try {
-    const o = readArgv(argv, OPTION_TABLE);
+    const o = readArgv(argv, OPTION_TABLE, (text) => text.startsWith("@"));
     if (o.help) return { kind: "exit", code: 0, stdout: helpText() };
     if (o.version) return { kind: "exit", code: 0, stdout: `${PROGRAM} version ${VERSION}\n` };
     const result = validate(o);
@@ -164,7 +177,12 @@ function validate(o: Record<string, unknown>): ParseResult {
   }
   const unix = o.unixSocket as string[];
   const tcp = o.tcpSocket as string[];
-  const given = unix.length + tcp.length > 0;
+  const names = (o.operands as string[] | undefined) ?? [];
+  const badName = names.find((n) => !/^@[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(n));
+  if (badName !== undefined) return fail(2, `${badName}: a name is @ and an instance's or a group's name`);
+  const configPath = str("config");
+  if (configPath !== undefined && configPath.trim() === "") return fail(1, "--config needs a file's path");
+  const given = unix.length + tcp.length + names.length > 0;
   const recording = recordOptions(o, {
     batch,
     check,
@@ -172,10 +190,14 @@ function validate(o: Record<string, unknown>): ParseResult {
     filters: filters.length + proxies.length > 0,
   });
   if (typeof recording === "string") return fail(1, recording);
-  if (!given && !recording.replay) return { kind: "exit", code: 0, stdout: helpText() };
   const sockets: SocketAddress[] = [];
+  const remoteHosts: SshAddress[] = [];
   try {
-    for (const text of unix) sockets.push(parseSocketOption(text));
+    for (const text of unix) {
+      const address = parseSocketOption(text, { pathless: true });
+      if (address.transport === "ssh" && address.path === "") remoteHosts.push(address);
+      else sockets.push(address);
+    }
     for (const text of tcp) sockets.push(parseTcpAddress(text));
   } catch (e) {
     if (e instanceof AddressError) return fail(1, e.message);
@@ -202,6 +224,10 @@ function validate(o: Record<string, unknown>): ParseResult {
       header: o.header !== false,
       ...recording,
       ...(bulk ? { bulk } : {}),
+      names,
+      remoteHosts,
+      ...(configPath !== undefined ? { configPath } : {}),
+      given: { interval: str("updateInterval") !== undefined, mode: str("mode") !== undefined },
     },
   };
 }

@@ -19,13 +19,14 @@ import { describeAddress } from "../haproxy/address.ts";
 import { fetchSnapshot } from "../stats/read_snapshot.ts";
 import { route } from "../haproxy/master.ts";
 import { PROGRAM } from "../version.ts";
+import { resolveTargets } from "./targets.ts";
 
 async function snapshots(instances: readonly Connected[]): Promise<NamedSnapshot[]> {
   return await Promise.all(instances.map(async (i) => {
     const snapshot = await fetchSnapshot((await route(i.client)).sender, i.commands);
     const node = snapshot.info.get("node");
     return {
-      name: instances.length > 1 && node ? node : describeAddress(i.address),
+      name: i.label ?? (instances.length > 1 && node ? node : describeAddress(i.address)),
       address: describeAddress(i.address),
       snapshot,
     };
@@ -143,7 +144,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (parsed.stderr) io.err(parsed.stderr);
     return parsed.code;
   }
-  let options = parsed.options;
+  const targets = await resolveTargets(parsed.options, io);
+  if (typeof targets === "number") return targets;
+  let options = targets;
   if (options.view !== undefined) {
     const chosen = await chooseView(options, io);
     if (typeof chosen === "number") return chosen;

@@ -159,6 +159,8 @@ function masked(value: string): string {
  * Parses `ssh://[user@]host[:port]/path/to/socket` (host: a name, an ssh config alias, IPv4, or IPv6 in
  * brackets). The path is taken as it is written, without percent-decoding.
  *
+ * With `pathless`, `ssh://host` without a path is taken too (path `""`: the socket is to be found there).
+ *
  * @throws {AddressError} naming the problem; a password in the URL is refused and never repeated.
  *
  * @example
@@ -169,7 +171,7 @@ function masked(value: string): string {
  * // { transport: "ssh", user: "admin", host: "lb1", port: 2222, path: "/run/haproxy/admin.sock" }
  * ```
  */
-export function parseSshAddress(text: string): SshAddress {
+export function parseSshAddress(text: string, opts: { readonly pathless?: boolean } = {}): SshAddress {
   const value = masked(text.trim());
   const bad = (problem: string) => new AddressError(`invalid address "${value}": ${problem}`);
   if (!SSH_SCHEME.test(value)) throw bad(SSH_FORM);
@@ -201,6 +203,9 @@ export function parseSshAddress(text: string): SshAddress {
   }
   if (portText === "") throw bad("the port is empty");
   const port = portText === undefined ? undefined : parsePort(value, portText);
+  if ((path === "" || path === "/") && opts.pathless) {
+    return { transport: "ssh", ...(user ? { user } : {}), host, ...(port ? { port } : {}), path: "" };
+  }
   if (path === "" || path === "/") throw bad(`the socket path is missing (${SSH_FORM})`);
   // ssh's -L takes "local:remote": a colon in the path cannot be forwarded.
   if (path.includes(":")) throw bad(`the socket path cannot contain ":" (ssh cannot forward it)`);
@@ -212,9 +217,9 @@ export function parseSshAddress(text: string): SshAddress {
  *
  * @throws {AddressError} for an empty path or a bad `ssh://` URL.
  */
-export function parseSocketOption(text: string): SocketAddress {
+export function parseSocketOption(text: string, opts: { readonly pathless?: boolean } = {}): SocketAddress {
   if (text === "") throw new AddressError("empty unix socket path");
-  if (SSH_SCHEME.test(text.trim())) return parseSshAddress(text);
+  if (SSH_SCHEME.test(text.trim())) return parseSshAddress(text, opts);
   return { transport: "unix", path: text };
 }
 

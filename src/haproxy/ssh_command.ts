@@ -150,6 +150,22 @@ export function probeArgv(
   return connection(command, addr, timeoutMs, ["--", addr.host, script]);
 }
 
+/**
+ * `ssh ... host 'sh -c SCRIPT'`: runs a read-only POSIX shell script on the remote host, whatever the login
+ * shell (the script is one line without single quotes or `!`, which every common shell passes on as it is).
+ *
+ * @throws {Error} for a script that cannot be passed that way.
+ */
+export function remoteScriptArgv(
+  command: readonly string[],
+  addr: SshAddress,
+  timeoutMs: number,
+  script: string,
+): string[] {
+  if (/['!\n]/.test(script)) throw new Error("a remote script cannot hold ', ! or a newline");
+  return connection(command, addr, timeoutMs, ["--", addr.host, `sh -c '${script}'`]);
+}
+
 /** What the probe found on the remote host. */
 export interface ProbeResult {
   readonly exists: boolean;

@@ -84,11 +84,11 @@ async function pump(stream: ReadableStream<Uint8Array>, tail: Tail): Promise<voi
 
 /**
  * Starts `argv` under the watchdog; `dir` (a private directory the program uses, or "") is removed when it
- * ends.
+ * ends. `keepBytes` is how much of its stdout is kept (the end of it).
  *
  * @throws the Deno error of the spawn (`NotFound` without `sh`, `NotCapable` without `--allow-run`).
  */
-export function startWatched(argv: readonly string[], dir: string): Watched {
+export function startWatched(argv: readonly string[], dir: string, keepBytes = KEEP_BYTES): Watched {
   const child = new Deno.Command("sh", {
     args: ["-c", WATCHDOG, "sh", dir, ...argv],
     stdin: "piped",
@@ -97,7 +97,7 @@ export function startWatched(argv: readonly string[], dir: string): Watched {
     detached: true,
   }).spawn();
   hookUnload();
-  const out = new Tail(KEEP_BYTES);
+  const out = new Tail(keepBytes);
   const err = new Tail(KEEP_BYTES);
   let exited = false;
   const writer = child.stdin.getWriter();

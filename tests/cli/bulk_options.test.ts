@@ -92,7 +92,7 @@ Deno.test("with an action, every command-line problem exits 2 with a message nam
   }
   assertEquals(refused(["--drain", "a/b"], false), {
     code: 2,
-    stderr: "hatop: --drain needs a socket: -s SOCKET or -t HOST:PORT\n",
+    stderr: "hatop: --drain needs a socket: -s SOCKET, -t HOST:PORT or @NAME of the config file\n",
   });
   // A missing value is the usual usage error.
   assertEquals(refused(["--drain"]).code, 2);

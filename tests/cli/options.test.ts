@@ -22,8 +22,16 @@ Deno.test("defaults and hatop's options", () => {
   assertEquals([l.interval, l.mode, l.readOnly, l.proxies], [1, 4, true, ["web"]]);
 });
 
-Deno.test("no socket option prints the help and exits 0, like the original", () => {
-  const r = exit([]);
+Deno.test("-h prints the help and exits 0; no socket option is for src/cli/targets.ts to resolve", () => {
+  assertEquals([run([]).sockets, run([]).names], [[], []]);
+  assertEquals(run(["@prod", "-s", "/x", "@lb1"]).names, ["@prod", "@lb1"]);
+  assertEquals(exit(["@"]).code, 2);
+  // ssh:// without a path: the socket is to be found on that host.
+  assertEquals(run(["-s", "ssh://ops@lb1:2222"]).remoteHosts, [
+    { transport: "ssh", user: "ops", host: "lb1", port: 2222, path: "" },
+  ]);
+  assertEquals(run(["-s", "ssh://lb1/"]).sockets, []);
+  const r = exit(["-h"]);
   assertEquals(r.code, 0);
   assertMatch(r.stdout!, /^Usage: hatop \(-s SOCKET \| -t HOST:PORT\) \[OPTIONS\]\.\.\./);
   for (
@@ -37,7 +45,7 @@ Deno.test("no socket option prints the help and exits 0, like the original", () 
     assert(r.stdout!.includes(group), group);
   }
   assert(r.stdout!.includes("-s SOCKET, --unix-socket=SOCKET"));
-  assertEquals(exit(["-h"]).stdout, r.stdout);
+  assertEquals(exit(["--help"]).stdout, r.stdout);
 });
 
 Deno.test("--version prints the version and exits 0", () => {
@@ -56,7 +64,6 @@ Deno.test("invalid values: one line on stderr and exit 1", () => {
     [["-s", "x", "-f", "1 2"], /invalid stat filter: "1 2"/],
     [["-s", "x", "-p", "bad name!"], /invalid proxy filter/],
     [["-t", "localhost"], /localhost/],
-    [["-s", "ssh://lb1"], /invalid address "ssh:\/\/lb1": the socket path is missing/],
     [["-s", "ssh://ops:hunter2@lb1/run/h.sock"], /ssh:\/\/ops:\*\*\*@lb1\/run\/h\.sock": a password cannot/],
     [["-s", "/a.sock", "-s", "ssh://lb1:99999/run/h.sock"], /port 99999 is out of range/],
     [["-s", "x", "--batch", "-m", "5"], /--batch prints a stat mode/],

@@ -31,7 +31,10 @@ export interface Finished {
   stderr: string;
 }
 
-/** An environment for one program: `env` plus an `XDG_STATE_HOME` of its own unless `env` has one. */
+/**
+ * An environment for one program: `env` plus an `XDG_STATE_HOME` of its own unless `env` has one (and an
+ * empty `XDG_CONFIG_HOME` in it, unless `env` sets one).
+ */
 export interface IsolatedEnv {
   /** The variables to start the program with. */
   readonly env: Record<string, string>;
@@ -48,7 +51,8 @@ export function isolatedEnv(env: Record<string, string> = {}): IsolatedEnv {
   const dir = Deno.makeTempDirSync({ prefix: "hatop-state-" });
   let removed = false;
   return {
-    env: { ...env, XDG_STATE_HOME: dir },
+    // No config file of the developer's (a `default`) changes what a run without -s opens.
+    env: { XDG_CONFIG_HOME: `${dir}/config`, ...env, XDG_STATE_HOME: dir },
     cleanup() {
       if (removed) return;
       removed = true;

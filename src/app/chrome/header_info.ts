@@ -1,7 +1,7 @@
 /**
  * What the header shows with several sockets: not the first instance's `show info` (which the merged
- * snapshot carries) but the whole fleet's, said as such. The node line lists every instance (`?` after one
- * that does not answer); the figures are sums over the instances that answer (Idle: the lowest, the busiest
+ * snapshot carries) but the whole fleet's, said as such. The node line lists every instance, with its state
+ * when it is not up (`beta (lost)`, `(reconnecting)`, `(connecting)`: model/instance_health.ts); the figures are sums over the instances that answer (Idle: the lowest, the busiest
  * instance's); version and release date are shown once when every instance agrees, else each distinct one.
  *
  * @module
@@ -9,6 +9,7 @@
 import { infoNumber } from "../../stats/info.ts";
 import type { Info } from "../../stats/types.ts";
 import type { State } from "../model/state.ts";
+import { nameWithPhase } from "../model/instance_health.ts";
 
 /** `show info` fields the header shows that add up across instances. */
 const SUMMED = ["Nbthread", "Nbproc", "PipesUsed", "Maxpipes", "CurrConns", "Maxconn", "Tasks", "Run_queue"];
@@ -31,6 +32,6 @@ export function headerInfo(s: State): Info | undefined {
     const values = [...new Set(from.map((i) => i.get(key) ?? "").filter((v) => v !== ""))];
     if (values.length > 0) info.set(key, values.join(", "));
   }
-  info.set("node", s.instances.map((i) => `${i.name}${i.connected ? "" : "?"}`).join(" + "));
+  info.set("node", s.instances.map(nameWithPhase).join(" + "));
   return info;
 }

@@ -8,7 +8,7 @@
 import type { Command, Config, Event, Size, State, ViewId } from "../model/state.ts";
 import type { SourceRequest, ViewDef } from "../model/view_def.ts";
 import { sourceRequest } from "./registry.ts";
-import { init, update } from "./update.ts";
+import { init, type InstanceSeed, update } from "./update.ts";
 import { type Frame, view } from "./view.ts";
 
 /** The pure monitor over a list of views. */
@@ -21,7 +21,7 @@ export interface App {
     view: ViewId,
     now: number,
     history?: readonly string[],
-    instances?: readonly string[],
+    instances?: readonly InstanceSeed[],
   ): State;
   /** The next state and the commands for the edges. */
   update(s: State, e: Event): [State, Command[]];

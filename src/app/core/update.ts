@@ -39,6 +39,9 @@ import {
   viewName,
 } from "./registry.ts";
 
+/** An instance of the first state: its id (the socket's address), with the config file's label if any. */
+export type InstanceSeed = string | { readonly id: string; readonly label?: string };
+
 /**
  * The first state, showing `view`. `history` is the CLI history kept from earlier runs, oldest first;
  * `instances` the sockets by id (default: one, named after the config's socket).
@@ -50,7 +53,7 @@ export function init(
   view: ViewId,
   now: number,
   history: readonly string[] = [],
-  instances: readonly string[] = [config.socketName],
+  instances: readonly InstanceSeed[] = [config.socketName],
 ): State {
   viewById(views, view);
   const h: History = history.length ? { ...EMPTY_HISTORY, entries: history.slice(-100) } : EMPTY_HISTORY;
@@ -71,7 +74,10 @@ export function init(
     filter: "",
     trends: new Map(),
     trendRound: 0,
-    instances: instances.map((id) => ({ id, name: id, connected: true })),
+    instances: instances.map((seed) => {
+      const { id, label } = typeof seed === "string" ? { id: seed, label: undefined } : seed;
+      return { id, name: label ?? id, connected: true, ...(label ? { label } : {}) };
+    }),
     grouping: "proxy",
   };
 }

@@ -11,6 +11,7 @@ import { type App, createApp } from "../core/app.ts";
 import { VIEWS } from "../core/registry.ts";
 import type { Command, Config, Event, Size, State, ViewId } from "../model/state.ts";
 import type { HistoryStore } from "./history_store.ts";
+import { say } from "../model/ops.ts";
 import { FrameLoop } from "./frame_loop.ts";
 import { Scheduler } from "./scheduler.ts";
 import { type MonitorInstance, runBulk, sendCommand } from "./send.ts";
@@ -42,6 +43,8 @@ export interface MonitorOptions {
     /** Why the history could not be read, if it could not. */
     readonly error?: string;
   };
+  /** A line for the message line at the start (which socket was found in HAProxy's configuration). */
+  readonly message?: string;
   /** Timers and clock (default: the system's). */
   readonly timers?: Timers;
   readonly now?: () => number;
@@ -53,8 +56,9 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
   const timers = opts.timers ?? SYSTEM_TIMERS;
   const now = opts.now ?? Date.now;
   const app = opts.app ?? createApp(VIEWS);
-  const ids = opts.instances.map((i) => i.id);
+  const ids = opts.instances.map((i) => (i.label ? { id: i.id, label: i.label } : i.id));
   let state: State = app.init(config, terminal.size(), opts.view, now(), opts.history?.lines, ids);
+  if (opts.message) state = say(state, opts.message);
   let finished = false;
   let historyFailed = false;
   let resolveDone: (code: number) => void;

@@ -4,7 +4,8 @@
  * while another is in flight runs right after it. Every refresh of all instances is a round (numbered on
  * the snapshot event; its first answer adds the trend point). A large reply is parsed in slices with turns
  * of the event loop between them, so keys are handled meanwhile. The clock's tick waits for a refresh in
- * flight (whose frame shows the time anyway), at most {@linkcode TICK_WAIT_MS}.
+ * flight (whose frame shows the time anyway), at most {@linkcode TICK_WAIT_MS}. With several instances the
+ * answers of a round are held for each other (at most {@linkcode HOLD_MS}) and merged once.
  *
  * @module
  */
@@ -20,6 +21,13 @@ export const TICK_WAIT_MS = 500;
 
 /** How often the clock ticks. */
 export const TICK_MS = 1000;
+
+/**
+ * With several instances, how long an answer is held for the others of its round, so that their merge (of
+ * every instance: the cost of an answer in a fleet) is done once: at most this long, so that a slow or lost
+ * instance does not hold the others back.
+ */
+export const HOLD_MS = 200;
 
 /** What the scheduler works with. */
 export interface SchedulerOptions {
@@ -51,6 +59,9 @@ export class Scheduler {
   #round = 0;
   #timers: TimerId[] = [];
   #waitingTick: TimerId | undefined;
+  /** Answers held for the others of their round (see {@linkcode HOLD_MS}), and the timer that lets them go. */
+  #held: Extract<Event, { type: "snapshot" }>[] = [];
+  #holdTimer: TimerId | undefined;
   #stopped = false;
 
   /** A scheduler for these instances; nothing runs before {@linkcode Scheduler.start} or a refresh. */
@@ -78,6 +89,9 @@ export class Scheduler {
     this.#stopped = true;
     for (const t of this.#timers) this.#opts.timers.clearInterval(t);
     this.#timers = [];
+    if (this.#holdTimer !== undefined) this.#opts.timers.clearTimeout(this.#holdTimer);
+    this.#holdTimer = undefined;
+    this.#held = [];
     this.eventArrived();
   }
 
@@ -134,18 +148,49 @@ export class Scheduler {
       const pinned = state().instances.find((i) => i.id === id)?.pinned;
       const { sender, workers, worker } = await route(client, pinned);
       const snapshot = await fetchSnapshot(sender, statCommands, { pause: yieldToEventLoop });
-      dispatch({ type: "snapshot", snapshot, seq, now: now(), instance: id, workers, worker, round });
+      this.#answered(slot, {
+        type: "snapshot",
+        snapshot,
+        seq,
+        now: now(),
+        instance: id,
+        workers,
+        worker,
+        round,
+      });
       this.#askLevel(slot);
       await this.#readSource(slot, sender);
     } catch (e) {
       dispatch({ type: "refreshFailed", error: (e as Error).message, now: now(), instance: id });
     } finally {
       slot.refreshing = false;
+      if (this.#held.length > 0 && !this.busy) this.#release();
       if (slot.again) {
         slot.again = false;
         void this.#refresh(slot);
       }
     }
+  }
+
+  /**
+   * An instance answered: at once when no other instance is refreshing, else held until the last of them
+   * answers or fails, or {@linkcode HOLD_MS} has passed.
+   */
+  #answered(slot: Slot, event: Extract<Event, { type: "snapshot" }>): void {
+    this.#held.push(event);
+    const others = [...this.#slots.values()].some((other) => other !== slot && other.refreshing);
+    if (!others) return this.#release();
+    this.#holdTimer ??= this.#opts.timers.setTimeout(() => this.#release(), HOLD_MS);
+  }
+
+  /** Dispatches the answers held: each but the last deferred, so that the model merges them once. */
+  #release(): void {
+    if (this.#holdTimer !== undefined) this.#opts.timers.clearTimeout(this.#holdTimer);
+    this.#holdTimer = undefined;
+    const held = this.#held;
+    this.#held = [];
+    if (this.#stopped) return;
+    held.forEach((e, i) => this.#opts.dispatch(i < held.length - 1 ? { ...e, defer: true } : e));
   }
 
   /** Sends the shown view's source commands, if it has some, and hands their replies (or the error) on. */

@@ -14,6 +14,8 @@ import type { Command, Event, State } from "../model/state.ts";
 /** One socket: its id (the address as text), client, and the `show stat` commands of a refresh. */
 export interface MonitorInstance {
   readonly id: string;
+  /** The config file's label, shown instead of the node name. */
+  readonly label?: string;
   readonly client: Pick<HaproxyClient, "send" | "isMaster">;
   readonly statCommands: readonly string[];
 }

@@ -12,6 +12,7 @@ import { currentWorker, workerAge, workers } from "../../haproxy/master.ts";
 import { applySnapshot, changeMessage } from "./apply_snapshot.ts";
 import { say, type Step } from "./ops.ts";
 import { relayout } from "./stat_table.ts";
+import { failedOnce } from "./instance_health.ts";
 import type { Event, InstanceState, Level, State } from "./state.ts";
 
 const LEVELS: readonly Level[] = ["user", "operator", "admin"];
@@ -106,7 +107,8 @@ export function instanceSnapshot(s: State, e: Extract<Event, { type: "snapshot" 
     (before.pinned === e.worker || (before.pinned === undefined && before.switching === true));
   const instances = replace(s, e.instance, (i) => ({
     ...i,
-    name: s.instances.length > 1 && node ? node : i.name,
+    name: i.label ?? (s.instances.length > 1 && node ? node : i.name),
+    health: undefined,
     snapshot: e.snapshot,
     snapshotAt: e.now,
     connected: true,
@@ -120,6 +122,9 @@ export function instanceSnapshot(s: State, e: Extract<Event, { type: "snapshot" 
   }));
   const own = switched ? undefined : changeMessage(s, before?.snapshot, e.snapshot);
   const change = own && s.instances.length > 1 ? { ...own, text: `${before?.name}: ${own.text}` } : own;
+  // Another answer of the round follows at once: it merges both (the merge of every instance is the cost of
+  // an answer in a fleet). One that says something (a restart) is merged now.
+  if (e.defer && !change) return { ...s, instances };
   // Trends get one point per refresh round, from its first answer, whichever instance gives it: an instance
   // that stops answering does not freeze the others' trends, and a refresh of one instance alone (`w`)
   // answers a round that already has its point.
@@ -147,7 +152,12 @@ function confirmedSeq(instances: readonly InstanceState[], key: string): number 
 
 /** An instance did not answer: with one socket the monitor is disconnected; with several, it goes stale. */
 export function instanceFailed(s: State, e: Extract<Event, { type: "refreshFailed" }>): State {
-  const instances = replace(s, e.instance, (i) => ({ ...i, connected: false, error: e.error }));
+  const instances = replace(s, e.instance, (i) => ({
+    ...i,
+    connected: false,
+    error: e.error,
+    health: failedOnce(i.health, e.now),
+  }));
   let next: State = { ...s, instances };
   if (instances.length > 1) {
     next = relayout({ ...next, snapshot: combined(next, instances) });

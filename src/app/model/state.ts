@@ -120,8 +120,11 @@ export type Dialog =
 export interface InstanceState {
   /** The socket address, as text: the instance's identity. */
   readonly id: string;
-  /** `show info`'s node, else the address. */
+  /** The config file's label, else (several sockets) `show info`'s node, else the address. */
   readonly name: string;
+  readonly label?: string;
+  /** While its refreshes fail: how many in a row, since when (model/instance_health.ts). */
+  readonly health?: { readonly failures: number; readonly since: number };
   readonly snapshot?: Snapshot;
   readonly snapshotAt?: number;
   readonly connected: boolean;
@@ -178,10 +181,7 @@ export interface TableState<L extends TableLine = TableLine> {
   readonly sort?: SortOrder;
 }
 
-/**
- * Everything the monitor knows. The stat table's state is at its top ({@linkcode TableState}): it is the
- * main table, shared by the four stat views.
- */
+/** Everything the monitor knows; at its top the stat table's state, shared by the four stat views. */
 export interface State extends TableState<BodyLine> {
   readonly config: Config;
   readonly size: Size;
@@ -240,11 +240,10 @@ export type Event =
     /** Master CLI: `show proc` and the worker the snapshot came from. */
     readonly workers?: readonly ProcEntry[];
     readonly worker?: number;
-    /**
-     * The refresh round it answers (the runtime numbers each refresh of every instance); its first answer
-     * adds the trend point. Absent: a round of its own.
-     */
+    /** The refresh round it answers (its first merged answer adds the trend point); absent: its own. */
     readonly round?: number;
+    /** Another answer follows at once (edge/scheduler.ts holds a round's): keep it, merge with that one. */
+    readonly defer?: boolean;
   }
   | {
     readonly type: "refreshFailed";

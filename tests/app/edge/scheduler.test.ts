@@ -2,7 +2,13 @@ import { assert, assertEquals, assertMatch } from "../../support/assert.ts";
 import { poll } from "../../support/poll.ts";
 import { ManualTimers } from "../../support/fake_timers.ts";
 import { handshake } from "../../support/fake_peer.ts";
-import { Scheduler, type SchedulerOptions, TICK_MS, TICK_WAIT_MS } from "../../../src/app/edge/scheduler.ts";
+import {
+  HOLD_MS,
+  Scheduler,
+  type SchedulerOptions,
+  TICK_MS,
+  TICK_WAIT_MS,
+} from "../../../src/app/edge/scheduler.ts";
 import type { MonitorInstance } from "../../../src/app/edge/send.ts";
 import { init } from "../../../src/app/mod.ts";
 import type { Config, Event } from "../../../src/app/model/state.ts";
@@ -123,4 +129,57 @@ Deno.test("scheduler: after a refresh, the shown view's own commands are read th
     assert(!sch.busy, "read inside the refresh, which then ends");
   });
   assertEquals(commandsSeen(seen), ["show info", "show stat", "show sess"]);
+});
+
+/** A scheduler on two instances, with the events it dispatches. */
+function fleetScheduler(a: MonitorInstance, b: MonitorInstance, timers = new ManualTimers()) {
+  const events: Event[] = [];
+  const s = init(config, { columns: 100, rows: 30 }, "status", 0, [], [a.id, b.id]);
+  const scheduler = new Scheduler({
+    instances: [a, b],
+    intervalMs: config.intervalMs,
+    state: () => s,
+    dispatch: (e) => events.push(e),
+    timers,
+    now: timers.now,
+  });
+  const answers = () =>
+    events.flatMap((e) => e.type === "snapshot" ? [`${e.instance}${e.defer ? " (defer)" : ""}`] : []);
+  return { scheduler, events, answers, timers };
+}
+
+Deno.test("scheduler: with several instances a round's answers are held for each other and merged once", async () => {
+  const gate = new Gate();
+  await withInstance("a", haproxy(), async (a) => {
+    await withInstance("b", haproxy((c) => c === "show stat" ? gate : undefined), async (b) => {
+      const { scheduler: sch, answers, timers } = fleetScheduler(a, b);
+      sch.refreshAll();
+      // a answers while b is still reading: a is held.
+      await poll("a's answer held", 10_000, () => timers.size === 1 || undefined);
+      assertEquals(answers(), []);
+      gate.open();
+      await poll("both answers", 10_000, () => answers().length === 2 || undefined);
+      assertEquals(answers(), ["a (defer)", "b"], "the first deferred: the model merges once, with b's");
+      assertEquals(timers.size, 0, "no hold timer left");
+    });
+  });
+});
+
+Deno.test("scheduler: an instance that does not answer holds the others back HOLD_MS at most", async () => {
+  const gate = new Gate();
+  await withInstance("a", haproxy(), async (a) => {
+    await withInstance("b", haproxy((c) => c === "show stat" ? gate : undefined), async (b) => {
+      const { scheduler: sch, answers, timers } = fleetScheduler(a, b);
+      sch.refreshAll();
+      await poll("a's answer held", 10_000, () => timers.size === 1 || undefined);
+      assertEquals(answers(), []);
+      timers.advance(HOLD_MS - 1);
+      assertEquals(answers(), []);
+      timers.advance(1);
+      assertEquals(answers(), ["a"], "a alone once HOLD_MS has passed, merged at once");
+      gate.open();
+      await poll("b's answer", 10_000, () => answers().length === 2 || undefined);
+      assertEquals(answers(), ["a", "b"], "b answering last: at once");
+    });
+  });
 });
