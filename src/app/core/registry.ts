@@ -16,10 +16,23 @@ import { filterOverlay } from "../overlays/filter.ts";
 import { hotkeyMenu } from "../overlays/hotkey_menu.ts";
 import { cliView } from "../views/cli.ts";
 import { helpView } from "../views/help.ts";
+import { aclsView, mapsView } from "../views/patterns.ts";
+import { sessionsView } from "../views/sessions.ts";
 import { statView } from "../views/stats.ts";
+import { tablesView } from "../views/tables.ts";
 
-/** The views with a tab, in tab (and TAB) order. A new view is one more entry here. */
-export const TABS: readonly ViewDef[] = [...STAT_MODES.map(statView), cliView];
+/**
+ * The views but the help, in tab (and TAB) order; those without a tab are shown by their keys. A new view is
+ * one more entry here.
+ */
+export const TABS: readonly ViewDef[] = [
+  ...STAT_MODES.map(statView),
+  cliView,
+  sessionsView,
+  tablesView,
+  mapsView,
+  aclsView,
+];
 
 /** The help, built from the tabs' own help. */
 export const HELP_VIEW = helpView(TABS);

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { expectedUnsupportedReason, syntaxOf, unsupportedReason } from "../../runtime/mod.ts";
+import { expectedUnsupportedReason, replyError, syntaxOf, unsupportedReason } from "../../runtime/mod.ts";
 import { sortBy } from "../domain/selection.ts";
 import type { State, TableLine, TableState, ViewId } from "./state.ts";
 import { EMPTY_TABLE, relayoutTable, type RowDetail, type TableModel, type TableRow } from "./table.ts";
@@ -29,19 +29,29 @@ export type InstanceRows<R> =
 export interface SourceState<R> {
   readonly data: ReadonlyMap<string, InstanceRows<R>>;
   readonly table: TableState<SourceLine<R>>;
+  /**
+   * What its commands are about, when a view reads one thing of a list (the table, map or ACL chosen with
+   * ENTER); undefined: the list itself.
+   */
+  readonly scope?: string;
 }
 
 /** What a source table is made of. */
 export interface SourceTableSpec<R extends TableRow> extends ViewSource {
   /** The view's id: its state is `State.views[id]`. */
   readonly id: ViewId;
-  /** Reads one instance's replies (one per command) into rows. */
-  parse(replies: readonly string[]): readonly R[];
+  /** Reads one instance's replies (one per command, `commands` the lines sent) into rows. */
+  parse(replies: readonly string[], commands: readonly string[]): readonly R[];
   /** A row's identity across refreshes (within its instance). */
   key(row: R): string;
   /** The names the `/` filter matches. */
   names(row: R): readonly string[];
   detail(row: R): RowDetail;
+  /**
+   * Whether a filter text is HAProxy's own (`data.<type> <op> <value>` on a stick table): the commands pass
+   * it on, and the rows are not matched here again.
+   */
+  remoteFilter?(filter: string): boolean;
 }
 
 /** A source table: a table model, and what its view needs to be fed and to say why it is empty. */
@@ -51,6 +61,12 @@ export interface SourceTable<R extends TableRow> extends TableModel<SourceLine<R
   receive(s: State, data: SourceData): State;
   /** Why there are no rows: a command an instance cannot run, or what an instance answered instead. */
   why(s: State): string | undefined;
+  /** Whether an instance has answered (with rows or why not) since the view was shown or its scope changed. */
+  answered(s: State): boolean;
+  /** What the commands are about now (see {@linkcode SourceState.scope}). */
+  scope(s: State): string | undefined;
+  /** Reads another thing (or the list again): its rows, cursor, filter and sort start afresh. */
+  withScope(s: State, scope: string | undefined): State;
 }
 
 /**
@@ -82,7 +98,10 @@ export function sourceTable<R extends TableRow>(spec: SourceTableSpec<R>): Sourc
       const why = unsupportedReason(d.commands[i], d.replies[i] ?? "", version, inst?.level);
       if (why) return { unsupported: why };
     }
-    return { rows: spec.parse(d.replies) };
+    // The first command reads the rows: its error ("No such table") is the table's; the others' are the parser's.
+    const error = replyError(d.commands[0], d.replies[0] ?? "");
+    if (error) return { error };
+    return { rows: spec.parse(d.replies, d.commands) };
   };
   const model: SourceTable<R> = {
     source: { commands: (s) => spec.commands(s) },
@@ -101,7 +120,8 @@ export function sourceTable<R extends TableRow>(spec: SourceTableSpec<R>): Sourc
       );
       let matches: number | undefined;
       if (test) {
-        lines = lines.filter((l) => spec.names(l.row).some(test));
+        const { filter } = stateOf(s).table;
+        if (!spec.remoteFilter?.(filter)) lines = lines.filter((l) => spec.names(l.row).some(test));
         matches = lines.length;
       }
       if (sort) lines = sortBy(lines, (l) => l.row.get(sort.field), sort);
@@ -110,6 +130,8 @@ export function sourceTable<R extends TableRow>(spec: SourceTableSpec<R>): Sourc
     rowOf: (line) => line.row,
     detail: (row) => spec.detail(row),
     receive(s, d) {
+      // A reply to what was asked before the scope or the filter changed is not what the view shows now.
+      if (d.commands.join("\n") !== spec.commands(s).join("\n")) return s;
       const data = new Map(stateOf(s).data).set(d.instance, read(s, d));
       return relayoutTable(withState(s, { ...stateOf(s), data }), model);
     },
@@ -123,6 +145,9 @@ export function sourceTable<R extends TableRow>(spec: SourceTableSpec<R>): Sourc
       }
       return undefined;
     },
+    answered: (s) => stateOf(s).data.size > 0,
+    scope: (s) => stateOf(s).scope,
+    withScope: (s, scope) => withState(s, { data: new Map(), table: EMPTY_TABLE, scope }),
   };
   return model;
 }

@@ -62,6 +62,18 @@ export type Dialog =
     readonly error?: string;
   }
   | {
+    /** A line to type for a runtime-API write (a map entry, an ACL pattern), previewed before it is sent. */
+    readonly kind: "entry";
+    readonly title: string;
+    readonly input: LineEditor;
+    readonly error?: string;
+    /** The command the typed text makes (shown in a confirmation), or why it cannot be sent. */
+    readonly plan: (text: string) => { readonly command: string; readonly title: string } | {
+      readonly error: string;
+    };
+    readonly instance: string;
+  }
+  | {
     readonly kind: "confirm";
     readonly title: string;
     readonly lines: readonly string[];

@@ -44,7 +44,8 @@ const HEADER: HelpSection = {
 
 /** The keys that work in every view; `tabs` are the views with a tab, `keys` the help's own keys. */
 function everywhere(tabs: readonly ViewDef[], keys: readonly string[]): HelpSection {
-  const numbers = `${tabs[0]?.keys[0]}-${tabs.at(-1)?.keys[0]}`;
+  const digits = tabs.filter((v) => /^\d$/.test(v.keys[0] ?? ""));
+  const numbers = `${digits[0]?.keys[0]}-${digits.at(-1)?.keys[0]}`;
   return {
     title: "Keys everywhere",
     lines: [
@@ -71,7 +72,7 @@ export function helpLines(tabs: readonly ViewDef[], keys: readonly string[]): st
     "",
     "Display modes",
     "",
-    ...tabs.map((v) => row(`${v.keys[0]}  ${v.tab}`, v.help.summary)),
+    ...tabs.map((v) => row(`${v.keys[0] ?? " "}  ${v.tab ?? v.id.toUpperCase()}`, v.help.summary)),
     ...section(everywhere(tabs, keys)),
     ...sections.flatMap(section),
     ...section(HEADER),

@@ -38,12 +38,17 @@ export interface Cell {
 export interface TableViewSpec<L extends TableLine, R extends TableRow>
   extends Pick<ViewDef, "id" | "keys" | "tab" | "help" | "enabled" | "hints" | "source" | "onData"> {
   readonly model: TableModel<L, R>;
-  /** The columns, left to right; optional ones show when the screen is wide enough (stats/layout.ts). */
-  readonly columns: readonly Column[];
+  /**
+   * The columns, left to right; optional ones show when the screen is wide enough (stats/layout.ts). A
+   * function when they follow the rows (a stick table's data types).
+   */
+  readonly columns: readonly Column[] | ((s: State) => readonly Column[]);
   /** Why `s` does not sort now (said when `s` is pressed; `S` does nothing); undefined when it does. */
   unsortable?(s: State): string | undefined;
   /** The view's own keys, tried before the table's. */
   onKey?(s: State, k: Key): Step | undefined;
+  /** What ESC closes once the message and the filter are gone (a list's entries); undefined: nothing. */
+  onEscape?(s: State): State | undefined;
   /** Draws a line that is no row (a heading); `selected` and `stale` are the styles it should carry. */
   drawLine?(buf: ScreenBuffer, s: State, line: L, y: number, selected: Style, stale: Style): void;
   /** Draws over a row once its cells are drawn (status colours, markers, sparklines). */
@@ -72,6 +77,11 @@ export function sortedColumns(columns: readonly Column[], sort: SortOrder | unde
   return shown.map((c) =>
     c.field === sort.field && c.format !== "trend" ? { ...c, header: c.header + mark } : c
   );
+}
+
+/** A spec's columns in `s`. */
+function columnsOf(spec: TableViewSpec<TableLine, TableRow>, s: State): readonly Column[] {
+  return typeof spec.columns === "function" ? spec.columns(s) : spec.columns;
 }
 
 /** The next sort: none, then each column left to right, then none again. */
@@ -111,7 +121,7 @@ function tableKey<L extends TableLine, R extends TableRow>(
       return [openOverlay(s, { kind: "filter" }), []];
     case "s": {
       const why = spec.unsortable?.(s);
-      return [why ? say(s, why) : setSort(s, model, nextSort(spec.columns, t.sort)), []];
+      return [why ? say(s, why) : setSort(s, model, nextSort(columnsOf(spec, s), t.sort)), []];
     }
     case "S":
       if (spec.unsortable?.(s) || !t.sort) return [s, []];
@@ -132,7 +142,7 @@ function drawTable<L extends TableLine, R extends TableRow>(
 ) {
   const { header, body } = screenLayout(s.size);
   const t = spec.model.get(s);
-  const columns = sortedColumns(spec.columns, t.sort, buf.width);
+  const columns = sortedColumns(columnsOf(spec, s), t.sort, buf.width);
   const widths = columnWidths(columns, buf.width);
   buf.line(header.y, renderHeader(columns, widths), REVERSE | BOLD);
   let x = 0;
@@ -180,7 +190,7 @@ export function tableView<L extends TableLine, R extends TableRow>(spec: TableVi
     onEscape(s, alone) {
       if (alone && s.message) return { ...s, message: undefined };
       if (model.get(s).filter !== "") return setFilter(s, model, "");
-      return undefined;
+      return spec.onEscape?.(s);
     },
     draw(buf, s) {
       drawTable(buf, s, spec);
