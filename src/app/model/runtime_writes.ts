@@ -31,7 +31,7 @@ export function writeBlocked(s: State, command: string, instance: string): strin
 /** A write asked about first: the confirmation naming it and its exact command, or why it cannot be sent. */
 export function confirmWrite(s: State, instance: string, title: string, command: string): State {
   const blocked = writeBlocked(s, command, instance);
-  if (blocked) return say(s, blocked, "error");
+  if (blocked) return say(s, `${blocked}: ${command}`, "error");
   const dialog: Dialog = {
     kind: "confirm",
     title,
@@ -55,7 +55,7 @@ export interface EntrySpec {
 /** A write typed first (a map entry, an ACL pattern), then previewed; or why it cannot be sent. */
 export function promptWrite(s: State, instance: string, spec: EntrySpec): State {
   const blocked = writeBlocked(s, spec.sample, instance);
-  if (blocked) return say(s, blocked, "error");
+  if (blocked) return say(s, `${blocked}: ${syntaxOf(spec.sample) ?? spec.sample}`, "error");
   const input = spec.initial ? insertText(EMPTY_LINE, spec.initial) : EMPTY_LINE;
   const dialog: Dialog = { kind: "entry", title: spec.title, input, plan: spec.plan, instance };
   return openOverlay(s, { kind: "dialog", dialog });

@@ -25,7 +25,7 @@ import { type SourceTable, sourceTable } from "../model/source_table.ts";
 import type { State } from "../model/state.ts";
 import { cursorLine, type TableRow } from "../model/table.ts";
 import type { ViewDef } from "../model/view_def.ts";
-import { tableView } from "./table.ts";
+import { fitted, tableView } from "./table.ts";
 
 /** A row: a list of `show map`/`show acl`, or an entry of the one chosen. */
 export type PatternCells =
@@ -82,9 +82,17 @@ const text = (header: string, field: string, min: number, max: number | undefine
 });
 
 const LIST_COLUMNS: readonly Column[] = [
-  { header: "ID", field: "id", min: 3, align: "right", format: "text", help: "HAProxy's id (#id)" },
+  { header: "ID", field: "id", min: 3, max: 4, align: "right", format: "text", help: "HAProxy's id (#id)" },
   text("FILE", "file", 20, 60, "the file it was loaded from"),
-  { header: "ENTRIES", field: "entries", min: 7, align: "right", format: "metric", help: "entries (2.6+)" },
+  {
+    header: "ENTRIES",
+    field: "entries",
+    min: 7,
+    max: 7,
+    align: "right",
+    format: "metric",
+    help: "entries (2.6+)",
+  },
   text("DESCRIPTION", "description", 11, undefined, "where the configuration uses it"),
 ];
 
@@ -192,7 +200,12 @@ function patternView(kind: Kind, id: string, keys: string[], other: string): Vie
     model,
     source: model.source,
     onData: model.receive,
-    columns: (s) => model.scope(s) === undefined ? LIST_COLUMNS : entryColumns,
+    // The file and the key as wide as the longest, so that the value or the description gets the rest.
+    columns(s) {
+      const [first, ...rest] = model.scope(s) === undefined ? LIST_COLUMNS.slice(1) : entryColumns;
+      const widest = fitted(first, model.get(s).lines.map((l) => l.row.get(first.field)));
+      return model.scope(s) === undefined ? [LIST_COLUMNS[0], widest, ...rest] : [widest, ...rest];
+    },
     onKey(s, k) {
       if (k.name === "char" && k.text === "t") return [showView(s, other), []];
       const line = cursorLine(s, model);

@@ -141,7 +141,15 @@ export const sessionsView = tableView({
     text("FRONTEND", "frontend", 8, 20, "the frontend"),
     text("BACKEND", "backend", 8, 20, "the backend"),
     text("SERVER", "server", 6, 20, "the server"),
-    { header: "AGE", field: "age", min: 5, align: "right", format: "seconds", help: "time since it started" },
+    {
+      header: "AGE",
+      field: "age",
+      min: 5,
+      max: 7,
+      align: "right",
+      format: "seconds",
+      help: "time since it started",
+    },
     text("STATE", "state", 5, 5, "the server side: QUE queued, CON connecting, EST established"),
     {
       header: "CALLS",

@@ -79,6 +79,17 @@ export function sortedColumns(columns: readonly Column[], sort: SortOrder | unde
   );
 }
 
+/**
+ * A column exactly as wide as its widest text (its header at least), within its minimum and maximum, so that
+ * the columns after it get the rest of the screen.
+ */
+export function fitted(column: Column, texts: Iterable<string | undefined>): Column {
+  let widest = column.header.length;
+  for (const text of texts) widest = Math.max(widest, text?.length ?? 0);
+  const width = Math.max(column.min, Math.min(widest, column.max ?? widest));
+  return { ...column, min: width, max: width };
+}
+
 /** A spec's columns in `s`. */
 function columnsOf(spec: TableViewSpec<TableLine, TableRow>, s: State): readonly Column[] {
   return typeof spec.columns === "function" ? spec.columns(s) : spec.columns;

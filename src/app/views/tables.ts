@@ -22,7 +22,7 @@ import { confirmWrite } from "../model/runtime_writes.ts";
 import { sourceTable } from "../model/source_table.ts";
 import type { State } from "../model/state.ts";
 import { cursorLine, type TableRow } from "../model/table.ts";
-import { tableView } from "./table.ts";
+import { fitted, tableView } from "./table.ts";
 
 /** A row: a table of the list, or an entry of the table chosen. */
 export type StickCells =
@@ -108,8 +108,16 @@ export const STICK = sourceTable<StickCells>({
 const LIST_COLUMNS: readonly Column[] = [
   { header: "TABLE", field: "name", min: 10, max: 40, align: "left", format: "text", help: "the table" },
   { header: "TYPE", field: "type", min: 7, max: 8, align: "left", format: "text", help: "its key type" },
-  { header: "SIZE", field: "size", min: 8, align: "right", format: "metric", help: "entries at most" },
-  { header: "USED", field: "used", min: 8, align: "right", format: "metric", help: "entries in use" },
+  {
+    header: "SIZE",
+    field: "size",
+    min: 8,
+    max: 8,
+    align: "right",
+    format: "metric",
+    help: "entries at most",
+  },
+  { header: "USED", field: "used", min: 8, max: 8, align: "right", format: "metric", help: "entries in use" },
 ];
 
 /** The entries' columns: key, use, expiry, then each data type the entries store, in HAProxy's order. */
@@ -118,14 +126,40 @@ function entryColumns(s: State): Column[] {
   for (const line of STICK.get(s).lines) {
     for (const k of Object.keys(line.row.entry?.data ?? {})) types.add(typeName(k));
   }
+  const key: Column = {
+    header: "KEY",
+    field: "key",
+    min: 15,
+    max: 40,
+    align: "left",
+    format: "text",
+    help: "its key",
+  };
   return [
-    { header: "KEY", field: "key", min: 15, max: 40, align: "left", format: "text", help: "the entry's key" },
-    { header: "USE", field: "use", min: 3, align: "right", format: "metric", help: "streams tracking it" },
-    { header: "EXP", field: "exp", min: 5, align: "right", format: "seconds", help: "time until it expires" },
+    fitted(key, STICK.get(s).lines.map((l) => l.row.entry?.key)),
+    {
+      header: "USE",
+      field: "use",
+      min: 3,
+      max: 5,
+      align: "right",
+      format: "metric",
+      help: "streams tracking it",
+    },
+    {
+      header: "EXP",
+      field: "exp",
+      min: 5,
+      max: 7,
+      align: "right",
+      format: "seconds",
+      help: "until it expires",
+    },
     ...[...types].map((t): Column => ({
       header: t,
       field: `data.${t}`,
       min: Math.max(4, Math.min(t.length, 14)),
+      max: Math.max(8, Math.min(t.length, 14)),
       align: "right",
       format: "metric",
       help: t,
@@ -168,7 +202,10 @@ export const tablesView = tableView({
   model: STICK,
   source: STICK.source,
   onData: STICK.receive,
-  columns: (s) => STICK.scope(s) === undefined ? LIST_COLUMNS : entryColumns(s),
+  columns: (s) =>
+    STICK.scope(s) === undefined
+      ? [fitted(LIST_COLUMNS[0], STICK.get(s).lines.map((l) => l.row.table?.name)), ...LIST_COLUMNS.slice(1)]
+      : entryColumns(s),
   onKey(s, k) {
     const line = cursorLine(s, STICK);
     if (k.name === "enter" && line?.row.table) {
