@@ -200,6 +200,7 @@ function patternView(kind: Kind, id: string, keys: string[], other: string): Vie
     model,
     source: model.source,
     onData: model.receive,
+    why: (s) => model.why(s),
     // The file and the key as wide as the longest, so that the value or the description gets the rest.
     columns(s) {
       const [first, ...rest] = model.scope(s) === undefined ? LIST_COLUMNS.slice(1) : entryColumns;

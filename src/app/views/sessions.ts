@@ -135,6 +135,7 @@ export const sessionsView = tableView({
   model: SESSIONS,
   source: SESSIONS.source,
   onData: SESSIONS.receive,
+  why: (s) => SESSIONS.why(s),
   columns: [
     text("ID", "id", 14, 18, "the stream's id"),
     text("CLIENT", "client", 15, 40, "the client's address"),

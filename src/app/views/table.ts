@@ -63,6 +63,8 @@ export interface TableViewSpec<L extends TableLine, R extends TableRow>
   ): void;
   /** What the body says when it has no lines and no filter. */
   empty(s: State): string;
+  /** Why there are no rows at all (HAProxy refused or failed), said over the filter's "nothing matches". */
+  why?(s: State): string | undefined;
   /** Whether the rows are out of date (drawn dim). */
   stale?(s: State): boolean;
   /** The message line for the selected row while no filter is set (its full name and status). */
@@ -164,7 +166,8 @@ function drawTable<L extends TableLine, R extends TableRow>(
   });
   const stale = spec.stale?.(s) ? DIM : 0;
   if (t.lines.length === 0) {
-    buf.put(2, body.y, t.filterError ?? (t.filter ? `nothing matches "${t.filter}"` : spec.empty(s)));
+    const why = t.filterError ?? spec.why?.(s);
+    buf.put(2, body.y, why ?? (t.filter ? `nothing matches "${t.filter}"` : spec.empty(s)));
   }
   for (let i = 0; i < body.height; i++) {
     const index = t.scroll.top + i;

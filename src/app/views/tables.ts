@@ -202,6 +202,7 @@ export const tablesView = tableView({
   model: STICK,
   source: STICK.source,
   onData: STICK.receive,
+  why: (s) => STICK.why(s),
   columns: (s) =>
     STICK.scope(s) === undefined
       ? [fitted(LIST_COLUMNS[0], STICK.get(s).lines.map((l) => l.row.table?.name)), ...LIST_COLUMNS.slice(1)]
