@@ -61,12 +61,14 @@ export interface SourceTable<R extends TableRow> extends TableModel<SourceLine<R
   receive(s: State, data: SourceData): State;
   /** Why there are no rows: a command an instance cannot run, or what an instance answered instead. */
   why(s: State): string | undefined;
-  /** Whether an instance has answered (with rows or why not) since the view was shown or its scope changed. */
-  answered(s: State): boolean;
   /** What the commands are about now (see {@linkcode SourceState.scope}). */
   scope(s: State): string | undefined;
   /** Reads another thing (or the list again): its rows, cursor, filter and sort start afresh. */
   withScope(s: State, scope: string | undefined): State;
+  /** ESC on one thing of the list: the list again; undefined on the list itself. */
+  back(s: State): State | undefined;
+  /** What the table says with no rows: why, else that it waits for HAProxy, else `none` of the scope. */
+  emptyText(s: State, none: (scope: string | undefined) => string): string;
 }
 
 /**
@@ -145,9 +147,11 @@ export function sourceTable<R extends TableRow>(spec: SourceTableSpec<R>): Sourc
       }
       return undefined;
     },
-    answered: (s) => stateOf(s).data.size > 0,
     scope: (s) => stateOf(s).scope,
     withScope: (s, scope) => withState(s, { data: new Map(), table: EMPTY_TABLE, scope }),
+    back: (s) => stateOf(s).scope === undefined ? undefined : model.withScope(s, undefined),
+    emptyText: (s, none) =>
+      model.why(s) ?? (stateOf(s).data.size === 0 ? "waiting for HAProxy..." : none(stateOf(s).scope)),
   };
   return model;
 }

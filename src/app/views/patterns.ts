@@ -25,7 +25,7 @@ import { type SourceTable, sourceTable } from "../model/source_table.ts";
 import type { State } from "../model/state.ts";
 import { cursorLine, type TableRow } from "../model/table.ts";
 import type { ViewDef } from "../model/view_def.ts";
-import { fitted, tableView } from "./table.ts";
+import { fitted, tableView, textColumn as text } from "./table.ts";
 
 /** A row: a list of `show map`/`show acl`, or an entry of the one chosen. */
 export type PatternCells =
@@ -70,16 +70,6 @@ export function patternRows(
   if (commands[0] === `show ${kind}`) return parsePatternLists(reply).map(listRow);
   return (kind === "map" ? parseMapEntries(reply) : parseAclEntries(reply)).map(entryRow);
 }
-
-const text = (header: string, field: string, min: number, max: number | undefined, help: string): Column => ({
-  header,
-  field,
-  min,
-  ...(max === undefined ? {} : { max }),
-  align: "left",
-  format: "text",
-  help,
-});
 
 const LIST_COLUMNS: readonly Column[] = [
   { header: "ID", field: "id", min: 3, max: 4, align: "right", format: "text", help: "HAProxy's id (#id)" },
@@ -214,14 +204,9 @@ function patternView(kind: Kind, id: string, keys: string[], other: string): Vie
       const edited = k.name === "char" && !k.alt ? editKey(kind, model, s, k.text ?? "") : undefined;
       return edited && [edited, []];
     },
-    onEscape: (s) => model.scope(s) === undefined ? undefined : model.withScope(s, undefined),
-    empty(s) {
-      const why = model.why(s);
-      if (why) return why;
-      if (!model.answered(s)) return "waiting for HAProxy...";
-      const scope = model.scope(s);
-      return scope === undefined ? `no ${family} in this configuration` : `${scope} has no entries`;
-    },
+    onEscape: model.back,
+    empty: (s) =>
+      model.emptyText(s, (file) => file === undefined ? `no ${family} here` : `${file} has no entries`),
     describe: (s, row) => row.list ? `${kind} ${listName(row.list)}` : `${model.scope(s)}: ${row.get("key")}`,
     hints: (s) => {
       if (model.scope(s) === undefined) {

@@ -7,13 +7,12 @@
  * @module
  */
 import { parseSessionDetail, parseSessions, serverSideState, type SessionRow } from "../../runtime/mod.ts";
-import type { Column } from "../../stats/columns.ts";
 import { isOpen, openOverlay } from "../model/ops.ts";
 import { confirmWrite } from "../model/runtime_writes.ts";
 import { type SourceLine, sourceTable } from "../model/source_table.ts";
 import type { State } from "../model/state.ts";
 import { cursorLine, type TableRow } from "../model/table.ts";
-import { tableView } from "./table.ts";
+import { tableView, textColumn as text } from "./table.ts";
 
 /** A stream as a row of cells, with its `show sess <id>` dump once read. */
 export interface SessionCells extends TableRow {
@@ -95,16 +94,6 @@ export const SESSIONS = sourceTable<SessionCells>({
   },
 });
 
-const text = (header: string, field: string, min: number, max: number, help: string): Column => ({
-  header,
-  field,
-  min,
-  max,
-  align: "left",
-  format: "text",
-  help,
-});
-
 /** `k`: the selected stream shut down, once confirmed. */
 function shutdown(s: State): State {
   const line = selected(s);
@@ -169,7 +158,7 @@ export const sessionsView = tableView({
     if (k.name === "char" && k.text === "k") return [shutdown(s), []];
     return undefined;
   },
-  empty: (s) => SESSIONS.why(s) ?? (SESSIONS.answered(s) ? "no sessions" : "waiting for HAProxy..."),
+  empty: (s) => SESSIONS.emptyText(s, () => "no sessions"),
   describe: (_s, row) => {
     const x = row.session;
     return `${x.id} ${cell(x, "client")} ${x.frontend ?? "-"}/${x.backend ?? "-"}/${x.server ?? "-"}`;

@@ -81,6 +81,17 @@ export function sortedColumns(columns: readonly Column[], sort: SortOrder | unde
   );
 }
 
+/** A left-aligned text column (`max` undefined: it may take the rest of the screen). */
+export function textColumn(
+  header: string,
+  field: string,
+  min: number,
+  max: number | undefined,
+  help: string,
+): Column {
+  return { header, field, min, ...(max === undefined ? {} : { max }), align: "left", format: "text", help };
+}
+
 /**
  * A column exactly as wide as its widest text (its header at least), within its minimum and maximum, so that
  * the columns after it get the rest of the screen.

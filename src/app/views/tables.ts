@@ -215,14 +215,12 @@ export const tablesView = tableView({
     if (k.name === "char" && k.text === "c") return [clearEntry(s), []];
     return undefined;
   },
-  onEscape: (s) => STICK.scope(s) === undefined ? undefined : STICK.withScope(s, undefined),
-  empty(s) {
-    const why = STICK.why(s);
-    if (why) return why;
-    if (!STICK.answered(s)) return "waiting for HAProxy...";
-    const name = STICK.scope(s);
-    return name === undefined ? "no stick tables in this configuration" : `table ${name} has no entries`;
-  },
+  onEscape: STICK.back,
+  empty: (s) =>
+    STICK.emptyText(
+      s,
+      (name) => name === undefined ? "no stick tables here" : `table ${name} has no entries`,
+    ),
   describe: (s, row) =>
     row.table ? `table ${row.table.name}` : `table ${STICK.scope(s)}, key ${row.entry.key}`,
   hints: (s) => {
