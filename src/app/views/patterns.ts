@@ -175,7 +175,7 @@ function patternView(kind: Kind, id: string, keys: string[], other: string): Vie
     // No footer tab until the footer shows views without a permanent one (issue 17 part B).
     tab: undefined,
     help: {
-      summary: `${family} and their entries (show ${kind})`,
+      summary: `${family} and their entries (show ${kind}${kind === "acl" ? "; t in the maps view" : ""})`,
       sections: [{
         title: `Keys in the ${family} view`,
         lines: [
