@@ -28,8 +28,17 @@ export function writeBlocked(s: State, command: string, instance: string): strin
   return why ? `not sent: ${why}` : undefined;
 }
 
-/** A write asked about first: the confirmation naming it and its exact command, or why it cannot be sent. */
-export function confirmWrite(s: State, instance: string, title: string, command: string): State {
+/**
+ * A write asked about first: the confirmation naming it and its exact command, or why it cannot be sent.
+ * `stale` says, when `y` is pressed, why the command no longer does what was shown.
+ */
+export function confirmWrite(
+  s: State,
+  instance: string,
+  title: string,
+  command: string,
+  stale?: (s: State) => string | undefined,
+): State {
   const blocked = writeBlocked(s, command, instance);
   if (blocked) return say(s, `${blocked}: ${command}`, "error");
   const dialog: Dialog = {
@@ -39,6 +48,7 @@ export function confirmWrite(s: State, instance: string, title: string, command:
     commands: [command],
     rowKeys: [],
     instance,
+    ...(stale ? { stale } : {}),
   };
   return openOverlay(s, { kind: "dialog", dialog });
 }

@@ -65,6 +65,8 @@ export interface SourceTable<R extends TableRow> extends TableModel<SourceLine<R
   scope(s: State): string | undefined;
   /** Reads another thing (or the list again): its rows, cursor, filter and sort start afresh. */
   withScope(s: State, scope: string | undefined): State;
+  /** The rows an instance gave last (none while it gave a reason instead). */
+  rowsOf(s: State, instance: string): readonly R[];
   /** ESC on one thing of the list: the list again; undefined on the list itself. */
   back(s: State): State | undefined;
   /** What the table says with no rows: why, else that it waits for HAProxy, else `none` of the scope. */
@@ -149,6 +151,10 @@ export function sourceTable<R extends TableRow>(spec: SourceTableSpec<R>): Sourc
     },
     scope: (s) => stateOf(s).scope,
     withScope: (s, scope) => withState(s, { data: new Map(), table: EMPTY_TABLE, scope }),
+    rowsOf(s, instance) {
+      const d = stateOf(s).data.get(instance);
+      return d && "rows" in d ? d.rows : [];
+    },
     back: (s) => stateOf(s).scope === undefined ? undefined : model.withScope(s, undefined),
     emptyText: (s, none) =>
       model.why(s) ?? (stateOf(s).data.size === 0 ? "waiting for HAProxy..." : none(stateOf(s).scope)),

@@ -80,6 +80,11 @@ export type Dialog =
     readonly commands: readonly string[];
     readonly rowKeys: readonly string[];
     readonly instance?: string;
+    /**
+     * Why the commands no longer do what was shown, checked on the latest data when `y` is pressed (a
+     * session gone since: HAProxy gives its id to the next stream); undefined: they still do.
+     */
+    readonly stale?: (s: State) => string | undefined;
   };
 
 /** One HAProxy instance (one socket) as the monitor sees it. */

@@ -37,6 +37,8 @@ function dialogKey(s: State, d: Dialog, k: Key): Step {
       return entryKey(s, d, k);
     case "confirm":
       if (k.name === "char" && (k.text === "y" || k.text === "Y")) {
+        const stale = d.stale?.(s);
+        if (stale) return [say(close(s), `not sent: ${stale}`, "error"), []];
         return sendAction(close(s), d.commands, d.rowKeys, d.instance);
       }
       if (k.name === "char" && (k.text === "n" || k.text === "N")) {

@@ -101,7 +101,13 @@ function shutdown(s: State): State {
   const { session } = line.row;
   const where = [session.frontend, session.backend, session.server].filter(Boolean).join("/");
   const title = `Shut down session ${session.id} (${cell(session, "client")} on ${where || "?"})?`;
-  return confirmWrite(s, line.instance, title, `shutdown session ${session.id}`);
+  return confirmWrite(s, line.instance, title, `shutdown session ${session.id}`, (now) => {
+    // HAProxy gives a stream's address to the next one at once: the id must still be this client's.
+    const same = (other: SessionRow) =>
+      other.id === session.id && other.client === session.client && other.frontend === session.frontend;
+    const rows = SESSIONS.rowsOf(now, line.instance);
+    return rows.some((r) => same(r.session)) ? undefined : `session ${session.id} has ended since`;
+  });
 }
 
 /** The sessions view. */

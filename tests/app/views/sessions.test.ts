@@ -91,3 +91,21 @@ Deno.test("at level user show sess is not asked for, and the view says why", () 
   [s] = answered(s, "Permission denied\n\n");
   assertEquals(body(s)[2].trim(), "needs level operator", "HAProxy's refusal is said, not shown as rows");
 });
+
+Deno.test("y is refused when the session ended since the question (its id may be another stream's now)", () => {
+  let [s] = run(onHeld(), ch("k"));
+  const held = reply("2.6", "show-sess").split("\n").find((l) =>
+    / src=127\.0\.0\.1:\d+ fe=tcp_hold /.test(l)
+  )!;
+  const id = held.split(":")[0];
+  // The next refresh: the held stream is gone, and the CLI's next stream got its address.
+  const next = reply("2.6", "show-sess").replace(
+    held,
+    `${id}: proto=unix_stream src=unix:1 fe=GLOBAL be=<NONE> srv=<none> ts=00 age=0s calls=1 exp=2m`,
+  );
+  [s] = answered(s, next);
+  let c;
+  [s, c] = run(s, ch("y"));
+  assertEquals(sends(c), []);
+  assertEquals(messageLine(s), `not sent: session ${id} has ended since`);
+});
