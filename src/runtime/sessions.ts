@@ -109,3 +109,17 @@ export function parseSessionDetail(text: string): SessionDetail | undefined {
     lines,
   };
 }
+
+/** The connection states of a stream's side, by number (HAProxy's `SC_ST_*`, `SI_ST_*` on 2.2). */
+const SIDE_STATES = ["INI", "REQ", "QUE", "TAR", "ASS", "CON", "CER", "RDY", "EST", "DIS", "CLO"];
+
+/**
+ * The state of a stream's server side, from the first number of `scb=[…]` (`s1=[…]` on 2.2): `QUE` waits in
+ * a queue, `CON` is connecting, `EST` is established, `INI` has no server connection yet (an HTTP stream
+ * before its request); undefined when the line has neither token.
+ */
+export function serverSideState(row: SessionRow): string | undefined {
+  const token = row.fields.scb ?? row.fields.s1;
+  const n = token?.match(/^\[?(\d+),/)?.[1];
+  return n === undefined ? undefined : SIDE_STATES[Number(n)] ?? n;
+}

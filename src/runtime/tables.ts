@@ -126,3 +126,31 @@ export function showTableCommand(
   if (!Number.isInteger(filter.value)) throw new Error(`the value must be an integer: ${filter.value}`);
   return `${base} data.${word(filter.type, "data type")} ${filter.op} ${filter.value}`;
 }
+
+/** A data filter as HAProxy takes it after `show table <name>`. */
+export interface DataFilter {
+  readonly type: string;
+  readonly op: FilterOperator;
+  readonly value: number;
+}
+
+/**
+ * Reads a filter typed as HAProxy's own, `data.<type> <op> <value>` (e.g. `data.http_req_rate gt 10`);
+ * undefined for any other text (a plain text filters on hatop's side).
+ */
+export function parseDataFilter(text: string): DataFilter | undefined {
+  const m = text.trim().match(/^data\.([A-Za-z0-9_]+)\s+(eq|ne|lt|le|gt|ge)\s+(-?\d+)$/);
+  if (!m) return undefined;
+  return { type: m[1], op: m[2] as FilterOperator, value: Number(m[3]) };
+}
+
+/**
+ * `clear table <name> key <key>`; throws on a name or key holding whitespace (HAProxy would read only the
+ * key's first word, and could clear another entry).
+ */
+export function clearTableCommand(name: string, key: string): string {
+  for (const [what, w] of [["table name", name], ["key", key]]) {
+    if (w === "" || /\s/.test(w)) throw new Error(`the ${what} must be one word: "${w}"`);
+  }
+  return `clear table ${name} key ${key}`;
+}

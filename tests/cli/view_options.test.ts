@@ -12,6 +12,7 @@ import { rowsText, viewBatchJson } from "../../src/cli/view_batch.ts";
 import { certProblems } from "../../src/cli/cert_check.ts";
 import { checkJson, checkText, withCertificates } from "../../src/cli/check.ts";
 import { viewNamed, VIEWS } from "../../src/app/mod.ts";
+import type { Column } from "../../src/stats/columns.ts";
 
 function parsed(argv: string[]) {
   const r = parseOptions(argv);
@@ -67,7 +68,7 @@ Deno.test("--view names are checked against the views before any socket is opene
 
 const certs = viewNamed(VIEWS, "certs")!;
 const rows = {
-  columns: certs.columns!.filter((c) => ["days", "expiry", "file"].includes(c.field)),
+  columns: (certs.columns as readonly Column[]).filter((c) => ["days", "expiry", "file"].includes(c.field)),
   rows: [{ days: "2", expiry: "ALARM", file: "/c/exp3.pem" }, {
     days: "19",
     expiry: "WARN",

@@ -1,5 +1,10 @@
 import assert from "node:assert/strict";
-import { parseSessionDetail, parseSessionLine, parseSessions } from "../../src/runtime/sessions.ts";
+import {
+  parseSessionDetail,
+  parseSessionLine,
+  parseSessions,
+  serverSideState,
+} from "../../src/runtime/sessions.ts";
 import { linesMatching, RELEASE_LINES, reply, scenario } from "./_fixtures.ts";
 
 for (const line of RELEASE_LINES) {
@@ -25,6 +30,10 @@ for (const line of RELEASE_LINES) {
     const applet = rows.find((r) => r.proto === "?");
     assert.ok(applet, "the peers applet");
     assert.equal(applet.client, undefined);
+    // The server side's state: the first number of scb=[…] (s1=[…] on 2.2), 8 established.
+    const raw = text.split("\n").find((l) => l.startsWith(`${held.id}:`))!;
+    assert.equal(raw.match(/ (?:scb|s1)=\[(\d+),/)?.[1], "8", raw);
+    assert.equal(serverSideState(held), "EST");
   });
 
   Deno.test(`${line}: show sess <id> dumps the held stream in full`, () => {
@@ -53,4 +62,13 @@ Deno.test("lines that are not streams give no row", () => {
   assert.equal(row.age, 3720);
   assert.equal(row.expires, undefined);
   assert.equal(row.calls, 3);
+});
+
+Deno.test("the server side's state by number, and none without the token", () => {
+  const state = (token: string) => serverSideState(parseSessionLine(`0x1: proto=tcpv4 ${token} exp=0s`)!);
+  assert.equal(state("scb=[2,1h,fd=-1,rex=,wex=]"), "QUE");
+  assert.equal(state("s1=[5,10h,fd=-1,ex=]"), "CON");
+  assert.equal(state("scb=[0,10h,fd=-1]"), "INI");
+  assert.equal(state("scb=[42,1h]"), "42", "a number HAProxy added later is shown as it is");
+  assert.equal(state("calls=2"), undefined);
 });

@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import {
+  clearTableCommand,
   dataValue,
   type FilterOperator,
+  parseDataFilter,
   parseTableDump,
   parseTableEntry,
   parseTables,
@@ -100,4 +102,26 @@ Deno.test("showTableCommand writes HAProxy's filters and refuses what it would m
     () => showTableCommand("fe", { type: "gpc0", op: "like" as FilterOperator, value: 1 }),
     /unknown operator/,
   );
+});
+
+Deno.test("a filter typed as HAProxy's own is read; any other text is not", () => {
+  assert.deepEqual(parseDataFilter("data.http_req_rate gt 10"), {
+    type: "http_req_rate",
+    op: "gt",
+    value: 10,
+  });
+  assert.deepEqual(parseDataFilter("  data.gpc0  eq -1 "), { type: "gpc0", op: "eq", value: -1 });
+  for (
+    const text of ["data.http_req_rate gt", "data.gpc0 is 1", "http_req_rate gt 1", "data.gpc0 gt 1.5", ""]
+  ) {
+    assert.equal(parseDataFilter(text), undefined, text);
+  }
+  const f = parseDataFilter("data.conn_cur ge 0")!;
+  assert.equal(showTableCommand("fe_rt", f), "show table fe_rt data.conn_cur ge 0");
+});
+
+Deno.test("clear table names one entry; a key HAProxy would split is refused", () => {
+  assert.equal(clearTableCommand("fe_rt", "127.0.0.1"), "clear table fe_rt key 127.0.0.1");
+  assert.throws(() => clearTableCommand("fe_rt", "two words"), /the key must be one word: "two words"/);
+  assert.throws(() => clearTableCommand("fe_rt", ""), /the key must be one word/);
 });

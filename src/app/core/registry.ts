@@ -24,9 +24,15 @@ import { processView } from "../views/process.ts";
 import { resolversView } from "../views/resolvers.ts";
 import { ringsView } from "../views/rings.ts";
 import { helpView } from "../views/help.ts";
+import { aclsView, mapsView } from "../views/patterns.ts";
+import { sessionsView } from "../views/sessions.ts";
 import { statView } from "../views/stats.ts";
+import { tablesView } from "../views/tables.ts";
 
-/** The views with a tab, in tab (and TAB) order. A new view is one more entry here. */
+/**
+ * The views but the help, in tab order; those without a permanent tab are shown by their keys, the palette and
+ * --view. A new view is one more entry here.
+ */
 export const TABS: readonly ViewDef[] = [
   ...STAT_MODES.map(statView),
   cliView,
@@ -36,6 +42,10 @@ export const TABS: readonly ViewDef[] = [
   resolversView,
   peersView,
   ringsView,
+  sessionsView,
+  tablesView,
+  mapsView,
+  aclsView,
 ];
 
 /** The help, built from the tabs' own help. */

@@ -109,9 +109,13 @@ export function update(views: readonly ViewDef[], s: State, e: Event): Step {
     }
     case "key": {
       const [next, commands] = key(views, s, e.key);
-      // A view whose rows come from its own commands is read at once when it is shown, not a refresh later.
-      const shown = next.view !== s.view && currentView(views, next).source !== undefined;
-      return [next, shown ? [...commands, { type: "refresh", seq: next.refreshSeq }] : commands];
+      // A view whose rows come from its own commands is read at once when it is shown, or when a key changed
+      // what it reads (a table chosen, a detail opened, HAProxy's filter typed), not a refresh later.
+      const source = currentView(views, next).source;
+      const changed = source !== undefined &&
+        (next.view !== s.view || source.commands(next).join("\n") !== source.commands(s).join("\n"));
+      const asked = commands.some((c) => c.type === "refresh");
+      return [next, changed && !asked ? [...commands, { type: "refresh", seq: next.refreshSeq }] : commands];
     }
   }
 }
@@ -150,6 +154,7 @@ function key(views: readonly ViewDef[], s: State, k: Key): Step {
     const r = def.onKey(s, top, k, shown);
     if (Array.isArray(r)) return r;
     s = r.pass;
+    if (r.view) return [showView(s, r.view), []];
     if (r.key) k = r.key;
   }
   // ALT-x works everywhere (in the CLI too); the bare key only where characters are not text.

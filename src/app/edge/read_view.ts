@@ -11,7 +11,7 @@ import type { Snapshot } from "../../stats/types.ts";
 import type { Column } from "../../stats/columns.ts";
 import { createApp } from "../core/app.ts";
 import type { Level, State } from "../model/state.ts";
-import type { ViewDef } from "../model/view_def.ts";
+import { viewColumns, type ViewDef } from "../model/view_def.ts";
 
 /** A view's rows as its columns show them, or why the instance gave none. */
 export interface ViewRows {
@@ -66,7 +66,7 @@ export async function readViewRows(
 /** The rows of a table view in `s`, by its columns; with why it has none. */
 export function tableRows(view: ViewDef, s: State): ViewRows {
   const table = view.table!;
-  const all = view.columns ?? [];
+  const all = viewColumns(view, s);
   const rows = table.get(s).lines.flatMap((line) => {
     const row = table.rowOf(line);
     if (!row) return [];

@@ -46,11 +46,13 @@ export function paletteEntries(
 ): PaletteEntry[] {
   const allowed = views.filter((v) => v.enabled?.(config) ?? true);
   const help = allowed.find((v) => v.id === "help");
-  const viewEntries = allowed.filter((v) => v !== help).map((v) => ({
-    keys: v.keys[0],
+  const viewEntries = allowed.filter((v) => v !== help).map((v): PaletteEntry => ({
+    keys: v.keys[0] ?? "",
     label: `view ${name(v)}: ${v.help.summary}`,
     name: name(v),
-    key: { name: "char", text: v.keys[0], alt: true } as Key,
+    ...(v.keys[0] === undefined
+      ? { view: v.id }
+      : { key: { name: "char", text: v.keys[0], alt: true } as Key }),
   }));
   return [
     ...viewEntries,

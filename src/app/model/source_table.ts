@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { expectedUnsupportedReason, syntaxOf, unsupportedReason } from "../../runtime/mod.ts";
+import { expectedUnsupportedReason, replyError, syntaxOf, unsupportedReason } from "../../runtime/mod.ts";
 import { sortBy } from "../domain/selection.ts";
 import type { State, TableLine, TableState, ViewId } from "./state.ts";
 import { EMPTY_TABLE, relayoutTable, type RowDetail, type TableModel, type TableRow } from "./table.ts";
@@ -29,6 +29,11 @@ export type InstanceRows<R> =
 export interface SourceState<R> {
   readonly data: ReadonlyMap<string, InstanceRows<R>>;
   readonly table: TableState<SourceLine<R>>;
+  /**
+   * What its commands are about, when a view reads one thing of a list (the table, map or ACL chosen with
+   * ENTER); undefined: the list itself.
+   */
+  readonly scope?: string;
 }
 
 /** What a source table is made of. */
@@ -48,6 +53,11 @@ export interface SourceTableSpec<R extends TableRow> extends ViewSource {
   /** The names the `/` filter matches. */
   names(row: R): readonly string[];
   detail(row: R): RowDetail;
+  /**
+   * Whether a filter text is HAProxy's own (`data.<type> <op> <value>` on a stick table): the commands pass
+   * it on, and the rows are not matched here again.
+   */
+  remoteFilter?(filter: string): boolean;
 }
 
 /** A source table: a table model, and what its view needs to be fed and to say why it is empty. */
@@ -59,6 +69,16 @@ export interface SourceTable<R extends TableRow> extends TableModel<SourceLine<R
   why(s: State): string | undefined;
   /** What an empty table says: {@linkcode SourceTable.why}, else `none` once an instance answered, else that it waits. */
   empty(s: State, none: string): string;
+  /** What the commands are about now (see {@linkcode SourceState.scope}). */
+  scope(s: State): string | undefined;
+  /** Reads another thing (or the list again): its rows, cursor, filter and sort start afresh. */
+  withScope(s: State, scope: string | undefined): State;
+  /** The rows an instance gave last (none while it gave a reason instead). */
+  rowsOf(s: State, instance: string): readonly R[];
+  /** ESC on one thing of the list: the list again; undefined on the list itself. */
+  back(s: State): State | undefined;
+  /** What the table says with no rows: why, else that it waits for HAProxy, else `none` of the scope. */
+  emptyText(s: State, none: (scope: string | undefined) => string): string;
 }
 
 /**
@@ -90,6 +110,9 @@ export function sourceTable<R extends TableRow>(spec: SourceTableSpec<R>): Sourc
       const why = unsupportedReason(d.commands[i], d.replies[i] ?? "", version, inst?.level);
       if (why) return { unsupported: why };
     }
+    // The first command reads the rows: its error ("No such table") is the table's; the others' are the parser's.
+    const error = replyError(d.commands[0], d.replies[0] ?? "");
+    if (error) return { error };
     return { rows: spec.parse(d.replies, { commands: d.commands, now: s.now }) };
   };
   const model: SourceTable<R> = {
@@ -114,7 +137,8 @@ export function sourceTable<R extends TableRow>(spec: SourceTableSpec<R>): Sourc
       );
       let matches: number | undefined;
       if (test) {
-        lines = lines.filter((l) => spec.names(l.row).some(test));
+        const { filter } = stateOf(s).table;
+        if (!spec.remoteFilter?.(filter)) lines = lines.filter((l) => spec.names(l.row).some(test));
         matches = lines.length;
       }
       if (sort) lines = sortBy(lines, (l) => l.row.get(sort.field), sort);
@@ -123,6 +147,10 @@ export function sourceTable<R extends TableRow>(spec: SourceTableSpec<R>): Sourc
     rowOf: (line) => line.row,
     detail: (row) => spec.detail(row),
     receive(s, d) {
+      // A reply to what was asked before the scope or the filter changed is not what the view shows now.
+      // The first commands are the view's own; those `then` added follow them.
+      const own = spec.commands(s);
+      if (d.commands.slice(0, own.length).join("\n") !== own.join("\n")) return s;
       const data = new Map(stateOf(s).data).set(d.instance, read(s, d));
       return relayoutTable(withState(s, { ...stateOf(s), data }), model);
     },
@@ -136,7 +164,16 @@ export function sourceTable<R extends TableRow>(spec: SourceTableSpec<R>): Sourc
       }
       return undefined;
     },
-    empty: (s, none) => model.why(s) ?? (stateOf(s).data.size > 0 ? none : "waiting for HAProxy..."),
+    empty: (s, none) => model.emptyText(s, () => none),
+    scope: (s) => stateOf(s).scope,
+    withScope: (s, scope) => withState(s, { data: new Map(), table: EMPTY_TABLE, scope }),
+    rowsOf(s, instance) {
+      const d = stateOf(s).data.get(instance);
+      return d && "rows" in d ? d.rows : [];
+    },
+    back: (s) => stateOf(s).scope === undefined ? undefined : model.withScope(s, undefined),
+    emptyText: (s, none) =>
+      model.why(s) ?? (stateOf(s).data.size === 0 ? "waiting for HAProxy..." : none(stateOf(s).scope)),
   };
   return model;
 }

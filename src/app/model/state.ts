@@ -16,6 +16,8 @@ import type { Grouping } from "../../stats/fleet.ts";
 import type { HotkeyName } from "../domain/hotkeys.ts";
 import type { Trend } from "../domain/trends.ts";
 import type { Plan, Target as BulkTarget, TargetResult } from "../../bulk/mod.ts";
+import type { BulkStage } from "./bulk_stage.ts";
+export type { BulkStage } from "./bulk_stage.ts";
 
 /** A view's id, as core/registry.ts lists the views ("status", "cli", "help", ...). */
 export type ViewId = string;
@@ -60,32 +62,6 @@ export type Overlay =
     readonly index: number;
   };
 
-/**
- * Where a bulk action on the tagged servers is (overlays/bulk.ts): its menu, the weight asked, the preview of
- * every target and its command (`y` sends exactly that plan), the wait for the replies, the result of each.
- */
-export type BulkStage =
-  | { readonly stage: "menu"; readonly targets: readonly BulkTarget[]; readonly index: number }
-  | {
-    readonly stage: "weight";
-    readonly targets: readonly BulkTarget[];
-    readonly input: LineEditor;
-    readonly error?: string;
-  }
-  | {
-    readonly stage: "preview";
-    readonly plan: Plan;
-    readonly rowKeys: readonly string[];
-    readonly scroll: number;
-  }
-  | { readonly stage: "sending"; readonly plan: Plan }
-  | {
-    readonly stage: "results";
-    readonly plan: Plan;
-    readonly results: readonly TargetResult[];
-    readonly scroll: number;
-  };
-
 /** One line of the `:` palette (model/palette.ts): what it says and the key it presses. */
 export interface PaletteEntry {
   /** The key as the help writes it (`9`, `/`, `F1`, `ENTER`). */
@@ -94,7 +70,9 @@ export interface PaletteEntry {
   readonly label: string;
   /** A view's name (`certs`): typed whole, or its start, it comes first. */
   readonly name?: string;
-  readonly key: Key;
+  /** The key it presses; or, for a view without a key, the view it shows. */
+  readonly key?: Key;
+  readonly view?: string;
 }
 
 /** A dialog over the body: the actions menu, a value prompt, or a confirmation. */
@@ -108,12 +86,29 @@ export type Dialog =
     readonly error?: string;
   }
   | {
+    /** A line to type for a runtime-API write (a map entry, an ACL pattern), previewed before it is sent. */
+    readonly kind: "entry";
+    readonly title: string;
+    readonly input: LineEditor;
+    readonly error?: string;
+    /** The command the typed text makes (shown in a confirmation), or why it cannot be sent. */
+    readonly plan: (text: string) => { readonly command: string; readonly title: string } | {
+      readonly error: string;
+    };
+    readonly instance: string;
+  }
+  | {
     readonly kind: "confirm";
     readonly title: string;
     readonly lines: readonly string[];
     readonly commands: readonly string[];
     readonly rowKeys: readonly string[];
     readonly instance?: string;
+    /**
+     * Why the commands no longer do what was shown, checked on the latest data when `y` is pressed (a
+     * session gone since: HAProxy gives its id to the next stream); undefined: they still do.
+     */
+    readonly stale?: (s: State) => string | undefined;
   };
 
 /** One HAProxy instance (one socket) as the monitor sees it. */

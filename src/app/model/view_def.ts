@@ -89,8 +89,8 @@ export interface ViewDef<S = unknown> {
   readonly table?: TableModel;
   /** What a table view's body says while it has no row. */
   emptyText?(s: State): string;
-  /** A table view's columns (what `--batch --view` prints of its rows). */
-  readonly columns?: readonly Column[];
+  /** A table view's columns (what `--batch --view` prints of its rows), or how they follow the state. */
+  readonly columns?: readonly Column[] | ((s: State) => readonly Column[]);
   /** Its tab is in the footer whichever view is shown (the classic five); else only while it is shown. */
   readonly permanentTab?: boolean;
   /** Where its rows come from when they are not in `show stat`: commands read while it is shown. */
@@ -136,7 +136,13 @@ export type SourceData = Omit<Extract<Event, { type: "sourceData" }>, "type" | "
  * What a key does to an overlay: a step when the key is used up, else the state the key goes on in (and,
  * from the palette, the key it goes on as: the chosen entry's).
  */
-export type OverlayStep = Step | { readonly pass: State; readonly key?: Key };
+export type OverlayStep = Step | {
+  readonly pass: State;
+  /** The key to hand on, as if pressed. */
+  readonly key?: Key;
+  /** Or the view to show (a view without a key of its own, chosen in the palette). */
+  readonly view?: string;
+};
 
 /** One kind of overlay. `under` is the view it is open over. */
 export interface OverlayDef<O extends Overlay = Overlay> {
@@ -171,4 +177,9 @@ export function viewState<S>(s: State, view: ViewDef<S>): S {
 /** The state with a view's own state replaced. */
 export function withViewState<S>(s: State, view: ViewDef<S>, value: S): State {
   return { ...s, views: { ...s.views, [view.id]: value } };
+}
+
+/** A view's (or a table view spec's) columns in `s`: none for a view without a table. */
+export function viewColumns(view: Pick<ViewDef, "columns">, s: State): readonly Column[] {
+  return typeof view.columns === "function" ? view.columns(s) : view.columns ?? [];
 }

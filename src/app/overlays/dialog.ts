@@ -35,8 +35,12 @@ function dialogKey(s: State, d: Dialog, k: Key): Step {
       return actionsKey(s, d, k);
     case "prompt":
       return promptKey(s, d, k);
+    case "entry":
+      return entryKey(s, d, k);
     case "confirm":
       if (k.name === "char" && (k.text === "y" || k.text === "Y")) {
+        const stale = d.stale?.(s);
+        if (stale) return [say(close(s), `not sent: ${stale}`, "error"), []];
         return sendAction(close(s), d.commands, d.rowKeys, d.instance);
       }
       if (k.name === "char" && (k.text === "n" || k.text === "N")) {
@@ -96,6 +100,19 @@ function promptKey(s: State, d: Extract<Dialog, { kind: "prompt" }>, k: Key): St
   return [next(s, { ...d, input, error: undefined }), []];
 }
 
+/** A write's line typed: ENTER shows the exact command to confirm, or why it cannot be sent. */
+function entryKey(s: State, d: Extract<Dialog, { kind: "entry" }>, k: Key): Step {
+  if (k.name === "enter") {
+    const plan = d.plan(d.input.text);
+    if ("error" in plan) return [next(s, { ...d, error: plan.error }), []];
+    const confirm = { title: plan.title, lines: [plan.command], commands: [plan.command], rowKeys: [] };
+    return [next(s, { kind: "confirm", ...confirm, instance: d.instance }), []];
+  }
+  const input = editLine(d.input, k);
+  if (!input) return [s, []];
+  return [next(s, { ...d, input, error: undefined }), []];
+}
+
 /** The dialog's lines, title first; `unavailable`: why no action can be sent now (the entries are greyed). */
 function dialogText(d: Dialog, unavailable?: string): { title: string; lines: string[]; footer: string } {
   switch (d.kind) {
@@ -115,6 +132,12 @@ function dialogText(d: Dialog, unavailable?: string): { title: string; lines: st
         footer: "ENTER sends, ESC cancels",
       };
     }
+    case "entry":
+      return {
+        title: d.title,
+        lines: [`> ${d.input.text}`, d.error ? `! ${d.error}` : ""],
+        footer: "ENTER shows the command, ESC cancels",
+      };
     case "confirm":
       return { title: d.title, lines: d.lines.map((l) => `  ${l}`), footer: "y sends, n or ESC cancels" };
   }
@@ -139,7 +162,7 @@ function drawDialog(buf: ScreenBuffer, s: State, d: Dialog): Cursor | undefined 
         ? BOLD
         : (unavailable ? DIM : 0) | (line.startsWith(">") && d.kind === "actions" ? REVERSE : 0),
   );
-  if (d.kind === "prompt") return { x: x + 4 + d.input.cursor, y: top + 1 };
+  if (d.kind === "prompt" || d.kind === "entry") return { x: x + 4 + d.input.cursor, y: top + 1 };
   return undefined;
 }
 

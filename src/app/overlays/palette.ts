@@ -22,7 +22,8 @@ export const paletteOverlay: OverlayDef<Palette> = {
     if (k.name === "enter") {
       const entry = shown[Math.min(o.index, shown.length - 1)];
       const closed = closeOverlay(s, "palette");
-      return entry ? { pass: closed, key: entry.key } : [closed, []];
+      if (!entry) return [closed, []];
+      return entry.key ? { pass: closed, key: entry.key } : { pass: closed, view: entry.view };
     }
     const step = ({ up: -1, down: 1, pageup: -10, pagedown: 10 } as Record<string, number>)[k.name];
     if (step !== undefined) {
@@ -44,7 +45,11 @@ export const paletteOverlay: OverlayDef<Palette> = {
     const top = Math.max(0, index - body.height + 1);
     for (let i = 0; i < body.height; i++) {
       const entry = shown[top + i];
-      const text = entry ? `  ${entry.keys.padEnd(6)} ${entry.label}` : i === 0 ? "  nothing matches" : "";
+      const text = entry
+        ? `  ${(entry.keys ?? "").padEnd(6)} ${entry.label}`
+        : i === 0
+        ? "  nothing matches"
+        : "";
       buf.line(body.y + i, text, top + i === index ? REVERSE : 0);
     }
     return undefined;

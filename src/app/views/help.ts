@@ -44,8 +44,8 @@ const HEADER: HelpSection = {
 
 /** The keys that work in every view; `tabs` are the views with a tab, `keys` the help's own keys. */
 function everywhere(tabs: readonly ViewDef[], keys: readonly string[]): HelpSection {
-  const digits = tabs.map((v) => v.keys[0]).filter((k) => /^\d$/.test(k)).sort();
-  const letters = tabs.map((v) => v.keys[0]).filter((k) => !/^\d$/.test(k));
+  const digits = tabs.flatMap((v) => v.keys[0] ?? []).filter((k) => /^\d$/.test(k)).sort();
+  const letters = tabs.flatMap((v) => v.keys[0] ?? []).filter((k) => !/^\d$/.test(k));
   const numbers = `${digits[0]}-${digits.at(-1)}`;
   return {
     title: "Keys everywhere",
@@ -77,7 +77,9 @@ export function helpLines(tabs: readonly ViewDef[], keys: readonly string[]): st
     "",
     "Display modes",
     "",
-    ...tabs.map((v) => row(`${v.keys[0]}  ${v.tab ?? (v.name ?? v.id).toUpperCase()}`, v.help.summary)),
+    ...tabs.map((v) =>
+      row(`${v.keys[0] ?? " "}  ${v.tab ?? (v.name ?? v.id).toUpperCase()}`, v.help.summary)
+    ),
     ...section(everywhere(tabs, keys)),
     ...sections.flatMap(section),
     ...section(HEADER),

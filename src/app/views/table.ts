@@ -27,7 +27,7 @@ import {
   type TableRow,
   withCursor,
 } from "../model/table.ts";
-import type { Hints, ViewDef } from "../model/view_def.ts";
+import { type Hints, viewColumns, type ViewDef } from "../model/view_def.ts";
 import type { SourceLine, SourceTable } from "../model/source_table.ts";
 
 /** A cell of a drawn row: its column, where it starts and how wide it is. */
@@ -44,12 +44,17 @@ export interface TableViewSpec<L extends TableLine, R extends TableRow> extends
     "id" | "name" | "keys" | "tab" | "permanentTab" | "help" | "enabled" | "hints" | "source" | "onData"
   > {
   readonly model: TableModel<L, R>;
-  /** The columns, left to right; optional ones show when the screen is wide enough (stats/layout.ts). */
-  readonly columns: readonly Column[];
+  /**
+   * The columns, left to right; optional ones show when the screen is wide enough (stats/layout.ts). A
+   * function when they follow the rows (a stick table's data types).
+   */
+  readonly columns: readonly Column[] | ((s: State) => readonly Column[]);
   /** Why `s` does not sort now (said when `s` is pressed; `S` does nothing); undefined when it does. */
   unsortable?(s: State): string | undefined;
   /** The view's own keys, tried before the table's. */
   onKey?(s: State, k: Key): Step | undefined;
+  /** What ESC closes once the message and the filter are gone (a list's entries); undefined: nothing. */
+  onEscape?(s: State): State | undefined;
   /** Draws a line that is no row (a heading); `selected` and `stale` are the styles it should carry. */
   drawLine?(buf: ScreenBuffer, s: State, line: L, y: number, selected: Style, stale: Style): void;
   /** Draws over a row once its cells are drawn (status colours, markers, sparklines). */
@@ -64,6 +69,8 @@ export interface TableViewSpec<L extends TableLine, R extends TableRow> extends
   ): void;
   /** What the body says when it has no lines and no filter. */
   empty(s: State): string;
+  /** Why there are no rows at all (HAProxy refused or failed), said over the filter's "nothing matches". */
+  why?(s: State): string | undefined;
   /** Whether the rows are out of date (drawn dim). */
   stale?(s: State): boolean;
   /** The message line for the selected row while no filter is set (its full name and status). */
@@ -78,6 +85,28 @@ export function sortedColumns(columns: readonly Column[], sort: SortOrder | unde
   return shown.map((c) =>
     c.field === sort.field && c.format !== "trend" ? { ...c, header: c.header + mark } : c
   );
+}
+
+/** A left-aligned text column (`max` undefined: it may take the rest of the screen). */
+export function textColumn(
+  header: string,
+  field: string,
+  min: number,
+  max: number | undefined,
+  help: string,
+): Column {
+  return { header, field, min, ...(max === undefined ? {} : { max }), align: "left", format: "text", help };
+}
+
+/**
+ * A column exactly as wide as its widest text (its header at least), within its minimum and maximum, so that
+ * the columns after it get the rest of the screen.
+ */
+export function fitted(column: Column, texts: Iterable<string | undefined>): Column {
+  let widest = column.header.length;
+  for (const text of texts) widest = Math.max(widest, text?.length ?? 0);
+  const width = Math.max(column.min, Math.min(widest, column.max ?? widest));
+  return { ...column, min: width, max: width };
 }
 
 /** The next sort: none, then each column left to right, then none again. */
@@ -121,7 +150,7 @@ function tableKey<L extends TableLine, R extends TableRow>(
       return [openOverlay(s, { kind: "filter" }), []];
     case "s": {
       const why = spec.unsortable?.(s);
-      return [why ? say(s, why) : setSort(s, model, nextSort(spec.columns, t.sort)), []];
+      return [why ? say(s, why) : setSort(s, model, nextSort(viewColumns(spec, s), t.sort)), []];
     }
     case "S":
       if (spec.unsortable?.(s) || !t.sort) return [s, []];
@@ -142,7 +171,7 @@ function drawTable<L extends TableLine, R extends TableRow>(
 ) {
   const { header, body } = screenLayout(s.size);
   const t = spec.model.get(s);
-  const columns = sortedColumns(spec.columns, t.sort, buf.width);
+  const columns = sortedColumns(viewColumns(spec, s), t.sort, buf.width);
   const widths = columnWidths(columns, buf.width);
   buf.line(header.y, renderHeader(columns, widths), REVERSE | BOLD);
   let x = 0;
@@ -153,7 +182,8 @@ function drawTable<L extends TableLine, R extends TableRow>(
   });
   const stale = spec.stale?.(s) ? DIM : 0;
   if (t.lines.length === 0) {
-    buf.put(2, body.y, t.filterError ?? (t.filter ? `nothing matches "${t.filter}"` : spec.empty(s)));
+    const why = t.filterError ?? spec.why?.(s);
+    buf.put(2, body.y, why ?? (t.filter ? `nothing matches "${t.filter}"` : spec.empty(s)));
   }
   for (let i = 0; i < body.height; i++) {
     const index = t.scroll.top + i;
@@ -194,7 +224,7 @@ export function tableView<L extends TableLine, R extends TableRow>(spec: TableVi
     onEscape(s, alone) {
       if (alone && s.message) return { ...s, message: undefined };
       if (model.get(s).filter !== "") return setFilter(s, model, "");
-      return undefined;
+      return spec.onEscape?.(s);
     },
     draw(buf, s) {
       drawTable(buf, s, spec);

@@ -50,7 +50,11 @@ Deno.test("the palette lists views and actions, filters as typed, and ENTER show
   let lines = screen(s);
   assertMatch(lines[11], /Views and actions/);
   assert(lines.some((l) => /^ {2}9 +view certs: TLS certificates/.test(l)), lines.join("\n"));
-  assert(lines.some((l) => /^ {2}\/ +filter by proxy/.test(l)), "the shown view's actions");
+  const open = s.overlays.at(-1);
+  assert(
+    open?.kind === "palette" && open.entries.some((e) => e.keys === "/" && /^filter by proxy/.test(e.label)),
+    "the shown view's actions",
+  );
   [s] = run(s, ...typeText("rings"));
   lines = screen(s);
   assertMatch(lines[13], /^ {2}V +view rings: HAProxy event rings/);

@@ -1,5 +1,6 @@
 /**
- * A view of the test's own, to show what a new view needs: its file (the definition below: a table over the
+ * A view of the test's own (the program has its own sessions view, views/sessions.ts), to show what a new
+ * view needs: its file (the definition below: a table over the
  * replies of `show sess`, read by src/runtime's parser) and one registration line (`TABS_WITH_SESSIONS`). Its
  * tab, key, help line, filter, sort and detail view come with that, and its rows are read while it is shown.
  *
@@ -33,7 +34,7 @@ function session(row: SessionRow): Session {
 }
 
 const SESSIONS = sourceTable<Session>({
-  id: "sessions",
+  id: "streams",
   commands: () => ["show sess"],
   parse: ([reply]) => parseSessions(reply).map(session),
   key: (row) => row.id,
@@ -58,8 +59,8 @@ const text = (header: string, field: string, min: number, max: number): Column =
 
 /** The streams HAProxy holds. */
 const sessionsView = tableView({
-  id: "sessions",
-  keys: ["6"],
+  id: "streams",
+  keys: ["Z"],
   tab: "SESS",
   help: { summary: "the streams HAProxy holds (show sess)" },
   model: SESSIONS,
@@ -103,7 +104,7 @@ function go(s: State, ...events: Event[]): [State, Command[]] {
 const level = (l: "user" | "admin"): Event => ({ type: "level", level: l, now: 1 });
 const replies = (reply: string): Event => ({
   type: "sourceData",
-  view: "sessions",
+  view: "streams",
   instance: "/a.sock",
   commands: ["show sess"],
   replies: [reply],
@@ -119,13 +120,13 @@ const started = () =>
   }, level("admin"))[0];
 
 Deno.test("a new view: its tab, key and help line come from its registration; its rows from show sess", () => {
-  let [s, c] = go(started(), ch("6"));
-  assertEquals(s.view, "sessions");
+  let [s, c] = go(started(), ch("Z"));
+  assertEquals(s.view, "streams");
   assert(c.some((x) => x.type === "refresh"), "read at once, not a refresh later");
-  assertEquals(app.poll(s, "/a.sock"), { view: "sessions", commands: ["show sess"] });
+  assertEquals(app.poll(s, "/a.sock"), { view: "streams", commands: ["show sess"] });
   assertEquals(app.poll(go(s, ch("1"))[0], "/a.sock"), undefined, "not read while another view is shown");
   let lines = screen(s);
-  assert(lines[29].startsWith(" 1-STATUS  2-TRAFFIC  3-HTTP  4-ERRORS  5-CLI  6-SESS "), lines[29]);
+  assert(lines[29].startsWith(" 1-STATUS  2-TRAFFIC  3-HTTP  4-ERRORS  5-CLI  Z-SESS "), lines[29]);
   assertEquals(lines[13].trim(), "waiting for HAProxy...");
   [s] = go(s, replies(SESS));
   lines = screen(s);
@@ -138,7 +139,7 @@ Deno.test("a new view: its tab, key and help line come from its registration; it
   assert(app.views[0].help.summary === "this help");
   const help = (app.views[0] as ReturnType<typeof helpView>).lines;
   assert(
-    help.some((l) => /^ {2}6 {2}SESS +the streams HAProxy holds \(show sess\)$/.test(l)),
+    help.some((l) => /^ {2}Z {2}SESS +the streams HAProxy holds \(show sess\)$/.test(l)),
     "the help lists it",
   );
   [, c] = go(s, ch("5"));
@@ -146,7 +147,7 @@ Deno.test("a new view: its tab, key and help line come from its registration; it
 });
 
 Deno.test("a new view filters, sorts and opens a row's detail as the stat views do", () => {
-  let [s] = go(started(), ch("6"), replies(SESS));
+  let [s] = go(started(), ch("Z"), replies(SESS));
   [s] = go(s, ch("/"), ...typeText("tcp_hold"), key("enter"));
   assertEquals(screen(s).filter((l) => l.startsWith("0x")).length, 1);
   assertMatch(screen(s)[28], /Filter "tcp_hold": 1 matching/);
@@ -163,9 +164,9 @@ Deno.test("a new view filters, sorts and opens a row's detail as the stat views 
 });
 
 Deno.test("a new view on a socket below its commands' level sends nothing and says why", () => {
-  let [s] = go(started(), level("user"), ch("6"));
+  let [s] = go(started(), level("user"), ch("Z"));
   assertEquals(app.poll(s, "/a.sock"), undefined, "show sess needs level operator: not sent");
   assertEquals(screen(s)[13].trim(), "needs level operator (this socket is at level user)");
-  [s] = go(go(started(), ch("6"))[0], { type: "level", now: 1 }, replies("Permission denied\n"));
+  [s] = go(go(started(), ch("Z"))[0], { type: "level", now: 1 }, replies("Permission denied\n"));
   assertMatch(screen(s)[13], /needs level operator/, "a refusal in the reply is said, not shown as rows");
 });
