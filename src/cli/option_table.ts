@@ -93,7 +93,7 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
   {
     flags: "--view <NAME>",
     help: "start on the view NAME instead of a mode: a view's name as the help screen and the : palette " +
-      "list them (status, traffic, http, stat-errors, cli, certs, errors, process, resolvers, peers, rings, " +
+      "list them (status, traffic, http, stat-errors, cli, events, certs, errors, process, resolvers, peers, rings, " +
       "sessions, tables, maps, acls) or its key; with --batch, print that view's rows once",
     group: "Optional",
   },

@@ -19,6 +19,7 @@ import { paletteOverlay } from "../overlays/palette.ts";
 import { capturesView } from "../views/captures.ts";
 import { certificatesView } from "../views/certificates.ts";
 import { cliView } from "../views/cli.ts";
+import { eventsView } from "../views/events.ts";
 import { peersView } from "../views/peers.ts";
 import { processView } from "../views/process.ts";
 import { resolversView } from "../views/resolvers.ts";
@@ -30,6 +31,7 @@ import { statView } from "../views/stats.ts";
 export const TABS: readonly ViewDef[] = [
   ...STAT_MODES.map(statView),
   cliView,
+  eventsView,
   certificatesView,
   capturesView,
   processView,

@@ -12,6 +12,7 @@ import { currentWorker, workerAge, workers } from "../../haproxy/master.ts";
 import { applySnapshot, changeMessage } from "./apply_snapshot.ts";
 import { say, type Step } from "./ops.ts";
 import { relayout } from "./stat_table.ts";
+import { observeFailure, observeSnapshot } from "./timeline.ts";
 import type { Event, InstanceState, Level, State } from "./state.ts";
 
 const LEVELS: readonly Level[] = ["user", "operator", "admin"];
@@ -126,7 +127,9 @@ export function instanceSnapshot(s: State, e: Extract<Event, { type: "snapshot" 
   const trend = e.round === undefined || e.round > s.trendRound;
   const trendRound = trend && e.round !== undefined ? e.round : s.trendRound;
   const confirmed = (key: string) => confirmedSeq(instances, key);
-  return applySnapshot({ ...s, instances, trendRound }, combined(s, instances)!, confirmed, {
+  const name = instances.find((i) => i.id === (before?.id ?? e.instance))?.name ?? before?.name ?? "";
+  const seen = observeSnapshot(s, before, { ...e, name }, switched);
+  return applySnapshot({ ...seen, instances, trendRound }, combined(s, instances)!, confirmed, {
     change,
     trend,
   });
@@ -147,8 +150,9 @@ function confirmedSeq(instances: readonly InstanceState[], key: string): number 
 
 /** An instance did not answer: with one socket the monitor is disconnected; with several, it goes stale. */
 export function instanceFailed(s: State, e: Extract<Event, { type: "refreshFailed" }>): State {
+  const before = s.instances.find((i) => i.id === (e.instance ?? s.instances[0]?.id));
   const instances = replace(s, e.instance, (i) => ({ ...i, connected: false, error: e.error }));
-  let next: State = { ...s, instances };
+  let next: State = { ...observeFailure(s, before, e.error, e.now), instances };
   if (instances.length > 1) {
     next = relayout({ ...next, snapshot: combined(next, instances) });
     const stale = instances.filter((i) => !i.connected).map((i) => i.name);

@@ -16,6 +16,7 @@ import type { Grouping } from "../../stats/fleet.ts";
 import type { HotkeyName } from "../domain/hotkeys.ts";
 import type { Trend } from "../domain/trends.ts";
 import type { Plan, Target as BulkTarget, TargetResult } from "../../bulk/mod.ts";
+import type { Timeline } from "./timeline_state.ts";
 
 /** A view's id, as core/registry.ts lists the views ("status", "cli", "help", ...). */
 export type ViewId = string;
@@ -216,11 +217,10 @@ export interface State extends TableState<BodyLine> {
   readonly instances: readonly InstanceState[];
   /** With several instances: one view by proxy (aggregates) or by instance. */
   readonly grouping: Grouping;
-  /**
-   * The tagged servers (`t`, `T`; model/tags.ts), by `instance #iid/#sid`, in the order tagged; absent: none.
-   * Bulk actions act on them.
-   */
+  /** The tagged servers (`t`, `T`; model/tags.ts) by `instance #iid/#sid`, in order; bulk actions act on them. */
   readonly tags?: ReadonlyMap<string, BulkTarget>;
+  /** The state transitions seen between snapshots, newest first (model/timeline.ts); absent: none yet. */
+  readonly timeline?: Timeline;
 }
 
 /** Everything that happens to the monitor. */
