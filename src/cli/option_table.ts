@@ -54,7 +54,7 @@ export const GROUPS: readonly { readonly group: OptionGroup; readonly note?: str
   {
     group: "Record and replay",
     note: "A recording is gzip-compressed JSON lines (zcat FILE | jq), described in docs/record-format.md. " +
-      "For now it is written by --batch and read by --batch and --events; the monitor follows.",
+      "It is written by the monitor and by --batch (--record), and read by --batch and --events (--replay).",
   },
   {
     group: "Bulk actions",
@@ -161,9 +161,10 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
   },
   {
     flags: "--record <FILE>",
-    help: "with --batch: append every snapshot to FILE (created with mode 0600): a delta against the " +
-      "previous one per refresh, a full snapshot every few minutes; an existing recording is appended to, " +
-      "any other file is refused. A write error is reported and recording goes on at the next refresh",
+    help: "while monitoring, or with --batch: append every snapshot to FILE (created with mode 0600): a " +
+      "delta against the previous one per refresh, a full snapshot every few minutes; an existing " +
+      "recording is appended to, any other file is refused. A write error is reported (the monitor says it " +
+      "on its message line and marks REC FAILING in the title bar) and recording goes on at the next refresh",
     group: "Record and replay",
   },
   {

@@ -96,8 +96,7 @@ function recordTarget(o: Record<string, unknown>, ctx: Context): RecordTarget | 
     return undefined;
   }
   if (path === "") return "empty --record file name";
-  if (ctx.check) return "--record goes with --batch, not --check";
-  if (!ctx.batch) return "--record needs --batch (the monitor does not record yet)";
+  if (ctx.check) return "--record goes with the monitor or --batch, not --check";
   let maxBytes: number | undefined;
   if (max !== undefined) {
     const parsed = parseSize(max);

@@ -152,5 +152,5 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const instances = await connectAll(options, io);
   if (typeof instances === "number") return instances;
   const { startMonitor } = await import("./monitor.ts");
-  return await startMonitor(options, instances);
+  return await startMonitor(options, instances, io);
 }

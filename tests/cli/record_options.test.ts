@@ -54,8 +54,7 @@ Deno.test("what does not go together, and bad values: a message each", () => {
   const table: [string[], string][] = [
     [["-s", "/s", "--count", "3"], "--count goes with --batch"],
     [["-s", "/s", "--batch", "--count", "x"], "invalid count: x (0 or more)"],
-    [["-s", "/s", "--record", "/r"], "--record needs --batch (the monitor does not record yet)"],
-    [["-s", "/s", "--check", "--record", "/r"], "--record goes with --batch, not --check"],
+    [["-s", "/s", "--check", "--record", "/r"], "--record goes with the monitor or --batch, not --check"],
     [["-s", "/s", "--batch", "--record", ""], "empty --record file name"],
     [["-s", "/s", "--batch", "--record-max", "1G"], "--record-max goes with --record"],
     [

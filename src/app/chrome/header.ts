@@ -14,6 +14,7 @@ import { PROGRAM, VERSION } from "../../version.ts";
 import { ctime } from "../widgets/clock.ts";
 import { usageBar } from "../widgets/usage_bar.ts";
 import { isConnected } from "../model/instances.ts";
+import { playbackMark, shownTime } from "../model/playback.ts";
 import type { Region } from "../model/layout.ts";
 import type { State } from "../model/state.ts";
 import { headerInfo } from "./header_info.ts";
@@ -29,9 +30,17 @@ export function drawTitle(buf: ScreenBuffer, s: State, region: Region) {
   const w = buf.width;
   const y = region.y;
   buf.line(y, "", REVERSE);
-  const clock = ctime(s.now);
-  buf.put(0, y, ` ${PROGRAM} version ${VERSION}`, REVERSE | BOLD);
+  const clock = ctime(shownTime(s));
+  const title = ` ${PROGRAM} version ${VERSION}`;
+  buf.put(0, y, title, REVERSE | BOLD);
   buf.put(w - 1 - clock.length, y, clock, REVERSE | BOLD);
+  // REC / REPLAY just before the clock (the replay's clock is the recording's time), when it fits.
+  const mark = playbackMark(s);
+  const at = w - 2 - clock.length - (mark?.text.length ?? 0);
+  if (mark && at > title.length) {
+    const alarm = s.config.color ? style(BOLD, FG.red) : BOLD;
+    buf.put(at, y, mark.text, mark.alarm ? alarm : BOLD);
+  }
   if (!isConnected(s)) {
     const text = " DISCONNECTED ";
     buf.put(Math.floor((w - text.length) / 2), y, text, s.config.color ? style(BOLD, FG.red) : BOLD);

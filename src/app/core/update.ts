@@ -20,6 +20,7 @@ import {
   topOverlay,
 } from "../model/ops.ts";
 import { paletteEntries } from "../model/palette.ts";
+import { applyPlayback } from "../model/playback.ts";
 import { replied } from "../model/replies.ts";
 import { bulkDone } from "../model/bulk.ts";
 import { pruneTags } from "../model/tags.ts";
@@ -85,6 +86,8 @@ export function update(views: readonly ViewDef[], s: State, e: Event): Step {
       return [s, []];
     case "notice":
       return [{ ...s, message: message(e.text, "error", e.now) }, []];
+    case "playback":
+      return [applyPlayback(s, e.change), []];
     case "resize":
       return [rescroll({ ...s, size: e.size }), []];
     case "level":

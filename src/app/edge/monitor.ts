@@ -15,6 +15,7 @@ import { FrameLoop } from "./frame_loop.ts";
 import { Scheduler } from "./scheduler.ts";
 import { type MonitorInstance, runBulk, sendCommand } from "./send.ts";
 import { SYSTEM_TIMERS, type Timers } from "./timers.ts";
+import { MonitorRecording, type RecordSink } from "./recording.ts";
 
 export type { MonitorInstance } from "./send.ts";
 
@@ -42,6 +43,8 @@ export interface MonitorOptions {
     /** Why the history could not be read, if it could not. */
     readonly error?: string;
   };
+  /** `--record FILE`: every refresh of every instance is written to it (instances in `instances`' order). */
+  readonly recorder?: RecordSink;
   /** Timers and clock (default: the system's). */
   readonly timers?: Timers;
   readonly now?: () => number;
@@ -60,9 +63,11 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
   let resolveDone: (code: number) => void;
   const done = new Promise<number>((r) => (resolveDone = r));
 
+  const recording = opts.recorder && new MonitorRecording(opts.recorder, ids, (e) => dispatch(e), now);
   const frames = new FrameLoop(() => app.view(state), terminal, config.color, timers);
   const dispatch = (event: Event) => {
     if (finished) return;
+    recording?.observe(event);
     // Every event carries the time, so a clock tick still waiting is answered by this frame.
     scheduler.eventArrived();
     const [next, commands] = app.update(state, event);
@@ -123,6 +128,7 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
     // The keyboard is gone (end of input): nobody can quit any more, so stop.
     finish(0);
   })();
+  recording?.start();
   frames.render();
   scheduler.start();
   scheduler.refreshAll();

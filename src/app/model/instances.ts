@@ -127,7 +127,8 @@ export function instanceSnapshot(s: State, e: Extract<Event, { type: "snapshot" 
   const trend = e.round === undefined || e.round > s.trendRound;
   const trendRound = trend && e.round !== undefined ? e.round : s.trendRound;
   const confirmed = (key: string) => confirmedSeq(instances, key);
-  const name = instances.find((i) => i.id === (before?.id ?? e.instance))?.name ?? before?.name ?? "";
+  // Events name the instance by its node, as the header does (its address when it has none).
+  const name = node || (instances.find((i) => i.id === (before?.id ?? e.instance))?.name ?? "");
   const seen = observeSnapshot(s, before, { ...e, name }, switched);
   return applySnapshot({ ...seen, instances, trendRound }, combined(s, instances)!, confirmed, {
     change,

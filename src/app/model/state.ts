@@ -17,6 +17,10 @@ import type { HotkeyName } from "../domain/hotkeys.ts";
 import type { Trend } from "../domain/trends.ts";
 import type { Plan, Target as BulkTarget, TargetResult } from "../../bulk/mod.ts";
 import type { Timeline } from "./timeline_state.ts";
+import type { BulkStage } from "./bulk_stage.ts";
+import type { Playback, PlaybackChange, ReplayControl } from "./playback_state.ts";
+
+export type { BulkStage } from "./bulk_stage.ts";
 
 /** A view's id, as core/registry.ts lists the views ("status", "cli", "help", ...). */
 export type ViewId = string;
@@ -59,32 +63,6 @@ export type Overlay =
     readonly entries: readonly PaletteEntry[];
     readonly input: LineEditor;
     readonly index: number;
-  };
-
-/**
- * Where a bulk action on the tagged servers is (overlays/bulk.ts): its menu, the weight asked, the preview of
- * every target and its command (`y` sends exactly that plan), the wait for the replies, the result of each.
- */
-export type BulkStage =
-  | { readonly stage: "menu"; readonly targets: readonly BulkTarget[]; readonly index: number }
-  | {
-    readonly stage: "weight";
-    readonly targets: readonly BulkTarget[];
-    readonly input: LineEditor;
-    readonly error?: string;
-  }
-  | {
-    readonly stage: "preview";
-    readonly plan: Plan;
-    readonly rowKeys: readonly string[];
-    readonly scroll: number;
-  }
-  | { readonly stage: "sending"; readonly plan: Plan }
-  | {
-    readonly stage: "results";
-    readonly plan: Plan;
-    readonly results: readonly TargetResult[];
-    readonly scroll: number;
   };
 
 /** One line of the `:` palette (model/palette.ts): what it says and the key it presses. */
@@ -221,6 +199,8 @@ export interface State extends TableState<BodyLine> {
   readonly tags?: ReadonlyMap<string, BulkTarget>;
   /** The state transitions seen between snapshots, newest first (model/timeline.ts); absent: none yet. */
   readonly timeline?: Timeline;
+  /** `--record` and `--replay` as the screen shows them (model/playback.ts); absent: neither. */
+  readonly playback?: Playback;
 }
 
 /** Everything that happens to the monitor. */
@@ -230,6 +210,8 @@ export type Event =
   | { readonly type: "tick"; readonly now: number }
   /** Something the edges want the operator to know (e.g. the history file cannot be written). */
   | { readonly type: "notice"; readonly text: string; readonly now: number }
+  /** The recording's writes, or the replay's position, changed (edge/recording.ts, edge/replay.ts). */
+  | { readonly type: "playback"; readonly change: PlaybackChange; readonly now: number }
   | {
     readonly type: "snapshot";
     readonly snapshot: Snapshot;
@@ -295,5 +277,7 @@ export type Command =
   /** Send a bulk plan exactly as previewed, each command to its target's instance (src/bulk executePlan). */
   | { readonly type: "bulk"; readonly plan: Plan; readonly rowKeys: readonly string[] }
   | { readonly type: "quit"; readonly code: number }
+  /** Move the replay: pause, resume, step, jump, speed (edge/replay.ts). */
+  | { readonly type: "replay"; readonly control: ReplayControl }
   /** A CLI line was run: keep it in the persistent history. */
   | { readonly type: "remember"; readonly line: string };
