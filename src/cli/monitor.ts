@@ -9,7 +9,8 @@ import { describeAddress } from "../haproxy/address.ts";
 import { Terminal } from "../tui/terminal.ts";
 import { colorEnabled } from "../tui/color.ts";
 import { fileHistoryStore, historyPath, runMonitor, viewOfKey } from "../app/mod.ts";
-import { Recorder, RecordOpenError } from "../record/mod.ts";
+import { Recorder, Recording, RecordingError, RecordOpenError, resolveMoment } from "../record/mod.ts";
+import type { ReplaySource } from "./record_options.ts";
 import { PROGRAM, VERSION } from "../version.ts";
 import { EXIT, type Io } from "./connect.ts";
 
@@ -28,6 +29,47 @@ async function openRecorder(options: Options, addresses: readonly string[]) {
   } catch (e) {
     if (e instanceof RecordOpenError) return e.message;
     throw e;
+  }
+}
+
+/** The monitor's settings from the options (`socketName`: what the header says it reads). */
+function monitorConfig(options: Options, socketName: string, replay?: string) {
+  return {
+    readOnly: options.readOnly || replay !== undefined,
+    intervalMs: options.interval * 1000,
+    color: colorEnabled(Deno.env, Deno.stdout.isTerminal()),
+    socketName,
+    mouse: options.mouse,
+    ...(replay !== undefined ? { replay } : {}),
+  };
+}
+
+/**
+ * `--replay FILE` in the monitor: the recording played instead of a socket, from `--at` (paused) or from its
+ * start; a file that cannot be replayed exits 1 before the terminal is taken. Returns the exit code.
+ */
+export async function startReplay(options: Options, source: ReplaySource, io: Io): Promise<number> {
+  let recording: Recording;
+  try {
+    recording = await Recording.open(source.path);
+  } catch (e) {
+    if (!(e instanceof RecordingError)) throw e;
+    io.err(`${PROGRAM}: cannot replay ${e.message}\n`);
+    return EXIT.failure;
+  }
+  for (const warning of recording.warnings) io.err(`${PROGRAM}: warning: ${warning}\n`);
+  const at = source.at && resolveMoment(source.at, recording.start, recording.end);
+  const terminal = Terminal.open({ mouse: options.mouse });
+  try {
+    return await runMonitor({
+      instances: [],
+      terminal,
+      view: options.view ?? viewOfKey(String(options.mode)) ?? "status",
+      config: monitorConfig(options, `recording ${source.path}`, source.path),
+      replay: { recording, ...(at !== undefined ? { at } : {}) },
+    });
+  } finally {
+    terminal.restore();
   }
 }
 
@@ -68,13 +110,7 @@ export async function startMonitor(
       terminal,
       view: options.view ?? viewOfKey(String(options.mode)) ?? "status",
       history: store ? { store, lines, error } : undefined,
-      config: {
-        readOnly: options.readOnly,
-        intervalMs: options.interval * 1000,
-        color: colorEnabled(Deno.env, Deno.stdout.isTerminal()),
-        socketName: options.sockets.map(describeAddress).join(", "),
-        mouse: options.mouse,
-      },
+      config: monitorConfig(options, options.sockets.map(describeAddress).join(", ")),
       recorder: sink,
     });
   } finally {

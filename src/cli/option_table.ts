@@ -54,7 +54,8 @@ export const GROUPS: readonly { readonly group: OptionGroup; readonly note?: str
   {
     group: "Record and replay",
     note: "A recording is gzip-compressed JSON lines (zcat FILE | jq), described in docs/record-format.md. " +
-      "It is written by the monitor and by --batch (--record), and read by --batch and --events (--replay).",
+      "It is written by the monitor and by --batch (--record), and read by the monitor, --batch and --events " +
+      "(--replay).",
   },
   {
     group: "Bulk actions",
@@ -182,15 +183,18 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
   },
   {
     flags: "--replay <FILE>",
-    help: "read the recording FILE (and its rotated parts FILE.1 ...) instead of a socket: with --batch, " +
+    help: "read the recording FILE (and its rotated parts FILE.1 ...) instead of a socket: the monitor " +
+      "plays it (SPACE pause/resume, LEFT/RIGHT one refresh back/forward, J jump to a time, +/- speed " +
+      "1x-100x; the title bar shows REPLAY and the recording's time; nothing can be sent); with --batch, " +
       "print a moment as the live --batch printed it then; with --events, list what changed",
     group: "Record and replay",
   },
   {
     flags: "--at <TIME>",
-    help: "with --replay --batch: the moment to print, the latest refresh at or before TIME: an ISO 8601 " +
+    help:
+      "with --replay: the moment to show (paused) or print, the latest refresh at or before TIME: an ISO 8601 " +
       "time such as 2026-12-03T06:40:00Z (without a zone: local time), or an offset from the start such as " +
-      "+90s, +5m, +1h30m, or from the end such as -5m (default: the last moment; with --count, the first)",
+      "+90s, +5m, +1h30m, or from the end such as -5m (default: --batch the last moment, with --count the first; the monitor plays from the start)",
     group: "Record and replay",
   },
   {

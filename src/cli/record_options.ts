@@ -64,7 +64,6 @@ export function recordOptions(o: Record<string, unknown>, ctx: Context): RecordO
     if (ctx.check) return "--check asks a live HAProxy; it does not go with --replay";
     if (str("record") !== undefined) return "--record and --replay exclude each other";
     if (events && ctx.batch) return "--events and --batch exclude each other: choose one";
-    if (!events && !ctx.batch) return "--replay needs --batch or --events (the monitor does not replay yet)";
     if (events && count !== undefined) return "--count goes with --batch";
   } else {
     if (str("at") !== undefined) return "--at goes with --replay";

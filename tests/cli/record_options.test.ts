@@ -78,7 +78,6 @@ Deno.test("what does not go together, and bad values: a message each", () => {
       ["--replay", "/r", "--batch", "-p", "web"],
       "-p and -f choose what is recorded; they do not apply to --replay",
     ],
-    [["--replay", "/r"], "--replay needs --batch or --events (the monitor does not replay yet)"],
     [["--replay", "/r", "--check"], "--check asks a live HAProxy; it does not go with --replay"],
     [["--replay", "/r", "--batch", "--events"], "--events and --batch exclude each other: choose one"],
     [["--replay", "/r", "--batch", "--record", "/w"], "--record and --replay exclude each other"],

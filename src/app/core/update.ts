@@ -21,6 +21,7 @@ import {
 } from "../model/ops.ts";
 import { paletteEntries } from "../model/palette.ts";
 import { applyPlayback } from "../model/playback.ts";
+import { replayKey } from "../model/replay_keys.ts";
 import { replied } from "../model/replies.ts";
 import { bulkDone } from "../model/bulk.ts";
 import { pruneTags } from "../model/tags.ts";
@@ -149,6 +150,8 @@ function key(views: readonly ViewDef[], s: State, k: Key): Step {
     s = r.pass;
     if (r.key) k = r.key;
   }
+  const replaying = replayKey(s, k);
+  if (replaying) return replaying;
   // ALT-x works everywhere (in the CLI too); the bare key only where characters are not text.
   if (k.alt && k.name === "char") return globalChar(views, s, k.text ?? "") ?? [s, []];
   if (k.name === "escape") {

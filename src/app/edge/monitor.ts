@@ -16,6 +16,8 @@ import { Scheduler } from "./scheduler.ts";
 import { type MonitorInstance, runBulk, sendCommand } from "./send.ts";
 import { SYSTEM_TIMERS, type Timers } from "./timers.ts";
 import { MonitorRecording, type RecordSink } from "./recording.ts";
+import { ReplaySource } from "./replay.ts";
+import type { Recording } from "../../record/mod.ts";
 
 export type { MonitorInstance } from "./send.ts";
 
@@ -45,6 +47,11 @@ export interface MonitorOptions {
   };
   /** `--record FILE`: every refresh of every instance is written to it (instances in `instances`' order). */
   readonly recorder?: RecordSink;
+  /**
+   * `--replay FILE`: the recording is played instead of reading sockets (`instances` is empty), from the
+   * moment `at` (paused) or from its start.
+   */
+  readonly replay?: { readonly recording: Recording; readonly at?: number };
   /** Timers and clock (default: the system's). */
   readonly timers?: Timers;
   readonly now?: () => number;
@@ -56,13 +63,14 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
   const timers = opts.timers ?? SYSTEM_TIMERS;
   const now = opts.now ?? Date.now;
   const app = opts.app ?? createApp(VIEWS);
-  const ids = opts.instances.map((i) => i.id);
+  const ids = opts.replay ? ReplaySource.instanceIds(opts.replay.recording) : opts.instances.map((i) => i.id);
   let state: State = app.init(config, terminal.size(), opts.view, now(), opts.history?.lines, ids);
   let finished = false;
   let historyFailed = false;
   let resolveDone: (code: number) => void;
   const done = new Promise<number>((r) => (resolveDone = r));
 
+  const replay = opts.replay && new ReplaySource(opts.replay.recording, (e) => dispatch(e), now, timers);
   const recording = opts.recorder && new MonitorRecording(opts.recorder, ids, (e) => dispatch(e), now);
   const frames = new FrameLoop(() => app.view(state), terminal, config.color, timers);
   const dispatch = (event: Event) => {
@@ -99,6 +107,8 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
         );
       case "quit":
         return finish(command.code);
+      case "replay":
+        return replay?.control(command.control);
       case "remember":
         return void opts.history?.store.append(command.line).catch((e) => {
           if (historyFailed) return;
@@ -112,6 +122,7 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
     if (finished) return;
     finished = true;
     scheduler.stop();
+    replay?.stop();
     frames.stop();
     resolveDone(code);
   }
@@ -132,6 +143,7 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
   frames.render();
   scheduler.start();
   scheduler.refreshAll();
+  replay?.start(opts.replay?.at);
   if (opts.history?.error) {
     dispatch({ type: "notice", text: `CLI history not read: ${opts.history.error}`, now: now() });
   }

@@ -129,7 +129,8 @@ export function instanceSnapshot(s: State, e: Extract<Event, { type: "snapshot" 
   const confirmed = (key: string) => confirmedSeq(instances, key);
   // Events name the instance by its node, as the header does (its address when it has none).
   const name = node || (instances.find((i) => i.id === (before?.id ?? e.instance))?.name ?? "");
-  const seen = observeSnapshot(s, before, { ...e, name }, switched);
+  // A replay's events are the recording's own (model/playback.ts), whichever way it moves.
+  const seen = s.config.replay !== undefined ? s : observeSnapshot(s, before, { ...e, name }, switched);
   return applySnapshot({ ...seen, instances, trendRound }, combined(s, instances)!, confirmed, {
     change,
     trend,
@@ -153,7 +154,8 @@ function confirmedSeq(instances: readonly InstanceState[], key: string): number 
 export function instanceFailed(s: State, e: Extract<Event, { type: "refreshFailed" }>): State {
   const before = s.instances.find((i) => i.id === (e.instance ?? s.instances[0]?.id));
   const instances = replace(s, e.instance, (i) => ({ ...i, connected: false, error: e.error }));
-  let next: State = { ...observeFailure(s, before, e.error, e.now), instances };
+  const seen = s.config.replay !== undefined ? s : observeFailure(s, before, e.error, e.now);
+  let next: State = { ...seen, instances };
   if (instances.length > 1) {
     next = relayout({ ...next, snapshot: combined(next, instances) });
     const stale = instances.filter((i) => !i.connected).map((i) => i.name);

@@ -6,6 +6,7 @@
  * @module
  */
 import { message } from "./ops.ts";
+import { replayTimeline } from "./timeline.ts";
 import type { Playback, PlaybackChange } from "./playback_state.ts";
 import type { State } from "./state.ts";
 
@@ -24,7 +25,7 @@ export function playbackOf(s: State): Playback {
 
 /** Whether `s` is a replay (no socket: actions, the CLI and writes are refused). */
 export function isReplay(s: State): boolean {
-  return s.playback?.replay !== undefined;
+  return s.config.replay !== undefined;
 }
 
 /** The time the screen is about: the replay's moment, else now. */
@@ -34,7 +35,11 @@ export function shownTime(s: State): number {
 
 /** The edge says the recording or the replay changed. */
 export function applyPlayback(s: State, change: PlaybackChange): State {
-  if ("replay" in change) return { ...s, playback: { replay: change.replay } };
+  if ("replay" in change) {
+    const recorded = change.events ?? s.playback?.recorded ?? [];
+    const next = { ...s, playback: { replay: change.replay, recorded } };
+    return replayTimeline(next, recorded, change.replay.time);
+  }
   const before = s.playback?.record;
   const record = change.record;
   const next: State = { ...s, playback: { record } };
@@ -54,8 +59,8 @@ export function applyPlayback(s: State, change: PlaybackChange): State {
 export function playbackMark(s: State): { text: string; alarm: boolean } | undefined {
   const { record, replay } = playbackOf(s);
   if (replay) {
-    const state = replay.paused ? "paused" : `${replay.speed}x`;
-    return { text: ` REPLAY ${state} ${replay.index + 1}/${replay.count} `, alarm: false };
+    const state = replay.paused ? "paused" : "playing";
+    return { text: ` REPLAY ${state} ${replay.speed}x ${replay.index + 1}/${replay.count} `, alarm: false };
   }
   if (record) return record.error ? { text: " REC FAILING ", alarm: true } : { text: " REC ", alarm: false };
   return undefined;

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { TimelineEvent } from "./timeline_state.ts";
 
 /** `--record FILE` while monitoring: the file, and the last write's error while writes fail. */
 export interface RecordStatus {
@@ -31,10 +32,14 @@ export interface ReplayStatus {
 export interface Playback {
   readonly record?: RecordStatus;
   readonly replay?: ReplayStatus;
+  /** A replay: every event of the recording, oldest first (the events view shows those up to the moment). */
+  readonly recorded?: readonly TimelineEvent[];
 }
 
-/** What the edge says changed. */
-export type PlaybackChange = { readonly record: RecordStatus } | { readonly replay: ReplayStatus };
+/** What the edge says changed (a replay's events come with its first position). */
+export type PlaybackChange =
+  | { readonly record: RecordStatus }
+  | { readonly replay: ReplayStatus; readonly events?: readonly TimelineEvent[] };
 
 /** What a replay key asks the edge to do. */
 export type ReplayControl =
@@ -44,4 +49,5 @@ export type ReplayControl =
   | { readonly kind: "step"; readonly by: 1 | -1 }
   /** The moment at or before this time (epoch ms); it pauses. */
   | { readonly kind: "at"; readonly time: number }
-  | { readonly kind: "speed"; readonly speed: number };
+  /** The next speed up (1) or down (-1) of model/replay_keys.ts' REPLAY_SPEEDS. */
+  | { readonly kind: "speed"; readonly by: 1 | -1 };

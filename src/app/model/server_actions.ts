@@ -21,9 +21,17 @@ import type { State } from "./state.ts";
 /** What keys that would send something (F-keys, ENTER's hotkey menu, SPACE into the CLI, `a`) say in `-n`. */
 export const READ_ONLY = "read-only mode: no actions, no CLI (-n)";
 
+/** What a key that would send something says: read-only (`-n`), or a replay, which has no socket. */
+export const REPLAY_REFUSAL = "a replay sends nothing: no actions, no CLI (there is no socket)";
+
+/** Why nothing may be sent at all ({@linkcode READ_ONLY}, {@linkcode REPLAY_REFUSAL}), or undefined. */
+export function readOnlyReason(config: State["config"]): string | undefined {
+  return config.replay !== undefined ? REPLAY_REFUSAL : config.readOnly ? READ_ONLY : undefined;
+}
+
 /** Why an action cannot be sent now, or undefined when it can. */
 export function actionBlocked(s: State, instance?: string): string | undefined {
-  if (s.config.readOnly) return READ_ONLY;
+  if (s.config.readOnly) return readOnlyReason(s.config);
   if (!reachable(s, instance)) return "not sent: HAProxy is not connected";
   const level = levelFor(s, instance);
   if (level !== undefined && level !== "admin") {
@@ -78,7 +86,7 @@ const CLI_VIEW = "cli";
 export function pasteIntoCli(s: State): State {
   const line = selectedServer(s);
   if (!line) return s;
-  if (s.config.readOnly) return say(s, READ_ONLY);
+  if (s.config.readOnly) return say(s, readOnlyReason(s.config)!);
   const input = insertText(s.cli.input, `${line.row.pxname}/${line.row.svname}`);
   return showView({ ...s, cli: { ...s.cli, input } }, CLI_VIEW);
 }
@@ -87,7 +95,7 @@ export function pasteIntoCli(s: State): State {
 export function hotkey(s: State, name: HotkeyName): Step {
   const line = selectedServer(s);
   if (!line) return [s, []];
-  if (s.config.readOnly) return [say(s, READ_ONLY), []];
+  if (s.config.readOnly) return [say(s, readOnlyReason(s.config)!), []];
   const blocked = actionBlocked(s, line.row.instance);
   if (blocked) return [refuseHotkey(s, name, line.row, blocked), []];
   const instance = line.row.instance;

@@ -44,6 +44,8 @@ export interface Config {
   readonly socketName: string;
   /** Mouse reporting is on (clicks select, the wheel scrolls). */
   readonly mouse?: boolean;
+  /** `--replay FILE`: the recording shown. There is no socket: actions, the CLI and writes are refused. */
+  readonly replay?: string;
 }
 
 /**
@@ -57,6 +59,8 @@ export type Overlay =
   | { readonly kind: "detail"; readonly scroll: number }
   | { readonly kind: "dialog"; readonly dialog: Dialog }
   | { readonly kind: "bulk"; readonly bulk: BulkStage }
+  /** A replay's `J` prompt for a time to jump to (overlays/jump.ts). */
+  | { readonly kind: "jump"; readonly input: LineEditor; readonly error?: string }
   /** The `:` palette: its entries (made when it opened), the text typed, the chosen entry among those matching. */
   | {
     readonly kind: "palette";

@@ -33,7 +33,29 @@ function withEvents(s: State, found: readonly StateEvent[], instanceId: string, 
   // Newest refresh first; the events of one refresh in display order, as src/record lists them.
   const added = found.map((e, i) => ({ ...e, instanceId, seq: t.seen + i }));
   const list = [...added, ...t.events].slice(0, EVENTS_KEPT);
-  const next: State = { ...s, timeline: { events: list, codes: codesNext, seen: t.seen + found.length } };
+  return withTimeline(s, { events: list, codes: codesNext, seen: t.seen + found.length });
+}
+
+/**
+ * A replay's timeline at `time`: the recording's events (`recorded`, oldest first) up to that moment, the
+ * newest {@linkcode EVENTS_KEPT}, newest first.
+ */
+export function replayTimeline(s: State, recorded: readonly TimelineEvent[], time: number): State {
+  let n = 0;
+  for (let hi = recorded.length; n < hi;) {
+    const mid = (n + hi) >> 1;
+    if (recorded[mid].time <= time) n = mid + 1;
+    else hi = mid;
+  }
+  const events = recorded.slice(Math.max(0, n - EVENTS_KEPT), n).reverse();
+  const t = timelineOf(s);
+  if (t.seen === n && t.events[0] === events[0]) return s;
+  return withTimeline(s, { events, codes: new Map(), seen: n });
+}
+
+/** `s` with this timeline, the events table rebuilt. */
+function withTimeline(s: State, timeline: Timeline): State {
+  const next: State = { ...s, timeline };
   const table = EVENTS_TABLE.get(next);
   // On the newest event (or none), the cursor stays on the newest as events arrive; else it follows its event.
   const top = table.scroll.cursor === 0 ? { ...table, selectedKey: undefined } : table;

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { replayKey } from "../model/replay_keys.ts";
 import { BOLD, REVERSE } from "../../tui/types.ts";
 import { scrollText } from "../widgets/scroll.ts";
 import { screenLayout } from "../model/layout.ts";
@@ -23,6 +24,9 @@ function selectedDetail(s: State, under: ViewDef): RowDetail | undefined {
 /** The detail view. */
 export const detailOverlay: OverlayDef<Extract<Overlay, { kind: "detail" }>> = {
   onKey(s, o, k, under) {
+    // A replay moves under the detail view too: its figures (and charts) follow the moment shown.
+    const replaying = replayKey(s, k);
+    if (replaying) return replaying;
     if (k.name === "escape" || (k.name === "char" && ["i", "q", "Q"].includes(k.text ?? ""))) {
       return [closeOverlay(s, "detail"), []];
     }
