@@ -1,12 +1,17 @@
 /**
  * The detail view over a table view: every field of the selected row, grouped, live (it follows refreshes),
- * in place of the table. Arrows, pages and the wheel scroll it; `i`, `q` or ESC close it.
+ * in place of the table. Arrows, pages and the wheel scroll it; `i`, `q` or ESC close it. A row with a trend
+ * (the stat rows) gets braille line charts of its sessions/s and requests/s over the refreshes kept, with
+ * their max and min, above its fields (in a replay: up to the moment shown).
  *
  * @module
  */
 import { replayKey } from "../model/replay_keys.ts";
 import { BOLD, REVERSE } from "../../tui/types.ts";
 import { scrollText } from "../widgets/scroll.ts";
+import { brailleChart } from "../widgets/braille.ts";
+import type { ScreenBuffer } from "../../tui/buffer.ts";
+import type { Region } from "../model/layout.ts";
 import { screenLayout } from "../model/layout.ts";
 import { closeOverlay, replaceOverlay } from "../model/ops.ts";
 import type { Overlay, State } from "../model/state.ts";
@@ -19,6 +24,35 @@ function selectedDetail(s: State, under: ViewDef): RowDetail | undefined {
   const line = table && cursorLine(s, table);
   const row = line && table.rowOf(line);
   return row === undefined ? undefined : table!.detail(row);
+}
+
+/** Rows the charts take above the fields: a title line and the chart's lines. */
+const CHART_LINES = 4;
+/** The charts are drawn when the body has at least this many rows. */
+const CHARTS_FROM = 16;
+
+/** How a chart's bound reads: an integer as it is, else one decimal. */
+const bound = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
+
+/**
+ * The selected row's charts (sessions/s, requests/s from its trend), side by side at the top of the body;
+ * returns how many rows they took (0 without a trend or room).
+ */
+function drawCharts(buf: ScreenBuffer, s: State, under: ViewDef, body: Region): number {
+  const line = under.table && cursorLine(s, under.table);
+  const trend = line && s.trends.get(line.key);
+  if (!trend || body.height < CHARTS_FROM) return 0;
+  const half = Math.floor(buf.width / 2);
+  const charts: [string, readonly number[]][] = [["sessions/s", trend.rate], ["requests/s", trend.req_rate]];
+  charts.forEach(([title, values], i) => {
+    const x = 2 + i * half;
+    const chart = brailleChart(values, Math.max(1, Math.min(half - 14, Math.ceil(values.length / 2))), 3);
+    buf.put(x, body.y, `${title}: max ${bound(chart.max)} min ${bound(chart.min)}`, BOLD);
+    chart.lines.forEach((text, k) => buf.put(x, body.y + 1 + k, text));
+    buf.put(x + chart.lines[0].length + 1, body.y + 1, bound(chart.max));
+    buf.put(x + chart.lines[0].length + 1, body.y + 3, bound(chart.min));
+  });
+  return CHART_LINES + 1;
 }
 
 /** The detail view. */
@@ -42,10 +76,11 @@ export const detailOverlay: OverlayDef<Extract<Overlay, { kind: "detail" }>> = {
     buf.line(header.y, ` ${detail.title}`, REVERSE | BOLD);
     const hint = "i/ESC=CLOSE ";
     buf.put(buf.width - hint.length, header.y, hint, REVERSE | BOLD);
-    for (let i = 0; i < body.height; i++) {
+    const top = drawCharts(buf, s, under, body);
+    for (let i = 0; i < body.height - top; i++) {
       const text = detail.lines[o.scroll + i];
       if (text === undefined) break;
-      buf.line(body.y + i, text, text.startsWith(" ") ? 0 : BOLD);
+      buf.line(body.y + top + i, text, text.startsWith(" ") ? 0 : BOLD);
     }
     return undefined;
   },
