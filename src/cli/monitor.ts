@@ -9,7 +9,8 @@ import { describeAddress } from "../haproxy/address.ts";
 import { Terminal } from "../tui/terminal.ts";
 import { colorEnabled } from "../tui/color.ts";
 import { fileHistoryStore, historyPath, runMonitor, viewOfKey } from "../app/mod.ts";
-import { Recorder, Recording, RecordingError, RecordOpenError, resolveMoment } from "../record/mod.ts";
+import { Recorder, RecordOpenError, resolveMoment } from "../record/mod.ts";
+import { openReplay } from "./replay_batch.ts";
 import type { ReplaySource } from "./record_options.ts";
 import { PROGRAM, VERSION } from "../version.ts";
 import { EXIT, type Io } from "./connect.ts";
@@ -49,15 +50,8 @@ function monitorConfig(options: Options, socketName: string, replay?: string) {
  * start; a file that cannot be replayed exits 1 before the terminal is taken. Returns the exit code.
  */
 export async function startReplay(options: Options, source: ReplaySource, io: Io): Promise<number> {
-  let recording: Recording;
-  try {
-    recording = await Recording.open(source.path);
-  } catch (e) {
-    if (!(e instanceof RecordingError)) throw e;
-    io.err(`${PROGRAM}: cannot replay ${e.message}\n`);
-    return EXIT.failure;
-  }
-  for (const warning of recording.warnings) io.err(`${PROGRAM}: warning: ${warning}\n`);
+  const recording = await openReplay(source.path, io);
+  if (typeof recording === "number") return recording;
   const at = source.at && resolveMoment(source.at, recording.start, recording.end);
   const terminal = Terminal.open({ mouse: options.mouse });
   try {
