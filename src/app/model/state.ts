@@ -56,7 +56,8 @@ export interface Config {
 export type Overlay =
   | { readonly kind: "hotkeys" }
   | { readonly kind: "filter" }
-  | { readonly kind: "detail"; readonly scroll: number }
+  /** `wide`: the chart widened to the whole body (`c` in the detail view: 0 sessions/s, 1 requests/s). */
+  | { readonly kind: "detail"; readonly scroll: number; readonly wide?: number }
   | { readonly kind: "dialog"; readonly dialog: Dialog }
   | { readonly kind: "bulk"; readonly bulk: BulkStage }
   /** A replay's `J` prompt for a time to jump to (overlays/jump.ts). */

@@ -41,3 +41,23 @@ Deno.test("the detail view charts the row's sessions/s and requests/s with their
   const [short] = run(s, { type: "resize", size: { columns: 100, rows: 24 }, now: 10 });
   assertEquals(screen(short).some((l) => l.includes("sessions/s:")), false, "no room: only the fields");
 });
+
+Deno.test("c widens one chart to the whole body with its time axis and max/min, then the next, then back", () => {
+  const rates = [0, 4, 8, 2, 6];
+  let [s] = run(init(config, { columns: 100, rows: 40 }, "traffic", 0), ...rates.map(refresh));
+  [s] = run(s, key("down"), ch("i"), ch("c"));
+  let lines = screen(s);
+  const title = lines.findIndex((l) => l.includes("sessions/s over the last 5 refreshes"));
+  assert(title >= 0, lines.join("\n"));
+  assertEquals(lines[title + 1].slice(0, 8).trim(), "8", "the max at the top of the value axis");
+  const axis = lines.findIndex((l) => /^\s+-4s\s+now\s*$/.test(l));
+  assert(axis > title + 2, "the time axis: 4 refreshes of 1 s back, to now");
+  assertEquals(lines[axis - 1].slice(0, 8).trim(), "0", "the min at the bottom");
+  assert(!lines.some((l) => l.trimStart().startsWith("pxname")), "the chart takes the whole body");
+  [s] = run(s, ch("c"));
+  lines = screen(s);
+  assert(lines.some((l) => l.includes("requests/s over the last 5 refreshes")));
+  assert(lines.some((l) => l.slice(0, 8).trim() === "16"));
+  [s] = run(s, ch("c"));
+  assert(screen(s).some((l) => l.includes("sessions/s: max 8 min 0")), "back to the fields under the charts");
+});
