@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { GROUPS, OPTION_TABLE, type OptionSpec } from "./option_table.ts";
+import { OPTION_TABLE, type OptionSpec } from "./option_table.ts";
+import { GROUPS } from "./option_groups.ts";
 import { PROGRAM } from "../version.ts";
 
 export const USAGE = `Usage: ${PROGRAM} (-s SOCKET | -t HOST:PORT) [OPTIONS]...`;

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { BULK_EXIT_TEXT, GROUPS, OPTION_TABLE } from "./option_table.ts";
+import { BULK_EXIT_TEXT, OPTION_TABLE } from "./option_table.ts";
+import { GROUPS } from "./option_groups.ts";
 import { displayFlags } from "./help.ts";
 import { HELP_LINES } from "../app/mod.ts";
 import { PROGRAM, VERSION } from "../version.ts";

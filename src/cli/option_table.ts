@@ -55,44 +55,6 @@ export const BULK_EXIT_TEXT: readonly (readonly [number, string])[] = [
   [BULK_EXIT.socket, "socket error (see each server's result)"],
 ];
 
-/** Group headings and their notes, in display order. */
-export const GROUPS: readonly { readonly group: OptionGroup; readonly note?: string }[] = [
-  {
-    group: "Mandatory",
-    note: "--unix-socket, --tcp-socket, or @NAME (an instance or a group of the config file, see " +
-      "--config); all may be given several times, and mixed, to watch several HAProxy instances (or " +
-      "processes) in one view. Without any, the config file's default is opened, else the stats socket " +
-      "with the highest level found in the HAProxy configuration (the -f files of a running haproxy, else " +
-      "/etc/haproxy/haproxy.cfg; $HATOP_HAPROXY_CONFIG names others), saying which file and line; when " +
-      "none is found, this help is shown with what was looked at (exit 0).",
-  },
-  { group: "Optional" },
-  { group: "Filters", note: "Note: All filter options may be given multiple times." },
-  {
-    group: "Batch and check",
-    note: "For scripts and CI: print once, or test health, then exit without opening the monitor.",
-  },
-  {
-    group: "Record and replay",
-    note: "A recording is gzip-compressed JSON lines (zcat FILE | jq), described in docs/record-format.md. " +
-      "For now it is written by --batch and read by --batch and --events; the monitor follows.",
-  },
-  {
-    group: "Bulk actions",
-    note: "For scripts: one action per run on every server a PATTERN matches. PATTERN is proxy/server " +
-      "with the globs * ? [...] ('be_app/web*', '*/web1'); repeat the option for more patterns; a pattern " +
-      "that matches no server is an error. The plan (each server with its [#iid/#sid] and the exact " +
-      "command, which names it by id) is printed, then one result per server with HAProxy's own refusal. " +
-      "Needs level admin. Exit codes: " + BULK_EXIT_TEXT.map(([code, text]) => `${code} ${text}`).join("; ") +
-      ".",
-  },
-  {
-    group: "Info",
-    note: `hatop completions ${COMPLETION_SHELLS.join("|")} prints a completion script for that shell ` +
-      "(options, modes, socket and file names; README says how to install it).",
-  },
-];
-
 export const OPTION_TABLE: readonly OptionSpec[] = [
   {
     flags: "-s, --unix-socket <SOCKET>",
@@ -131,7 +93,7 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
   {
     flags: "--view <NAME>",
     help: "start on the view NAME instead of a mode: a view's name as the help screen and the : palette " +
-      "list them (status, traffic, http, stat-errors, cli, certs, errors, process, resolvers, peers, rings, " +
+      "list them (status, traffic, http, stat-errors, cli, events, certs, errors, process, resolvers, peers, rings, " +
       "sessions, tables, maps, acls) or its key; with --batch, print that view's rows once",
     group: "Optional",
   },
@@ -207,9 +169,10 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
   },
   {
     flags: "--record <FILE>",
-    help: "with --batch: append every snapshot to FILE (created with mode 0600): a delta against the " +
-      "previous one per refresh, a full snapshot every few minutes; an existing recording is appended to, " +
-      "any other file is refused. A write error is reported and recording goes on at the next refresh",
+    help: "while monitoring, or with --batch: append every snapshot to FILE (created with mode 0600): a " +
+      "delta against the previous one per refresh, a full snapshot every few minutes; an existing " +
+      "recording is appended to, any other file is refused. A write error is reported (the monitor says it " +
+      "on its message line and marks REC FAILING in the title bar) and recording goes on at the next refresh",
     group: "Record and replay",
     complete: "file",
   },
@@ -228,16 +191,19 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
   },
   {
     flags: "--replay <FILE>",
-    help: "read the recording FILE (and its rotated parts FILE.1 ...) instead of a socket: with --batch, " +
+    help: "read the recording FILE (and its rotated parts FILE.1 ...) instead of a socket: the monitor " +
+      "plays it (SPACE pause/resume, LEFT/RIGHT one refresh back/forward, J jump to a time, +/- speed " +
+      "1x-100x; the title bar shows REPLAY and the recording's time; nothing can be sent); with --batch, " +
       "print a moment as the live --batch printed it then; with --events, list what changed",
     group: "Record and replay",
     complete: "file",
   },
   {
     flags: "--at <TIME>",
-    help: "with --replay --batch: the moment to print, the latest refresh at or before TIME: an ISO 8601 " +
+    help:
+      "with --replay: the moment to show (paused) or print, the latest refresh at or before TIME: an ISO 8601 " +
       "time such as 2026-12-03T06:40:00Z (without a zone: local time), or an offset from the start such as " +
-      "+90s, +5m, +1h30m, or from the end such as -5m (default: the last moment; with --count, the first)",
+      "+90s, +5m, +1h30m, or from the end such as -5m (default: --batch the last moment, with --count the first; the monitor plays from the start)",
     group: "Record and replay",
   },
   {

@@ -64,7 +64,6 @@ export function recordOptions(o: Record<string, unknown>, ctx: Context): RecordO
     if (ctx.check) return "--check asks a live HAProxy; it does not go with --replay";
     if (str("record") !== undefined) return "--record and --replay exclude each other";
     if (events && ctx.batch) return "--events and --batch exclude each other: choose one";
-    if (!events && !ctx.batch) return "--replay needs --batch or --events (the monitor does not replay yet)";
     if (events && count !== undefined) return "--count goes with --batch";
   } else {
     if (str("at") !== undefined) return "--at goes with --replay";
@@ -96,8 +95,7 @@ function recordTarget(o: Record<string, unknown>, ctx: Context): RecordTarget | 
     return undefined;
   }
   if (path === "") return "empty --record file name";
-  if (ctx.check) return "--record goes with --batch, not --check";
-  if (!ctx.batch) return "--record needs --batch (the monitor does not record yet)";
+  if (ctx.check) return "--record goes with the monitor or --batch, not --check";
   let maxBytes: number | undefined;
   if (max !== undefined) {
     const parsed = parseSize(max);

@@ -63,18 +63,28 @@ export function eventsJson(list: readonly StateEvent[]): string {
   return list.map((e) => JSON.stringify({ ...e, time: new Date(e.time).toISOString() }) + "\n").join("");
 }
 
-/** Runs --replay; returns the exit code. */
-export async function runReplay(options: Options, io: Io): Promise<number> {
-  const replay = options.replay!;
+/**
+ * Opens the recording to replay, its warnings said on stderr; the exit code (1) when it cannot be replayed,
+ * the message said.
+ */
+export async function openReplay(path: string, io: Io): Promise<Recording | number> {
   let recording: Recording;
   try {
-    recording = await Recording.open(replay.path);
+    recording = await Recording.open(path);
   } catch (e) {
     if (!(e instanceof RecordingError)) throw e;
     io.err(`${PROGRAM}: cannot replay ${e.message}\n`);
     return EXIT.failure;
   }
   for (const warning of recording.warnings) io.err(`${PROGRAM}: warning: ${warning}\n`);
+  return recording;
+}
+
+/** Runs --replay; returns the exit code. */
+export async function runReplay(options: Options, io: Io): Promise<number> {
+  const replay = options.replay!;
+  const recording = await openReplay(replay.path, io);
+  if (typeof recording === "number") return recording;
   if (replay.events) {
     const list = await eventsOf(recording);
     io.out(options.format === "json" ? eventsJson(list) : eventsText(list));

@@ -115,7 +115,8 @@ async function chooseView(options: Options, io: Io): Promise<Options | number> {
   const view = viewNamed(VIEWS, options.view!);
   const names = VIEWS.filter((v) => v.id !== "help").map(viewName).join(", ");
   if (!view) return refuse(`unknown view: ${options.view} (one of: ${names})`);
-  const config = { readOnly: options.readOnly, intervalMs: 1000, color: false, socketName: "" };
+  const readOnly = options.readOnly || options.replay !== undefined;
+  const config = { readOnly, intervalMs: 1000, color: false, socketName: "" };
   if (view.enabled && !view.enabled(config)) {
     return refuse(`view ${viewName(view)} not available in read-only mode`);
   }
@@ -123,7 +124,7 @@ async function chooseView(options: Options, io: Io): Promise<Options | number> {
   if (view.source === undefined && mode >= 1 && mode <= 5 && (!options.batch || mode <= 4)) {
     return { ...options, view: view.id, mode: mode as Options["mode"] };
   }
-  if (options.replay) {
+  if (options.replay && (view.source !== undefined || options.batch)) {
     return refuse(`a recording holds show stat only: --view ${viewName(view)} cannot replay it`);
   }
   if (!options.batch) return { ...options, view: view.id };
@@ -152,15 +153,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (typeof chosen === "number") return chosen;
     options = chosen;
   }
-  if (options.replay) return await (await import("./replay_batch.ts")).runReplay(options, io);
+  if (options.replay && (options.batch || options.replay.events)) {
+    return await (await import("./replay_batch.ts")).runReplay(options, io);
+  }
   if (options.bulk) return await (await import("./bulk.ts")).runBulk(options, io);
   if (options.batch || options.check) return await runOnce(options, io);
   if (!Deno.stdin.isTerminal() || !Deno.stdout.isTerminal()) {
     io.err(`${PROGRAM}: the monitor needs a terminal; for scripts use --batch or --check\n`);
     return EXIT.failure;
   }
+  if (options.replay) return await (await import("./monitor.ts")).startReplay(options, options.replay, io);
   const instances = await connectAll(options, io);
   if (typeof instances === "number") return instances;
   const { startMonitor } = await import("./monitor.ts");
-  return await startMonitor(options, instances);
+  return await startMonitor(options, instances, io);
 }

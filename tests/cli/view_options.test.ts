@@ -48,7 +48,7 @@ Deno.test("--view names are checked against the views before any socket is opene
   assertEquals(r.code, 1);
   assertMatch(
     r.err,
-    /^hatop: unknown view: nosuchview \(one of: status, traffic, http, stat-errors, cli, certs, errors, /,
+    /^hatop: unknown view: nosuchview \(one of: status, traffic, http, stat-errors, cli, events, certs, errors, /,
   );
   r = await mainOf(["-s", gone, "-n", "--view", "cli"]);
   assertEquals([r.code, r.err], [1, "hatop: view cli not available in read-only mode\n"]);

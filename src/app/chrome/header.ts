@@ -15,6 +15,7 @@ import { PROGRAM, VERSION } from "../../version.ts";
 import { ctime } from "../widgets/clock.ts";
 import { usageBar } from "../widgets/usage_bar.ts";
 import { isConnected } from "../model/instances.ts";
+import { playbackMark, shownTime } from "../model/playback.ts";
 import type { Region } from "../model/layout.ts";
 import type { State } from "../model/state.ts";
 import { headerInfo } from "./header_info.ts";
@@ -30,15 +31,22 @@ export function drawTitle(buf: ScreenBuffer, s: State, region: Region) {
   const w = buf.width;
   const y = region.y;
   buf.line(y, "", REVERSE);
-  const clock = ctime(s.now);
+  const clock = ctime(shownTime(s));
   const title = ` ${PROGRAM} version ${VERSION}`;
   buf.put(0, y, title, REVERSE | BOLD);
   buf.put(w - 1 - clock.length, y, clock, REVERSE | BOLD);
   let end = title.length;
-  if (s.config.readOnly) {
+  if (s.config.readOnly && s.config.replay === undefined) {
     // In -n, for the whole session and in every view: no action, no CLI.
     buf.put(end + 1, y, READ_ONLY_MARK, s.config.color ? style(BOLD, FG.yellow) : BOLD);
     end += 1 + READ_ONLY_MARK.length;
+  }
+  // REC / REPLAY just before the clock (the replay's clock is the recording's time), when it fits.
+  const mark = playbackMark(s);
+  const at = w - 2 - clock.length - (mark?.text.length ?? 0);
+  if (mark && at > end) {
+    const alarm = s.config.color ? style(BOLD, FG.red) : BOLD;
+    buf.put(at, y, mark.text, mark.alarm ? alarm : BOLD);
   }
   if (!isConnected(s)) {
     const text = " DISCONNECTED ";

@@ -16,9 +16,11 @@ import { dialogOverlay } from "../overlays/dialog.ts";
 import { filterOverlay } from "../overlays/filter.ts";
 import { hotkeyMenu } from "../overlays/hotkey_menu.ts";
 import { paletteOverlay } from "../overlays/palette.ts";
+import { jumpOverlay } from "../overlays/jump.ts";
 import { capturesView } from "../views/captures.ts";
 import { certificatesView } from "../views/certificates.ts";
 import { cliView } from "../views/cli.ts";
+import { eventsView } from "../views/events.ts";
 import { peersView } from "../views/peers.ts";
 import { processView } from "../views/process.ts";
 import { resolversView } from "../views/resolvers.ts";
@@ -36,6 +38,7 @@ import { tablesView } from "../views/tables.ts";
 export const TABS: readonly ViewDef[] = [
   ...STAT_MODES.map(statView),
   cliView,
+  eventsView,
   certificatesView,
   capturesView,
   processView,
@@ -62,6 +65,7 @@ export const OVERLAYS: OverlayDefs = {
   dialog: dialogOverlay,
   bulk: bulkOverlay,
   palette: paletteOverlay,
+  jump: jumpOverlay,
 };
 
 /** A view's name for the operator (`--view NAME`, the palette): its own, else its id. */
@@ -79,9 +83,12 @@ export function overlayDef(o: Overlay): OverlayDef {
   return OVERLAYS[o.kind] as OverlayDef;
 }
 
-/** The views the configuration allows, in order. */
+/**
+ * The views the configuration allows, in order. A replay has no socket: the views whose rows come from other
+ * commands than `show stat` are not in a recording.
+ */
 export function enabledViews(views: readonly ViewDef[], config: Config): ViewDef[] {
-  return views.filter((v) => v.enabled?.(config) ?? true);
+  return views.filter((v) => (v.enabled?.(config) ?? true) && !(config.replay !== undefined && v.source));
 }
 
 /** The view with this id; throws for an id no view has (a bug, not an input). */

@@ -20,6 +20,8 @@ import {
   topOverlay,
 } from "../model/ops.ts";
 import { paletteEntries } from "../model/palette.ts";
+import { applyPlayback } from "../model/playback.ts";
+import { replayKey } from "../model/replay_keys.ts";
 import { replied } from "../model/replies.ts";
 import { bulkDone } from "../model/bulk.ts";
 import { pruneTags } from "../model/tags.ts";
@@ -91,6 +93,8 @@ export function update(views: readonly ViewDef[], s: State, e: Event): Step {
       return [s, []];
     case "notice":
       return [{ ...s, message: message(e.text, "error", e.now) }, []];
+    case "playback":
+      return [applyPlayback(s, e.change), []];
     case "resize":
       return [rescroll({ ...s, size: e.size }), []];
     case "level":
@@ -157,6 +161,8 @@ function key(views: readonly ViewDef[], s: State, k: Key): Step {
     if (r.view) return [showView(s, r.view), []];
     if (r.key) k = r.key;
   }
+  const replaying = replayKey(s, k);
+  if (replaying) return replaying;
   // ALT-x works everywhere (in the CLI too); the bare key only where characters are not text.
   if (k.alt && k.name === "char") return globalChar(views, s, k.text ?? "") ?? [s, []];
   if (k.name === "escape") {

@@ -16,6 +16,9 @@ import { FrameLoop } from "./frame_loop.ts";
 import { Scheduler } from "./scheduler.ts";
 import { type MonitorInstance, runBulk, sendCommand } from "./send.ts";
 import { SYSTEM_TIMERS, type Timers } from "./timers.ts";
+import { MonitorRecording, type RecordSink } from "./recording.ts";
+import { ReplaySource } from "./replay.ts";
+import type { Recording } from "../../record/mod.ts";
 
 export type { MonitorInstance } from "./send.ts";
 
@@ -45,6 +48,13 @@ export interface MonitorOptions {
   };
   /** A line for the message line at the start (which socket was found in HAProxy's configuration). */
   readonly message?: string;
+  /** `--record FILE`: every refresh of every instance is written to it (instances in `instances`' order). */
+  readonly recorder?: RecordSink;
+  /**
+   * `--replay FILE`: the recording is played instead of reading sockets (`instances` is empty), from the
+   * moment `at` (paused) or from its start.
+   */
+  readonly replay?: { readonly recording: Recording; readonly at?: number };
   /** Timers and clock (default: the system's). */
   readonly timers?: Timers;
   readonly now?: () => number;
@@ -56,7 +66,9 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
   const timers = opts.timers ?? SYSTEM_TIMERS;
   const now = opts.now ?? Date.now;
   const app = opts.app ?? createApp(VIEWS);
-  const ids = opts.instances.map((i) => (i.label ? { id: i.id, label: i.label } : i.id));
+  const ids = opts.replay
+    ? ReplaySource.instanceIds(opts.replay.recording)
+    : opts.instances.map((i) => (i.label ? { id: i.id, label: i.label } : i.id));
   let state: State = app.init(config, terminal.size(), opts.view, now(), opts.history?.lines, ids);
   if (opts.message) state = say(state, opts.message);
   let finished = false;
@@ -64,9 +76,18 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
   let resolveDone: (code: number) => void;
   const done = new Promise<number>((r) => (resolveDone = r));
 
+  const replay = opts.replay && new ReplaySource(opts.replay.recording, (e) => dispatch(e), now, timers);
+  const recording = opts.recorder &&
+    new MonitorRecording(
+      opts.recorder,
+      ids.map((i) => (typeof i === "string" ? i : i.id)),
+      (e) => dispatch(e),
+      now,
+    );
   const frames = new FrameLoop(() => app.view(state), terminal, config.color, timers);
   const dispatch = (event: Event) => {
     if (finished) return;
+    recording?.observe(event);
     // Every event carries the time, so a clock tick still waiting is answered by this frame.
     scheduler.eventArrived();
     const [next, commands] = app.update(state, event);
@@ -98,6 +119,8 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
         );
       case "quit":
         return finish(command.code);
+      case "replay":
+        return replay?.control(command.control);
       case "remember":
         return void opts.history?.store.append(command.line).catch((e) => {
           if (historyFailed) return;
@@ -111,6 +134,7 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
     if (finished) return;
     finished = true;
     scheduler.stop();
+    replay?.stop();
     frames.stop();
     resolveDone(code);
   }
@@ -127,9 +151,11 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
     // The keyboard is gone (end of input): nobody can quit any more, so stop.
     finish(0);
   })();
+  recording?.start();
   frames.render();
   scheduler.start();
   scheduler.refreshAll();
+  replay?.start(opts.replay?.at);
   if (opts.history?.error) {
     dispatch({ type: "notice", text: `CLI history not read: ${opts.history.error}`, now: now() });
   }

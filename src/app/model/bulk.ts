@@ -13,7 +13,7 @@ import { ACTIONS } from "../domain/actions.ts";
 import { ctime } from "../widgets/clock.ts";
 import { appendOutput, closeOverlay, openOverlay, overlayOf, replaceOverlay, say, type Step } from "./ops.ts";
 import { awaitRefresh } from "./replies.ts";
-import { actionBlocked, READ_ONLY } from "./server_actions.ts";
+import { actionBlocked, readOnlyReason } from "./server_actions.ts";
 import { selectedLine } from "./stat_table.ts";
 import type { BulkStage, Event, State } from "./state.ts";
 import { rowTargets, taggedTargets, targetRowKeys } from "./tags.ts";
@@ -53,7 +53,7 @@ export function bulkTargets(s: State): Target[] {
 
 /** Why no bulk action can go to `targets` now (read-only, an instance disconnected or below admin), or undefined. */
 function bulkBlocked(s: State, targets: readonly Target[]): string | undefined {
-  if (s.config.readOnly) return READ_ONLY;
+  if (s.config.readOnly) return readOnlyReason(s.config);
   for (const instance of new Set(targets.map((t) => t.instance))) {
     const blocked = actionBlocked(s, instance);
     if (!blocked) continue;

@@ -13,6 +13,7 @@ import { applySnapshot, changeMessage } from "./apply_snapshot.ts";
 import { say, type Step } from "./ops.ts";
 import { relayout } from "./stat_table.ts";
 import { failedOnce } from "./instance_health.ts";
+import { observeFailure, observeSnapshot } from "./timeline.ts";
 import type { Event, InstanceState, Level, State } from "./state.ts";
 
 const LEVELS: readonly Level[] = ["user", "operator", "admin"];
@@ -131,7 +132,11 @@ export function instanceSnapshot(s: State, e: Extract<Event, { type: "snapshot" 
   const trend = e.round === undefined || e.round > s.trendRound;
   const trendRound = trend && e.round !== undefined ? e.round : s.trendRound;
   const confirmed = (key: string) => confirmedSeq(instances, key);
-  return applySnapshot({ ...s, instances, trendRound }, combined(s, instances)!, confirmed, {
+  // Events name the instance by its node, as the header does (its address when it has none).
+  const name = node || (instances.find((i) => i.id === (before?.id ?? e.instance))?.name ?? "");
+  // A replay's events are the recording's own (model/playback.ts), whichever way it moves.
+  const seen = s.config.replay !== undefined ? s : observeSnapshot(s, before, { ...e, name }, switched);
+  return applySnapshot({ ...seen, instances, trendRound }, combined(s, instances)!, confirmed, {
     change,
     trend,
   });
@@ -152,13 +157,15 @@ function confirmedSeq(instances: readonly InstanceState[], key: string): number 
 
 /** An instance did not answer: with one socket the monitor is disconnected; with several, it goes stale. */
 export function instanceFailed(s: State, e: Extract<Event, { type: "refreshFailed" }>): State {
+  const before = s.instances.find((i) => i.id === (e.instance ?? s.instances[0]?.id));
   const instances = replace(s, e.instance, (i) => ({
     ...i,
     connected: false,
     error: e.error,
     health: failedOnce(i.health, e.now),
   }));
-  let next: State = { ...s, instances };
+  const seen = s.config.replay !== undefined ? s : observeFailure(s, before, e.error, e.now);
+  let next: State = { ...seen, instances };
   if (instances.length > 1) {
     next = relayout({ ...next, snapshot: combined(next, instances) });
     const stale = instances.filter((i) => !i.connected).map((i) => i.name);

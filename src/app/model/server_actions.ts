@@ -21,11 +21,21 @@ import type { State } from "./state.ts";
 /** What keys that would send something (F-keys, ENTER's hotkey menu, SPACE into the CLI, `a`) say in `-n`. */
 export const READ_ONLY = "read-only mode: no actions, no CLI (-n)";
 
+/** What a key that would send something says: read-only (`-n`), or a replay, which has no socket. */
+export const REPLAY_REFUSAL = "a replay sends nothing: no actions, no CLI (there is no socket)";
+
+/** Why nothing may be sent at all ({@linkcode READ_ONLY}, {@linkcode REPLAY_REFUSAL}), or undefined. */
+export function readOnlyReason(config: State["config"]): string | undefined {
+  return config.replay !== undefined ? REPLAY_REFUSAL : config.readOnly ? READ_ONLY : undefined;
+}
+
 /**
- * Why no server action can be sent to `instance` now (read-only mode, not connected, a level below admin),
- * said before the operator tries one (the hotkey and actions menus grey their entries); undefined: they can.
+ * Why no server action can be sent to `instance` now (a replay, read-only mode, not connected, a level below
+ * admin), said before the operator tries one (the hotkey and actions menus grey their entries); undefined:
+ * they can.
  */
 export function actionsUnavailable(s: State, instance?: string): string | undefined {
+  if (s.config.replay !== undefined) return "a replay (there is no socket)";
   if (s.config.readOnly) return "read-only mode (-n)";
   if (!reachable(s, instance)) return "HAProxy is not connected";
   const level = levelFor(s, instance);
@@ -39,7 +49,7 @@ export function actionsUnavailable(s: State, instance?: string): string | undefi
 export function actionBlocked(s: State, instance?: string): string | undefined {
   const why = actionsUnavailable(s, instance);
   if (why === undefined) return undefined;
-  return s.config.readOnly ? READ_ONLY : `not sent: ${why}`;
+  return readOnlyReason(s.config) ?? `not sent: ${why}`;
 }
 
 /** The selected line when it is a server row (what hotkeys, actions, ENTER and SPACE act on). */
@@ -89,7 +99,7 @@ const CLI_VIEW = "cli";
 export function pasteIntoCli(s: State): State {
   const line = selectedServer(s);
   if (!line) return s;
-  if (s.config.readOnly) return say(s, READ_ONLY);
+  if (s.config.readOnly) return say(s, readOnlyReason(s.config)!);
   const input = insertText(s.cli.input, `${line.row.pxname}/${line.row.svname}`);
   return showView({ ...s, cli: { ...s.cli, input } }, CLI_VIEW);
 }
@@ -98,7 +108,7 @@ export function pasteIntoCli(s: State): State {
 export function hotkey(s: State, name: HotkeyName): Step {
   const line = selectedServer(s);
   if (!line) return [s, []];
-  if (s.config.readOnly) return [say(s, READ_ONLY), []];
+  if (s.config.readOnly) return [say(s, readOnlyReason(s.config)!), []];
   const blocked = actionBlocked(s, line.row.instance);
   if (blocked) return [refuseHotkey(s, name, line.row, blocked), []];
   const instance = line.row.instance;

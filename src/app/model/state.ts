@@ -16,7 +16,12 @@ import type { Grouping } from "../../stats/fleet.ts";
 import type { HotkeyName } from "../domain/hotkeys.ts";
 import type { Trend } from "../domain/trends.ts";
 import type { Plan, Target as BulkTarget, TargetResult } from "../../bulk/mod.ts";
+import type { Timeline } from "./timeline_state.ts";
 import type { BulkStage } from "./bulk_stage.ts";
+import type { PaletteEntry } from "./palette_entry.ts";
+export type { PaletteEntry } from "./palette_entry.ts";
+import type { Playback, PlaybackChange, ReplayControl } from "./playback_state.ts";
+
 export type { BulkStage } from "./bulk_stage.ts";
 
 /** A view's id, as core/registry.ts lists the views ("status", "cli", "help", ...). */
@@ -41,6 +46,8 @@ export interface Config {
   readonly socketName: string;
   /** Mouse reporting is on (clicks select, the wheel scrolls). */
   readonly mouse?: boolean;
+  /** `--replay FILE`: the recording shown. There is no socket: actions, the CLI and writes are refused. */
+  readonly replay?: string;
 }
 
 /**
@@ -51,9 +58,12 @@ export interface Config {
 export type Overlay =
   | { readonly kind: "hotkeys" }
   | { readonly kind: "filter" }
-  | { readonly kind: "detail"; readonly scroll: number }
+  /** `wide`: the chart widened to the whole body (`c` in the detail view: 0 sessions/s, 1 requests/s). */
+  | { readonly kind: "detail"; readonly scroll: number; readonly wide?: number }
   | { readonly kind: "dialog"; readonly dialog: Dialog }
   | { readonly kind: "bulk"; readonly bulk: BulkStage }
+  /** A replay's `J` prompt for a time to jump to (overlays/jump.ts). */
+  | { readonly kind: "jump"; readonly input: LineEditor; readonly error?: string }
   /** The `:` palette: its entries (made when it opened), the text typed, the chosen entry among those matching. */
   | {
     readonly kind: "palette";
@@ -61,19 +71,6 @@ export type Overlay =
     readonly input: LineEditor;
     readonly index: number;
   };
-
-/** One line of the `:` palette (model/palette.ts): what it says and the key it presses. */
-export interface PaletteEntry {
-  /** The key as the help writes it (`9`, `/`, `F1`, `ENTER`). */
-  readonly keys: string;
-  /** `view certs: ...`, or what an action does. */
-  readonly label: string;
-  /** A view's name (`certs`): typed whole, or its start, it comes first. */
-  readonly name?: string;
-  /** The key it presses; or, for a view without a key, the view it shows. */
-  readonly key?: Key;
-  readonly view?: string;
-}
 
 /** A dialog over the body: the actions menu, a value prompt, or a confirmation. */
 export type Dialog =
@@ -211,11 +208,12 @@ export interface State extends TableState<BodyLine> {
   readonly instances: readonly InstanceState[];
   /** With several instances: one view by proxy (aggregates) or by instance. */
   readonly grouping: Grouping;
-  /**
-   * The tagged servers (`t`, `T`; model/tags.ts), by `instance #iid/#sid`, in the order tagged; absent: none.
-   * Bulk actions act on them.
-   */
+  /** The tagged servers (`t`, `T`; model/tags.ts) by `instance #iid/#sid`, in order; bulk actions act on them. */
   readonly tags?: ReadonlyMap<string, BulkTarget>;
+  /** The state transitions seen between snapshots, newest first (model/timeline.ts); absent: none yet. */
+  readonly timeline?: Timeline;
+  /** `--record` and `--replay` as the screen shows them (model/playback.ts); absent: neither. */
+  readonly playback?: Playback;
 }
 
 /** Everything that happens to the monitor. */
@@ -225,6 +223,8 @@ export type Event =
   | { readonly type: "tick"; readonly now: number }
   /** Something the edges want the operator to know (e.g. the history file cannot be written). */
   | { readonly type: "notice"; readonly text: string; readonly now: number }
+  /** The recording's writes, or the replay's position, changed (edge/recording.ts, edge/replay.ts). */
+  | { readonly type: "playback"; readonly change: PlaybackChange; readonly now: number }
   | {
     readonly type: "snapshot";
     readonly snapshot: Snapshot;
@@ -289,5 +289,7 @@ export type Command =
   /** Send a bulk plan exactly as previewed, each command to its target's instance (src/bulk executePlan). */
   | { readonly type: "bulk"; readonly plan: Plan; readonly rowKeys: readonly string[] }
   | { readonly type: "quit"; readonly code: number }
+  /** Move the replay: pause, resume, step, jump, speed (edge/replay.ts). */
+  | { readonly type: "replay"; readonly control: ReplayControl }
   /** A CLI line was run: keep it in the persistent history. */
   | { readonly type: "remember"; readonly line: string };

@@ -19,8 +19,14 @@ import { type BodyLine, isServerRow } from "../domain/body_lines.ts";
 import { HOTKEYS, isHotkey } from "../domain/hotkeys.ts";
 import { sparkline } from "../widgets/sparkline.ts";
 import { cycleWorker, isConnected, toggleGrouping } from "../model/instances.ts";
-import { drainingWorker, openOverlay, type Step } from "../model/ops.ts";
-import { hotkey, openActions, pasteIntoCli, selectedServer } from "../model/server_actions.ts";
+import { drainingWorker, openOverlay, say, type Step } from "../model/ops.ts";
+import {
+  hotkey,
+  openActions,
+  pasteIntoCli,
+  readOnlyReason,
+  selectedServer,
+} from "../model/server_actions.ts";
 import { STAT_TABLE } from "../model/stat_table.ts";
 import { openBulk } from "../model/bulk.ts";
 import { clearTags, isTagged, tagCount, tagFiltered, toggleTag } from "../model/tags.ts";
@@ -55,7 +61,10 @@ function statKey(s: State, k: Key): Step | undefined {
   if (k.name === "enter") {
     // The menu opens in read-only mode and at a low level too: it greys what cannot act now, and says why.
     if (!selectedServer(s)) return [s, []];
-    return [openOverlay(s, { kind: "hotkeys" }), []];
+    return [
+      s.config.replay !== undefined ? say(s, readOnlyReason(s.config)!) : openOverlay(s, { kind: "hotkeys" }),
+      [],
+    ];
   }
   if (isHotkey(k.name)) return hotkey(s, k.name);
   if (k.name !== "char") return undefined;
@@ -143,6 +152,12 @@ function lineHints(s: State): Hints {
     return { tail: ["UP/DOWN=SCROLL", "H=HELP", "Q=QUIT"], extra: ["/=FILTER", "S=SORT"] };
   }
   const id = `[#${line.row.iid}/#${line.row.sid}]`;
+  if (s.config.replay !== undefined) {
+    return {
+      tail: ["REPLAY", id],
+      extra: ["SPACE=PAUSE", "LEFT/RIGHT=STEP", "J=JUMP", "+/-=SPEED", "I=INFO"],
+    };
+  }
   if (s.config.readOnly) return { tail: ["READ-ONLY", id], extra: ["I=INFO", "/=FILTER", "S=SORT"] };
   if (!isServerRow(line.row)) return { tail: [id], extra: ["I=INFO", "/=FILTER", "S=SORT"] };
   return { tail: ["ENTER=MENU", "SPACE=SEL", id], extra: ["A=ACT", "I=INFO", "/=FILTER", "S=SORT"] };
