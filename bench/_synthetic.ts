@@ -8,6 +8,7 @@ import { parseInfo } from "../src/stats/info.ts";
 import { parseStat } from "../src/stats/csv.ts";
 import { buildSnapshot } from "../src/stats/snapshot.ts";
 import type { Snapshot } from "../src/stats/types.ts";
+import { init, type State, update } from "../src/app/mod.ts";
 
 const FIXTURES = Deno.env.get("HATOP_FIXTURES") ?? "/work/shared/fixtures";
 
@@ -40,4 +41,15 @@ export const INFO =
 /** The snapshot of {@linkcode syntheticStat}(n). */
 export function syntheticSnapshot(n: number): Snapshot {
   return buildSnapshot(parseInfo(INFO), [parseStat(syntheticStat(n))]);
+}
+
+/** The monitor's state (a 120x40 screen, the STATUS view) after its first refresh showed `snapshot`. */
+export function syntheticState(snapshot: Snapshot): State {
+  const config = { readOnly: false, intervalMs: 1000, color: true, socketName: "unix socket /bench.sock" };
+  return update(init(config, { columns: 120, rows: 40 }, "status", 0), {
+    type: "snapshot",
+    snapshot,
+    seq: 0,
+    now: 0,
+  })[0];
 }

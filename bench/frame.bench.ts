@@ -4,22 +4,14 @@
  *
  * @module
  */
-import { init, update } from "../src/app/mod.ts";
 import { view } from "../src/app/mod.ts";
 import { bodyLines } from "../src/app/domain/body_lines.ts";
 import { renderDiff } from "../src/tui/render.ts";
-import { syntheticSnapshot } from "./_synthetic.ts";
-
-const config = { readOnly: false, intervalMs: 1000, color: true, socketName: "unix socket /bench.sock" };
+import { syntheticSnapshot, syntheticState } from "./_synthetic.ts";
 
 for (const n of [1_000, 50_000]) {
   const snapshot = syntheticSnapshot(n);
-  const state = update(init(config, { columns: 120, rows: 40 }, "status", 0), {
-    type: "snapshot",
-    snapshot,
-    seq: 0,
-    now: 0,
-  })[0];
+  const state = syntheticState(snapshot);
   const previous = view(state).buffer;
   const later = { ...state, now: 1000, scroll: { cursor: state.scroll.cursor + 1, top: state.scroll.top } };
   Deno.bench({

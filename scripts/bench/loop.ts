@@ -7,10 +7,10 @@
  *
  * @module
  */
-import { init, update, view } from "../../src/app/mod.ts";
+import { update, view } from "../../src/app/mod.ts";
 import { renderDiff } from "../../src/tui/render.ts";
 import { parseStat } from "../../src/stats/csv.ts";
-import { syntheticSnapshot, syntheticStat } from "../../bench/_synthetic.ts";
+import { syntheticSnapshot, syntheticStat, syntheticState } from "../../bench/_synthetic.ts";
 
 const [what, rows, rounds] = Deno.args;
 const n = Number(rows);
@@ -22,14 +22,8 @@ if (what === "parse") {
   const text = syntheticStat(n);
   for (let i = 0; i < 20; i++) parseStat(text);
 } else {
-  const config = { readOnly: false, intervalMs: 1000, color: true, socketName: "unix socket /bench.sock" };
   const snapshot = syntheticSnapshot(n);
-  let state = update(init(config, { columns: 120, rows: 40 }, "status", 0), {
-    type: "snapshot",
-    snapshot,
-    seq: 0,
-    now: 0,
-  })[0];
+  let state = syntheticState(snapshot);
   let previous = view(state).buffer;
   for (let i = 1; i <= Number(rounds ?? 50); i++) {
     state = update(state, { type: "snapshot", snapshot, seq: i, now: i * 1000 })[0];
