@@ -40,6 +40,26 @@ export const MODE_NAMES: readonly (readonly [string, string])[] = [
 ];
 
 /** The shells `hatop completions SHELL` writes a script for. */
+/** The names `--view` takes, for its help and completions (tests/cli/completions.test.ts: every view's). */
+export const VIEW_NAMES: readonly (readonly [string, string])[] = [
+  ["status", "STATUS mode"],
+  ["traffic", "TRAFFIC mode"],
+  ["http", "HTTP mode"],
+  ["stat-errors", "ERRORS mode"],
+  ["cli", "embedded CLI"],
+  ["events", "the events timeline"],
+  ["certs", "TLS certificates"],
+  ["errors", "show errors captures"],
+  ["process", "info, activity, threads, pools"],
+  ["resolvers", "DNS resolvers"],
+  ["peers", "peers sections"],
+  ["rings", "HAProxy event rings"],
+  ["sessions", "show sess"],
+  ["tables", "stick tables"],
+  ["maps", "maps"],
+  ["acls", "ACLs"],
+];
+
 export const COMPLETION_SHELLS = ["bash", "zsh", "fish"] as const;
 
 /** Exit codes of a run with a bulk action. */
@@ -93,9 +113,10 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
   {
     flags: "--view <NAME>",
     help: "start on the view NAME instead of a mode: a view's name as the help screen and the : palette " +
-      "list them (status, traffic, http, stat-errors, cli, events, certs, errors, process, resolvers, peers, rings, " +
-      "sessions, tables, maps, acls) or its key; with --batch, print that view's rows once",
+      `list them (${VIEW_NAMES.map(([name]) => name).join(", ")}) or its key; with --batch, print that ` +
+      "view's rows once",
     group: "Optional",
+    complete: VIEW_NAMES,
   },
   { flags: "-n, --read-only", help: "disable the cli and query for stats only", group: "Optional" },
   {

@@ -8,7 +8,8 @@
  */
 import { assert, assertEquals, assertMatch } from "../support/assert.ts";
 import { completionFlags, completionScript, runCompletions } from "../../src/cli/completions.ts";
-import { COMPLETION_SHELLS, MODE_NAMES, OPTION_TABLE } from "../../src/cli/option_table.ts";
+import { COMPLETION_SHELLS, MODE_NAMES, OPTION_TABLE, VIEW_NAMES } from "../../src/cli/option_table.ts";
+import { viewName, VIEWS } from "../../src/app/mod.ts";
 import { main } from "../../src/cli/run.ts";
 
 Deno.test("completions: every option of the table is in every script", () => {
@@ -56,4 +57,10 @@ Deno.test("completions: a bad or missing shell name is exit 2 with a message nam
   ]);
   assertEquals(await main(["completions", "fish"], io), 0);
   assertEquals(out.join(""), completionScript("fish"));
+});
+
+Deno.test("completions: --view completes every view's name, and only those", () => {
+  const names = VIEWS.filter((v) => v.id !== "help").map(viewName).sort();
+  assertEquals(VIEW_NAMES.map(([name]) => name).sort(), names);
+  for (const shell of COMPLETION_SHELLS) assert(completionScript(shell).includes("stat-errors"), shell);
 });
