@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describeConnectError, HaproxyClient } from "../../src/haproxy/client.ts";
 import { HaproxyError } from "../../src/haproxy/errors.ts";
 import { closedPort } from "../support/lab.ts";
+import { poll } from "../support/poll.ts";
 
 /** Connects a fresh client to addr and returns the HaproxyError("connect") message it fails with. */
 async function connectError(addr: ConstructorParameters<typeof HaproxyClient>[0]): Promise<string> {
@@ -67,6 +68,15 @@ Deno.test("connect: a unix socket file with nothing listening", async () => {
     await Deno.link(`${dir}/live.sock`, path);
     listener.close();
     assert.equal((await Deno.stat(path)).isSocket, true);
+    // The close takes effect in the runtime a moment later: until then a connection may still be queued.
+    await poll("the closed listener to refuse connections", 10_000, async () => {
+      try {
+        (await Deno.connect({ transport: "unix", path })).close();
+        return undefined;
+      } catch (e) {
+        return e instanceof Deno.errors.ConnectionRefused ? true : undefined;
+      }
+    });
     assert.equal(
       await connectError({ transport: "unix", path }),
       `cannot connect to ${path}: connection refused (nothing is listening on this socket; is HAProxy running?)`,

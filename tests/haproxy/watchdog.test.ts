@@ -67,7 +67,11 @@ for (const how of ["SIGKILL of the owner alone", "SIGKILL of the owner's process
     const script = `import { startWatched } from ${JSON.stringify(WATCHDOG_MODULE)};
 startWatched(${JSON.stringify(sleep)}, ${JSON.stringify(dir)});
 console.log("started");
-${how === "exit" ? "setTimeout(() => Deno.exit(0), 10);" : "setInterval(() => {}, 1000);"}
+${
+      how === "exit"
+        ? 'Deno.addSignalListener("SIGUSR1", () => Deno.exit(0));\n'
+        : ""
+    }setInterval(() => {}, 1000);
 `;
     const owner = new Deno.Command(Deno.execPath(), {
       args: ["eval", "--no-lock", script],
@@ -81,6 +85,8 @@ ${how === "exit" ? "setTimeout(() => Deno.exit(0), 10);" : "setInterval(() => {}
       await poll("the program to run", 10_000, () => processesRunning(sleep).length === 1 || undefined);
       if (how === "SIGKILL of the owner alone") Deno.kill(owner.pid, "SIGKILL");
       if (how === "SIGKILL of the owner's process group") Deno.kill(-owner.pid, "SIGKILL");
+      // The owner exits by itself once the test has seen the program run (on a signal, not a timer).
+      if (how === "exit") Deno.kill(owner.pid, "SIGUSR1");
       await owner.status;
       await poll("the program to end", 10_000, () => processesRunning(sleep).length === 0 || undefined);
       await poll("the directory to be removed", 10_000, async () => !(await exists(dir)) || undefined);
