@@ -221,6 +221,11 @@ class RunningSshd implements Sshd {
 
   async restart(): Promise<void> {
     await this.kill();
+    // sshd says so in its log once it has bound the port: a probe alone could reach another process that
+    // holds the port a moment (a parallel test's), while this sshd failed to bind and has not exited yet.
+    const bound = `Server listening on 127.0.0.1 port ${this.port}.`;
+    const starts = (text: string) => text.split(bound).length - 1;
+    const before = starts(await this.log().catch(() => ""));
     const child = new Deno.Command(SSHD, {
       args: ["-D", "-f", `${this.dir}/sshd_config`, "-E", `${this.dir}/sshd.log`],
       stdin: "null",
@@ -232,7 +237,7 @@ class RunningSshd implements Sshd {
     child.status.then(() => (exited = true));
     await poll(`sshd listening on 127.0.0.1:${this.port}`, 10_000, async () => {
       if (exited) throw new Error(`sshd exited at start: ${(await this.log()).trim()}`);
-      return (await listening(this.port)) || undefined;
+      return (starts(await this.log().catch(() => "")) > before && await listening(this.port)) || undefined;
     }, { intervalMs: 25 });
   }
 
