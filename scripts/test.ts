@@ -12,7 +12,7 @@
  *
  * Arguments: test files or folders (default tests/), `--release LINE` (repeatable, e.g. `--release 3.2`; or
  * `HATOP_RELEASES=2.6,3.2`) to run part of the matrix, anything else is passed to `deno test` (e.g.
- * `--filter NAME`). A full passing run rewrites the README's "Supported HAProxy releases" table.
+ * `--filter NAME`); a path that does not exist exits 2 naming it. A full passing run rewrites the README's "Supported HAProxy releases" table.
  *
  * @module
  */
@@ -45,7 +45,11 @@ function parseArgs(args: readonly string[]) {
 async function testFiles(paths: readonly string[]): Promise<string[]> {
   const out: string[] = [];
   const walk = async (path: string) => {
-    const info = await Deno.stat(path);
+    const info = await Deno.stat(path).catch(() => undefined);
+    if (!info) {
+      console.error(`test: no such test file or folder: ${path}`);
+      Deno.exit(2);
+    }
     if (info.isFile) return void out.push(path);
     for await (const e of Deno.readDir(path)) {
       const p = `${path.replace(/\/$/, "")}/${e.name}`;
