@@ -61,14 +61,6 @@ export function original(path: string, sock: string): Program {
   return { name: "hatop 0.8.2", command: [path, "-s", sock, "-i", "1"] };
 }
 
-async function waitScreen(tmux: TmuxSession, text: string, timeoutMs: number): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!(await tmux.capture()).includes(text)) {
-    if (performance.now() > deadline) throw new Error(`no "${text}" on screen within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -85,7 +77,7 @@ export async function sideBySide(
   try {
     const t0 = performance.now();
     for (const p of programs) sessions.push(await startTmux(p.command, { ...PANE, cwd: p.cwd }));
-    await Promise.all(sessions.map((s) => waitScreen(s, ready, 60_000)));
+    await Promise.all(sessions.map((s) => s.waitFor(ready, 60_000)));
     const pids = await Promise.all(sessions.map((s) => s.pid()));
     await sleep(Math.max(0, t0 + RSS_AFTER_MS - performance.now()));
     const memory = pids.map(resident);
