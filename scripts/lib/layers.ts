@@ -44,7 +44,11 @@ export const PARTS: readonly Part[] = [
     may: ["app/model", "app/domain", "app/widgets", ...BELOW_APP],
     inside: ["app/views/table.ts"],
   },
-  { path: "app/overlays", may: ["app/model", "app/domain", "app/widgets", ...BELOW_APP], inside: [] },
+  {
+    path: "app/overlays",
+    may: ["app/model", "app/domain", "app/widgets", ...BELOW_APP],
+    inside: ["app/overlays/detail_charts.ts"],
+  },
   { path: "app/chrome", may: ["app/model", "app/domain", "app/widgets", ...BELOW_APP] },
   {
     path: "app/core",

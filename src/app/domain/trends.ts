@@ -40,12 +40,31 @@ interface Column {
 }
 
 /** The rows of one table: their keys in slot order and the slot of each key. */
-interface Slots {
+export interface Slots {
   readonly keys: readonly string[];
   readonly index: ReadonlyMap<string, number>;
 }
 
-const NO_SLOTS: Slots = { keys: [], index: new Map() };
+export const NO_SLOTS: Slots = { keys: [], index: new Map() };
+
+/** The slots of rows with these keys, in order (a key seen twice gets the slot of its first). */
+export function slotsOf(keys: readonly string[]): Slots {
+  const index = new Map<string, number>();
+  const unique: string[] = [];
+  for (const key of keys) {
+    if (index.has(key)) continue;
+    index.set(key, unique.length);
+    unique.push(key);
+  }
+  return { keys: unique, index };
+}
+
+/** For each slot of `to`, the slot of the same key in `from` (-1 for a key `from` lacks). */
+export function slotMap(to: Slots, from: Slots): Int32Array {
+  const map = new Int32Array(to.keys.length);
+  for (let slot = 0; slot < to.keys.length; slot++) map[slot] = from.index.get(to.keys[slot]) ?? -1;
+  return map;
+}
 
 /**
  * Trends by row key, as a read-only map (the state's `trends`). Build one with {@linkcode TrendTable.empty}
@@ -126,16 +145,8 @@ export class TrendTable implements ReadonlyMap<string, Trend> {
     if (!unchanged) {
       keys = rows.map(keyOf);
       if (!sameKeys(old.keys, keys)) {
-        const index = new Map<string, number>();
-        const unique: string[] = [];
-        for (const key of keys) {
-          if (index.has(key)) continue;
-          index.set(key, unique.length);
-          unique.push(key);
-        }
-        slots = { keys: unique, index };
-        previous = new Int32Array(unique.length);
-        for (let slot = 0; slot < unique.length; slot++) previous[slot] = old.index.get(unique[slot]) ?? -1;
+        slots = slotsOf(keys);
+        previous = slotMap(slots, old);
       }
     }
     const count = slots.keys.length;
@@ -216,7 +227,7 @@ export class TrendTable implements ReadonlyMap<string, Trend> {
 }
 
 /** Whether two key lists are the same, in the same order, without repeats in `b` beyond those in `a`. */
-function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+export function sameKeys(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;

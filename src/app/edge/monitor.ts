@@ -76,7 +76,8 @@ export function runMonitor(opts: MonitorOptions): Promise<number> {
   let resolveDone: (code: number) => void;
   const done = new Promise<number>((r) => (resolveDone = r));
 
-  const replay = opts.replay && new ReplaySource(opts.replay.recording, (e) => dispatch(e), now, timers);
+  const replay = opts.replay &&
+    new ReplaySource(opts.replay.recording, (e) => dispatch(e), now, timers, config.intervalMs);
   const recording = opts.recorder &&
     new MonitorRecording(
       opts.recorder,

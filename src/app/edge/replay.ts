@@ -8,8 +8,9 @@
  *
  * @module
  */
-import { eventsOf, type Recording } from "../../record/mod.ts";
-import type { ReplayControl, ReplayStatus } from "../model/playback_state.ts";
+import { eventsOf, type Frame, type Recording } from "../../record/mod.ts";
+import { CHART_SPAN_MS, chartPointMs } from "../domain/charts.ts";
+import type { HistoryFrame, ReplayControl, ReplayStatus } from "../model/playback_state.ts";
 import { nextSpeed } from "../model/replay_keys.ts";
 import type { Event } from "../model/state.ts";
 import type { TimelineEvent } from "../model/timeline_state.ts";
@@ -34,12 +35,23 @@ export class ReplaySource {
   #stopped = false;
   #events: TimelineEvent[] | undefined;
 
-  constructor(recording: Recording, dispatch: (event: Event) => void, now: () => number, timers: Timers) {
+  readonly #intervalMs: number;
+  /** The moment shown last (-1: none yet): showing the one after it continues the charts. */
+  #shown = -1;
+
+  constructor(
+    recording: Recording,
+    dispatch: (event: Event) => void,
+    now: () => number,
+    timers: Timers,
+    intervalMs = 1000,
+  ) {
     this.#recording = recording;
     this.#dispatch = dispatch;
     this.#now = now;
     this.#timers = timers;
     this.#paused = false;
+    this.#intervalMs = intervalMs;
   }
 
   /** The instances' ids (their addresses), of every session of the recording, in order. */
@@ -154,9 +166,15 @@ export class ReplaySource {
     const first = this.#events === undefined;
     this.#events ??= await this.#recordedEvents();
     const frame = await this.#recording.at(time);
+    const history = index === this.#shown + 1 ? undefined : await this.#history(index, frame);
     if (this.#stopped) return;
+    this.#shown = index;
     const now = this.#now();
-    const change = { replay: this.#status(), ...(first ? { events: this.#events } : {}) };
+    const change = {
+      replay: this.#status(),
+      ...(first ? { events: this.#events } : {}),
+      ...(history ? { history } : {}),
+    };
     this.#dispatch({ type: "playback", change, now });
     const seq = ++this.#seq;
     for (const inst of frame.instances) {
@@ -177,6 +195,39 @@ export class ReplaySource {
         this.#dispatch({ type: "refreshFailed", error: inst.error, now, instance: inst.address });
       }
     }
+  }
+
+  /**
+   * The moments the charts need before moment `index` (whose frame is `frame`): the first of each chart point
+   * over the span the charts cover, oldest first.
+   */
+  async #history(index: number, frame: Frame): Promise<HistoryFrame[]> {
+    const moments = this.#recording.moments;
+    // The rows with charts (frontends, servers, backends: not listeners), as the model counts them.
+    const rows = Math.max(
+      0,
+      ...frame.instances.map((i) =>
+        (i.snapshot?.proxies ?? []).reduce(
+          (n, px) => n + px.servers.length + (px.frontend ? 1 : 0) + (px.backend ? 1 : 0),
+          0,
+        )
+      ),
+    );
+    const pointMs = chartPointMs(rows, this.#intervalMs);
+    const from = moments[index] - CHART_SPAN_MS - pointMs;
+    const frames: HistoryFrame[] = [];
+    let bucket = NaN;
+    for (let k = 0; k < index; k++) {
+      const time = moments[k];
+      if (time < from || Math.floor(time / pointMs) === bucket) continue;
+      bucket = Math.floor(time / pointMs);
+      const at = await this.#recording.at(time);
+      const snapshots = at.instances.flatMap((i) =>
+        i.snapshot && i.error === undefined ? [{ instance: i.address, snapshot: i.snapshot }] : []
+      );
+      frames.push({ time, snapshots });
+    }
+    return frames;
   }
 
   /** The recording's events, oldest first, each with its instance's address. */

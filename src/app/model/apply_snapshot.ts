@@ -14,6 +14,7 @@ import { relayout } from "./stat_table.ts";
 import type { Message, State } from "./state.ts";
 import type { Trend } from "../domain/trends.ts";
 import { TrendTable } from "../domain/trends.ts";
+import { CHART_FIELDS, ChartHistory } from "../domain/charts.ts";
 
 /** HAProxy's reply had problems (garbage values, a filter that matches nothing): say so when they change. */
 function warningMessage(s: State, snapshot: Snapshot): Message | undefined {
@@ -49,8 +50,8 @@ export function changeMessage(
 
 const RATES = ["rate", "req_rate"];
 
-/** Appends each row's rates to its trend (rows that went away are dropped; a non-numeric rate counts 0). */
-export function nextTrends(old: ReadonlyMap<string, Trend>, snapshot: Snapshot): ReadonlyMap<string, Trend> {
+/** The rows of a snapshot that have a trend and charts, proxy by proxy: frontend, servers, backend. */
+function trendRows(snapshot: Snapshot): StatRow[] {
   // One array of the rows' number, not one grown push by push (a refresh at 50k services makes it anew).
   let count = 0;
   for (const px of snapshot.proxies) {
@@ -63,6 +64,18 @@ export function nextTrends(old: ReadonlyMap<string, Trend>, snapshot: Snapshot):
     for (const row of px.servers) rows[n++] = row;
     if (px.backend) rows[n++] = px.backend;
   }
+  return rows;
+}
+
+/** Reads a row's fields for the charts. */
+export const readChartFields = (row: StatRow, out: Float64Array) => readNumbers(row, CHART_FIELDS, out);
+
+/** Appends each row's rates to its trend (rows that went away are dropped; a non-numeric rate counts 0). */
+export function nextTrends(
+  old: ReadonlyMap<string, Trend>,
+  snapshot: Snapshot,
+  rows: readonly StatRow[] = trendRows(snapshot),
+): ReadonlyMap<string, Trend> {
   const rates = new Float64Array(rows.length);
   const reqRates = new Float64Array(rows.length);
   const read = new Float64Array(2);
@@ -74,10 +87,30 @@ export function nextTrends(old: ReadonlyMap<string, Trend>, snapshot: Snapshot):
   return TrendTable.from(old).next(rows, rowKey, sameRowKey, rates, reqRates);
 }
 
+/** The trends and charts after a refresh round at `time` (a replay's: the recording's time). */
+function nextPoint(s: State, snapshot: Snapshot, time: number): Pick<State, "trends" | "charts"> {
+  const rows = trendRows(snapshot);
+  const charts = nextCharts(s.charts ?? ChartHistory.empty(), s, snapshot, time, rows);
+  return { trends: nextTrends(s.trends, snapshot, rows), charts };
+}
+
+/** `charts` after a refresh round at `time` (epoch ms) that gave this view snapshot. */
+export function nextCharts(
+  charts: ChartHistory,
+  s: State,
+  snapshot: Snapshot,
+  time: number,
+  rows: readonly StatRow[] = trendRows(snapshot),
+): ChartHistory {
+  return charts.next(rows, rowKey, sameRowKey, readChartFields, time, s.config.intervalMs);
+}
+
 /** How a new view snapshot is applied. */
 export interface ApplyOptions {
   /** Add a point to the trends (with several instances, once per refresh round). */
   readonly trend: boolean;
+  /** When the snapshot was taken (epoch ms; a replay's: the recording's time), for the charts. */
+  readonly time: number;
   /** The restart / configuration message, computed per instance by the caller (see changeMessage). */
   readonly change: Message | undefined;
 }
@@ -98,7 +131,7 @@ export function applySnapshot(
   let next = relayout({
     ...s,
     snapshot,
-    trends: opts.trend ? nextTrends(s.trends, snapshot) : s.trends,
+    ...(opts.trend ? nextPoint(s, snapshot, opts.time) : {}),
     pending: new Map([...s.pending].filter(([key, due]) => due > confirmed(key))),
     message: change ?? warningMessage(s, snapshot) ?? s.message,
   });

@@ -9,7 +9,9 @@
  */
 import { mergeSnapshots } from "../../stats/fleet.ts";
 import { currentWorker, workerAge, workers } from "../../haproxy/master.ts";
-import { applySnapshot, changeMessage } from "./apply_snapshot.ts";
+import { applySnapshot, changeMessage, nextCharts } from "./apply_snapshot.ts";
+import { ChartHistory } from "../domain/charts.ts";
+import type { HistoryFrame } from "./playback_state.ts";
 import { say, type Step } from "./ops.ts";
 import { relayout } from "./stat_table.ts";
 import { failedOnce } from "./instance_health.ts";
@@ -139,7 +141,25 @@ export function instanceSnapshot(s: State, e: Extract<Event, { type: "snapshot" 
   return applySnapshot({ ...seen, instances, trendRound }, combined(s, instances)!, confirmed, {
     change,
     trend,
+    // A replay's charts go by the recording's time (its playback event comes before the moment's snapshots).
+    time: s.playback?.replay?.time ?? e.now,
   });
+}
+
+/**
+ * A replay that moved other than one moment forward: the charts rebuilt from the recorded moments before the
+ * one shown (each the view snapshot of its instances, as a live refresh round), and the trends started anew
+ * (they follow the moments shown from here).
+ */
+export function replayHistory(s: State, frames: readonly HistoryFrame[]): State {
+  let charts = ChartHistory.empty();
+  for (const frame of frames) {
+    const at = new Map(frame.snapshots.map((f) => [f.instance, f.snapshot]));
+    const instances = s.instances.map((i) => ({ ...i, snapshot: at.get(i.id) }));
+    const snapshot = combined(s, instances);
+    if (snapshot) charts = nextCharts(charts, s, snapshot, frame.time);
+  }
+  return { ...s, charts, trends: new Map() };
 }
 
 /**

@@ -7,10 +7,12 @@
  */
 import { message } from "./ops.ts";
 import { replayTimeline } from "./timeline.ts";
+import { replayHistory } from "./instances.ts";
 import type { Playback, PlaybackChange } from "./playback_state.ts";
 import type { State } from "./state.ts";
 
 export type {
+  HistoryFrame,
   Playback,
   PlaybackChange,
   RecordStatus,
@@ -37,7 +39,8 @@ export function shownTime(s: State): number {
 export function applyPlayback(s: State, change: PlaybackChange): State {
   if ("replay" in change) {
     const recorded = change.events ?? s.playback?.recorded ?? [];
-    const next = { ...s, playback: { replay: change.replay, recorded } };
+    const moved = { ...s, playback: { replay: change.replay, recorded } };
+    const next = change.history ? replayHistory(moved, change.history) : moved;
     return replayTimeline(next, recorded, change.replay.time);
   }
   const before = s.playback?.record;

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { Snapshot } from "../../stats/types.ts";
 import type { TimelineEvent } from "./timeline_state.ts";
 
 /** `--record FILE` while monitoring: the file, and the last write's error while writes fail. */
@@ -36,10 +37,24 @@ export interface Playback {
   readonly recorded?: readonly TimelineEvent[];
 }
 
-/** What the edge says changed (a replay's events come with its first position). */
+/** A recorded moment before the one shown: the snapshots of the instances that answered then. */
+export interface HistoryFrame {
+  readonly time: number;
+  readonly snapshots: readonly { readonly instance: string; readonly snapshot: Snapshot }[];
+}
+
+/**
+ * What the edge says changed (a replay's events come with its first position). When a replay moved other
+ * than one moment forward, `history` holds the moments the charts need before the one shown (one per chart
+ * point, oldest first): the charts and trends are rebuilt from them, not continued.
+ */
 export type PlaybackChange =
   | { readonly record: RecordStatus }
-  | { readonly replay: ReplayStatus; readonly events?: readonly TimelineEvent[] };
+  | {
+    readonly replay: ReplayStatus;
+    readonly events?: readonly TimelineEvent[];
+    readonly history?: readonly HistoryFrame[];
+  };
 
 /** What a replay key asks the edge to do. */
 export type ReplayControl =

@@ -15,6 +15,7 @@ import type { ProcEntry } from "../../haproxy/master.ts";
 import type { Grouping } from "../../stats/fleet.ts";
 import type { HotkeyName } from "../domain/hotkeys.ts";
 import type { Trend } from "../domain/trends.ts";
+import type { ChartHistory } from "../domain/charts.ts";
 import type { Plan, Target as BulkTarget, TargetResult } from "../../bulk/mod.ts";
 import type { Timeline } from "./timeline_state.ts";
 import type { BulkStage } from "./bulk_stage.ts";
@@ -58,7 +59,7 @@ export interface Config {
 export type Overlay =
   | { readonly kind: "hotkeys" }
   | { readonly kind: "filter" }
-  /** `wide`: the chart widened to the whole body (`c` in the detail view: 0 sessions/s, 1 requests/s). */
+  /** `wide`: the chart widened to the whole body (`c` in the detail view), by its place among the row's. */
   | { readonly kind: "detail"; readonly scroll: number; readonly wide?: number }
   | { readonly kind: "dialog"; readonly dialog: Dialog }
   | { readonly kind: "bulk"; readonly bulk: BulkStage }
@@ -202,6 +203,8 @@ export interface State extends TableState<BodyLine> {
   readonly cli: CliState;
   readonly quit?: number;
   readonly trends: ReadonlyMap<string, Trend>;
+  /** The detail view's charts of every row over the last minutes (domain/charts.ts); absent: none yet. */
+  readonly charts?: ChartHistory;
   /** The refresh round whose first answer added the newest trend point (0: none yet). */
   readonly trendRound: number;
   /** Every socket given (one in the common case). */

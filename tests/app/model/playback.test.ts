@@ -14,6 +14,9 @@ import type { ReplayStatus } from "../../../src/app/model/playback_state.ts";
 import { timelineOf } from "../../../src/app/model/timeline.ts";
 import type { TimelineEvent } from "../../../src/app/model/timeline_state.ts";
 import { nextSpeed } from "../../../src/app/model/replay_keys.ts";
+import { parseInfo } from "../../../src/stats/info.ts";
+import { parseStat } from "../../../src/stats/csv.ts";
+import { buildSnapshot } from "../../../src/stats/snapshot.ts";
 
 const size = { columns: 120, rows: 30 };
 const live: Config = { readOnly: false, intervalMs: 1000, color: false, socketName: "/a.sock" };
@@ -114,4 +117,26 @@ Deno.test("replay: actions and the CLI are refused with the reason; nothing is s
   assertEquals(c.filter((x) => x.type === "send" || x.type === "bulk"), []);
   assertEquals(s.message?.text, "a replay sends nothing: no actions, no CLI (there is no socket)");
   assertEquals(s.view, "status");
+});
+
+Deno.test("a replay that moved back rebuilds the charts from the moments before the one shown", () => {
+  const at = (stot: number) =>
+    buildSnapshot(parseInfo("Name: HAProxy\nPid: 1\n"), [
+      parseStat(`# pxname,svname,status,iid,sid,type,stot,\nbe,s1,UP,2,1,2,${stot},\n`),
+    ]);
+  let [s] = run(init(replayConfig, size, "traffic", 0, [], ["/a.sock"]), {
+    type: "snapshot",
+    snapshot: at(999),
+    seq: 1,
+    now: 1,
+  });
+  s = { ...s, trends: new Map([["2|be|s1", { rate: [5], req_rate: [5] }]]) };
+  // Moments 0 s, 5 s, 10 s before the one shown at 12 s: 10 then 20 sessions in their 5 s.
+  const history = [0, 5, 10].map((sec, k) => ({
+    time: START + sec * 1000,
+    snapshots: [{ instance: "/a.sock", snapshot: at([0, 10, 30][k]) }],
+  }));
+  [s] = run(s, { type: "playback", change: { replay: status(12), history }, now: 3 });
+  assertEquals(s.charts?.of("2|be|s1")?.series[0], [2, 4]);
+  assertEquals(s.trends.size, 0, "the trends start anew from the moment shown");
 });
