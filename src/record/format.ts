@@ -123,13 +123,24 @@ export function decodeValue(value: unknown): string {
 
 /** The rows of a snapshot in display order: per proxy its FRONTEND, servers and listeners, BACKEND. */
 export function snapshotRows(snapshot: Snapshot): StatRow[] {
-  const rows: StatRow[] = [];
+  // One array of the rows' number, not one grown push by push (the monitor makes it anew every refresh).
+  const rows = new Array<StatRow>(snapshotRowCount(snapshot));
+  let n = 0;
   for (const px of snapshot.proxies) {
-    if (px.frontend) rows.push(px.frontend);
-    for (const sv of px.servers) rows.push(sv);
-    if (px.backend) rows.push(px.backend);
+    if (px.frontend) rows[n++] = px.frontend;
+    for (const sv of px.servers) rows[n++] = sv;
+    if (px.backend) rows[n++] = px.backend;
   }
   return rows;
+}
+
+/** How many rows {@linkcode snapshotRows} gives. */
+export function snapshotRowCount(snapshot: Snapshot): number {
+  let count = 0;
+  for (const px of snapshot.proxies) {
+    count += (px.frontend ? 1 : 0) + px.servers.length + (px.backend ? 1 : 0);
+  }
+  return count;
 }
 
 /**

@@ -10,6 +10,7 @@
  */
 import { eventsOf, type Frame, type Recording } from "../../record/mod.ts";
 import { CHART_SPAN_MS, chartPointMs } from "../domain/charts.ts";
+import { snapshotRowCount } from "../../record/format.ts";
 import type { HistoryFrame, ReplayControl, ReplayStatus } from "../model/playback_state.ts";
 import { nextSpeed } from "../model/replay_keys.ts";
 import type { Event } from "../model/state.ts";
@@ -204,15 +205,7 @@ export class ReplaySource {
   async #history(index: number, frame: Frame): Promise<HistoryFrame[]> {
     const moments = this.#recording.moments;
     // The rows with charts (frontends, servers, backends: not listeners), as the model counts them.
-    const rows = Math.max(
-      0,
-      ...frame.instances.map((i) =>
-        (i.snapshot?.proxies ?? []).reduce(
-          (n, px) => n + px.servers.length + (px.frontend ? 1 : 0) + (px.backend ? 1 : 0),
-          0,
-        )
-      ),
-    );
+    const rows = Math.max(0, ...frame.instances.map((i) => (i.snapshot ? snapshotRowCount(i.snapshot) : 0)));
     const pointMs = chartPointMs(rows, this.#intervalMs);
     const from = moments[index] - CHART_SPAN_MS - pointMs;
     const frames: HistoryFrame[] = [];

@@ -14,6 +14,7 @@ import { relayout } from "./stat_table.ts";
 import type { Message, State } from "./state.ts";
 import type { Trend } from "../domain/trends.ts";
 import { TrendTable } from "../domain/trends.ts";
+import { snapshotRows } from "../../record/format.ts";
 import { CHART_FIELDS, ChartHistory } from "../domain/charts.ts";
 
 /** HAProxy's reply had problems (garbage values, a filter that matches nothing): say so when they change. */
@@ -51,21 +52,7 @@ export function changeMessage(
 const RATES = ["rate", "req_rate"];
 
 /** The rows of a snapshot that have a trend and charts, proxy by proxy: frontend, servers, backend. */
-function trendRows(snapshot: Snapshot): StatRow[] {
-  // One array of the rows' number, not one grown push by push (a refresh at 50k services makes it anew).
-  let count = 0;
-  for (const px of snapshot.proxies) {
-    count += (px.frontend ? 1 : 0) + px.servers.length + (px.backend ? 1 : 0);
-  }
-  const rows = new Array<StatRow>(count);
-  let n = 0;
-  for (const px of snapshot.proxies) {
-    if (px.frontend) rows[n++] = px.frontend;
-    for (const row of px.servers) rows[n++] = row;
-    if (px.backend) rows[n++] = px.backend;
-  }
-  return rows;
-}
+const trendRows = snapshotRows;
 
 /** Reads a row's fields for the charts. */
 export const readChartFields = (row: StatRow, out: Float64Array) => readNumbers(row, CHART_FIELDS, out);
