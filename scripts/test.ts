@@ -156,6 +156,9 @@ for (const f of unit.failed) console.error(`  failed: ${f}`);
 
 const seconds = (Date.now() - started) / 1000;
 console.log(`\n${lines.join("\n")}\nwall time: ${Math.round(seconds)} s`);
+// Again at the end, on stdout: a log cut to its tail (CI keeps the last lines) still names what failed.
+for (const f of unit.failed) console.log(`failed: ${f}`);
+for (const r of rows) for (const f of r.result.failed) console.log(`failed on haproxy ${r.version}: ${f}`);
 if (opts.full && failures === 0 && rows.length === provided.length && rows.length > 0) {
   const readme = `${ROOT}README.md`;
   const text = await Deno.readTextFile(readme);
