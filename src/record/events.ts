@@ -1,17 +1,17 @@
 /**
  * Events: the state transitions between two snapshots of one instance (a server's status, its admin state,
  * its last check, its weight, a backend losing its last server, a reload seen by the master CLI, counters
- * reset by a restart), each with its time, instance, proxy and service, field and before → after; and the
- * events of a whole recording, in order.
+ * reset by a restart), each with its time, instance, proxy and service, field and before → after
+ * (events_of.ts: the events of a whole recording).
  *
  * @module
  */
 import { currentWorker, type ProcEntry } from "../haproxy/master.ts";
 import type { Snapshot, StatRow } from "../stats/types.ts";
 import { ROW_TYPE } from "../stats/types.ts";
+import { newRanges, type Ranges, rangeValue, readRanges, sameRange } from "../stats/stat_row.ts";
+import { numberOf } from "../stats/scan.ts";
 import { snapshotRows } from "./format.ts";
-import type { Recording } from "./reader.ts";
-import { type InstanceState, materialize } from "./state.ts";
 
 /** What an event is about. */
 export type EventKind =
@@ -71,72 +71,86 @@ function rowId(row: StatRow): string {
   return `${row.pxname}/${row.svname}/${row.type}`;
 }
 
-function num(row: StatRow, field: string): number {
-  const v = row.get(field);
-  return v === undefined || v === "" ? NaN : Number(v);
+/** The fields of a row an event can be about, read in one pass (see src/stats' readRanges). */
+const FIELDS = ["status", "check_status", "check_code", "weight", "act", "bck", "stot"];
+const [STATUS, CHECK_STATUS, CHECK_CODE, WEIGHT, ACT, BCK, STOT] = FIELDS.map((_, i) => i);
+
+/** A row's {@linkcode FIELDS}. */
+function read(row: StatRow, out: Ranges): Ranges {
+  readRanges(row, FIELDS, out);
+  return out;
+}
+
+function num(r: Ranges, i: number): number {
+  return numberOf(rangeValue(r, i));
 }
 
 /**
  * The code of a row's last finished check, or undefined when the snapshot does not tell it: no check yet, or a
  * check running on 3.x, whose code reads 0 until it ends (2.x keeps the last result's code while a check runs).
  */
-function finishedCode(row: StatRow): string | undefined {
-  const code = row.get("check_code");
+function finishedCode(r: Ranges): string | undefined {
+  const code = rangeValue(r, CHECK_CODE);
   if (!code) return undefined;
-  return code === "0" && (row.get("check_status") ?? "").startsWith("* ") ? undefined : code;
+  return code === "0" && (rangeValue(r, CHECK_STATUS) ?? "").startsWith("* ") ? undefined : code;
 }
 
 /**
- * The last finished check code of each row of one instance, as a pass over snapshots goes: a code change is an
+ * The last finished check code of the rows of one instance whose newest snapshot does not tell it (a check
+ * running, see finishedCode), by `pxname/svname/type`, as a pass over snapshots goes: a code change is an
  * event between two known codes even when the snapshot between them caught a check running.
  */
 export type CheckCodes = Map<string, string>;
 
-/** The events of one row between two snapshots. */
+/** Adds an event about a row (or the instance itself: `row` undefined). */
+type Emit = (row: StatRow | undefined, kind: EventKind, field: string, before: string, after: string) => void;
+
+/** The events of one row between two snapshots, given its {@linkcode FIELDS} before (`a`) and after (`b`). */
 function rowEvents(
-  a: StatRow,
-  b: StatRow,
-  event: (kind: EventKind, field: string, x: string, y: string) => void,
+  row: StatRow,
+  a: Ranges,
+  b: Ranges,
+  emit: Emit,
   codes: CheckCodes,
 ) {
-  const status = [a.get("status"), b.get("status")];
-  if (status[0] !== undefined && status[1] !== undefined && status[0] !== status[1]) {
-    event(
-      adminState(status[0]) !== adminState(status[1]) ? "admin" : "status",
-      "status",
-      status[0],
-      status[1],
-    );
+  if (!sameRange(a, b, STATUS) && a.from[STATUS] >= 0 && b.from[STATUS] >= 0) {
+    const [x, y] = [rangeValue(a, STATUS)!, rangeValue(b, STATUS)!];
+    emit(row, adminState(x) !== adminState(y) ? "admin" : "status", "status", x, y);
   }
   // `* L7OK`: a check is running, L7OK was the last result. Empty is a check paused (MAINT) or not run yet,
   // not a result. Codes are compared between known ones (finishedCode), the last one kept in `codes`.
-  const [ca, cb] = [a.get("check_status") ?? "", b.get("check_status") ?? ""];
-  const [x, y] = [ca.replace(/^\* /, ""), cb.replace(/^\* /, "")];
-  if (x && y && x !== y) event("check", "check_status", x, y);
-  const id = rowId(b);
-  const [codeA, codeB] = [codes.get(id) ?? finishedCode(a), finishedCode(b)];
-  if (codeA !== undefined && codeB !== undefined && codeA !== codeB) {
-    event("check", "check_code", codeA, codeB);
+  if (!sameRange(a, b, CHECK_STATUS)) {
+    const [x, y] = [a, b].map((r) => (rangeValue(r, CHECK_STATUS) ?? "").replace(/^\* /, ""));
+    if (x && y && x !== y) emit(row, "check", "check_status", x, y);
   }
-  const known = codeB ?? codeA;
-  if (known !== undefined) codes.set(id, known);
-  if (b.type === ROW_TYPE.server) {
-    const [x, y] = [a.get("weight"), b.get("weight")];
-    if (x !== undefined && y !== undefined && x !== y) event("weight", "weight", x, y);
+  if (!sameRange(a, b, CHECK_CODE) || !sameRange(a, b, CHECK_STATUS) || codes.size > 0) {
+    const id = codes.size > 0 ? rowId(row) : "";
+    const [codeA, codeB] = [(id && codes.get(id)) || finishedCode(a), finishedCode(b)];
+    if (codeA !== undefined && codeB !== undefined && codeA !== codeB) {
+      emit(row, "check", "check_code", codeA, codeB);
+    }
+    // Kept only while the snapshot does not tell it; the next pass reads it from the snapshot otherwise.
+    if (codeB === undefined && codeA !== undefined) codes.set(id || rowId(row), codeA);
+    else if (id) codes.delete(id);
   }
-  if (b.type === ROW_TYPE.backend) {
-    const [x, y] = [num(a, "act") + num(a, "bck"), num(b, "act") + num(b, "bck")];
-    if (x > 0 && y === 0) event("last-server", "act+bck", String(x), "0");
+  if (
+    row.type === ROW_TYPE.server && !sameRange(a, b, WEIGHT) && a.from[WEIGHT] >= 0 && b.from[WEIGHT] >= 0
+  ) {
+    emit(row, "weight", "weight", rangeValue(a, WEIGHT)!, rangeValue(b, WEIGHT)!);
+  }
+  if (row.type === ROW_TYPE.backend) {
+    const [x, y] = [num(a, ACT) + num(a, BCK), num(b, ACT) + num(b, BCK)];
+    if (x > 0 && y === 0) emit(row, "last-server", "act+bck", String(x), "0");
   }
 }
 
-/** The events of the instance itself: reload, worker exit, restart, counters reset. */
+/** The instance's own events: reload, worker exit, restart (then true: the rows' counters mean nothing). */
 function instanceEvents(
   previous: Observed,
   next: Observed,
-  common: readonly (readonly [StatRow, StatRow])[],
-  event: (kind: EventKind, field: string, x: string, y: string) => void,
-) {
+  emit: Emit,
+): boolean {
+  const event = (kind: EventKind, field: string, x: string, y: string) => emit(undefined, kind, field, x, y);
   if (previous.workers && next.workers) {
     const [x, y] = [currentWorker(previous.workers)?.pid, currentWorker(next.workers)?.pid];
     if (x !== undefined && y !== undefined && x !== y) event("reload", "worker", String(x), String(y));
@@ -148,16 +162,31 @@ function instanceEvents(
   const [ia, ib] = [previous.snapshot.info, next.snapshot.info];
   const [pa, pb] = [ia.get("Pid"), ib.get("Pid")];
   const [ua, ub] = [Number(ia.get("Uptime_sec")), Number(ib.get("Uptime_sec"))];
-  if (pa !== undefined && pb !== undefined && pa !== pb) return event("restart", "Pid", pa, pb);
-  if (ub < ua) return event("restart", "Uptime_sec", String(ua), String(ub));
-  let [sa, sb, back] = [0, 0, false];
-  for (const [a, b] of common) {
-    const [x, y] = [num(a, "stot"), num(b, "stot")];
-    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-    [sa, sb] = [sa + x, sb + y];
-    back ||= y < x;
-  }
-  if (back) event("counters-reset", "stot", String(sa), String(sb));
+  if (pa !== undefined && pb !== undefined && pa !== pb) return event("restart", "Pid", pa, pb), true;
+  if (ub < ua) return event("restart", "Uptime_sec", String(ua), String(ub)), true;
+  return false;
+}
+
+/**
+ * The rows of `next` paired with the same row (`pxname/svname/type`) of `previous`, or undefined for a row
+ * that is new; and the rows of `previous` that went away. When both list the same rows in the same order (a
+ * refresh where nothing was added or removed), they pair by position without a map of ids.
+ */
+function pairRows(previous: readonly StatRow[], next: readonly StatRow[]) {
+  const same = previous.length === next.length &&
+    next.every((r, i) => {
+      const o = previous[i];
+      return r.pxname === o.pxname && r.svname === o.svname && r.type === o.type;
+    });
+  if (same) return { olds: previous as readonly (StatRow | undefined)[], gone: [] as StatRow[] };
+  const before = new Map(previous.map((r) => [rowId(r), r]));
+  const seen = new Set<string>();
+  const olds = next.map((r) => {
+    const id = rowId(r);
+    seen.add(id);
+    return before.get(id);
+  });
+  return { olds, gone: [...before].filter(([id]) => !seen.has(id)).map(([, r]) => r) };
 }
 
 /**
@@ -173,99 +202,44 @@ export function events(
   codes: CheckCodes = new Map(),
 ): StateEvent[] {
   const out: StateEvent[] = [];
-  const emit =
-    (proxy: string, service: string) => (kind: EventKind, field: string, before: string, after: string) =>
-      out.push({ time: where.time, instance: where.instance, proxy, service, kind, field, before, after });
-  const before = new Map(snapshotRows(previous.snapshot).map((r) => [rowId(r), r]));
+  const { time, instance } = where;
+  const emit: Emit = (row, kind, field, before, after) =>
+    out.push({
+      time,
+      instance,
+      proxy: row?.pxname ?? "",
+      service: row?.svname ?? "",
+      kind,
+      field,
+      before,
+      after,
+    });
   const rows = snapshotRows(next.snapshot);
-  const common: [StatRow, StatRow][] = [];
-  for (const row of rows) {
-    const old = before.get(rowId(row));
-    if (old) common.push([old, row]);
-  }
-  instanceEvents(previous, next, common, emit("", ""));
-  const seen = new Set<string>();
-  for (const row of rows) {
-    const id = rowId(row);
-    seen.add(id);
-    const old = before.get(id);
-    if (!old) emit(row.pxname, row.svname)("added", "status", "", row.get("status") ?? "");
-    else rowEvents(old, row, emit(row.pxname, row.svname), codes);
-  }
-  for (const [id, row] of before) {
-    if (!seen.has(id)) emit(row.pxname, row.svname)("removed", "status", row.get("status") ?? "", "");
-  }
-  return out;
-}
-
-/** The fields whose change can make an event. */
-const WATCHED = ["status", "check_status", "check_code", "weight", "act", "bck", "stot", "pxname", "svname"];
-
-/** Whether two states of one instance differ in anything {@linkcode events} looks at. */
-function mayDiffer(a: InstanceState, b: InstanceState): boolean {
-  if (a.values.length !== b.values.length || a.keys !== b.keys) return true;
-  if (a.info.get("Pid") !== b.info.get("Pid")) return true;
-  if (Number(b.info.get("Uptime_sec")) < Number(a.info.get("Uptime_sec"))) return true;
-  if (
-    JSON.stringify(a.workers?.map((p) => [p.pid, p.old])) !==
-      JSON.stringify(b.workers?.map((p) => [p.pid, p.old]))
-  ) {
-    return true;
-  }
-  for (let r = 0; r < b.values.length; r++) {
-    const fields = b.shapes[r].fields;
-    for (const f of WATCHED) {
-      const at = fields.indexOf(f);
-      if (at >= 0 && a.values[r][at] !== b.values[r][at]) return true;
-    }
-  }
-  return false;
-}
-
-/** Every event of a recording, oldest first (unreachable / reachable from its error records). */
-export async function eventsOf(recording: Recording): Promise<StateEvent[]> {
-  const out: StateEvent[] = [];
-  const last = new Map<string, { state: InstanceState; observed: Observed; codes: CheckCodes }>();
-  const down = new Map<string, string>();
-  for await (const step of recording.replay()) {
-    const { entry, header } = step;
-    if (entry.kind === "end") continue;
-    const key = `${entry.session}:${entry.instance}`;
-    const instance = header.instances[entry.instance].name;
-    const event = (kind: EventKind, before: string, after: string) =>
-      out.push({
-        time: entry.time,
-        instance,
-        proxy: "",
-        service: "",
-        kind,
-        field: "connection",
-        before,
-        after,
-      });
-    if (step.error !== undefined) {
-      if (!down.has(key)) event("unreachable", "", step.error);
-      down.set(key, step.error);
+  const { olds, gone } = pairRows(snapshotRows(previous.snapshot), rows);
+  const restarted = instanceEvents(previous, next, emit);
+  const [before, after] = [newRanges(FIELDS.length), newRanges(FIELDS.length)];
+  // Counters that went back without a restart: `clear counters all` (the rows' events come after it).
+  const counters = out.length;
+  let [sa, sb, back] = [0, 0, false];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const old = olds[i];
+    if (!old) {
+      emit(row, "added", "status", "", row.get("status") ?? "");
       continue;
     }
-    const after = step.after;
-    if (!after) continue;
-    if (down.has(key)) {
-      event("reachable", down.get(key)!, "");
-      down.delete(key);
-    }
-    const previous = last.get(key);
-    if (previous && !mayDiffer(previous.state, after)) {
-      last.set(key, { ...previous, state: after });
-      continue;
-    }
-    const observed = {
-      snapshot: await materialize(after),
-      ...(after.workers ? { workers: after.workers } : {}),
-    };
-    const codes = previous?.codes ?? new Map();
-    if (previous) out.push(...events(previous.observed, observed, { time: entry.time, instance }, codes));
-    last.set(key, { state: after, observed, codes });
+    const [a, b] = [read(old, before), read(row, after)];
+    const [x, y] = [num(a, STOT), num(b, STOT)];
+    if (Number.isFinite(x) && Number.isFinite(y)) [sa, sb, back] = [sa + x, sb + y, back || y < x];
+    rowEvents(row, a, b, emit, codes);
+  }
+  if (back && !restarted) {
+    const reset = { time, instance, proxy: "", service: "", kind: "counters-reset" as const, field: "stot" };
+    out.splice(counters, 0, { ...reset, before: String(sa), after: String(sb) });
+  }
+  for (const row of gone) {
+    emit(row, "removed", "status", row.get("status") ?? "", "");
+    codes.delete(rowId(row));
   }
   return out;
 }

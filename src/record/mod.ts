@@ -25,5 +25,6 @@ export {
   RecordingError,
   type Step,
 } from "./reader.ts";
-export { adminState, type EventKind, events, eventsOf, type Observed, type StateEvent } from "./events.ts";
+export { adminState, type EventKind, events, type Observed, type StateEvent } from "./events.ts";
+export { eventsOf } from "./events_of.ts";
 export { AT_FORMS, type MomentSpec, parseMoment, parseSize, resolveMoment } from "./time.ts";

@@ -88,6 +88,38 @@ export function scanRecord(
 }
 
 /**
+ * {@linkcode scanRecord} without counting the record's values: it stops after the last wanted column, so that
+ * reading a few early columns of a long record scans only its start.
+ */
+export function rangesAt(
+  text: string,
+  start: number,
+  end: number,
+  slotOf: Int8Array,
+  last: number,
+  from: Int32Array,
+  to: Int32Array,
+): void {
+  from.fill(-1);
+  let column = 0;
+  let at = start;
+  for (let i = start; i < end && column <= last; i++) {
+    if (text.charCodeAt(i) !== COMMA) continue;
+    const slot = slotOf[column];
+    if (slot >= 0) {
+      from[slot] = at;
+      to[slot] = i;
+    }
+    column++;
+    at = i + 1;
+  }
+  if (column <= last && slotOf[column] >= 0) {
+    from[slotOf[column]] = at;
+    to[slotOf[column]] = end;
+  }
+}
+
+/**
  * Reads the values at `columns` of the unquoted record `text[start, end)` as numbers into `out` (in
  * `columns` order; NaN for a column the record lacks or a value that is not a number), in one pass and
  * without splitting the record.

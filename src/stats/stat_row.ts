@@ -7,7 +7,7 @@
  * @module
  */
 import type { StatRow } from "./types.ts";
-import { numberOf, numbersAt, splitRecord, valueAt } from "./scan.ts";
+import { numberOf, numbersAt, rangesAt, splitRecord, valueAt } from "./scan.ts";
 
 /** The marker column HAProxy 2.3+ prints between the fixed fields and the module counters. */
 const MARKER = "-";
@@ -25,10 +25,19 @@ export const PRE_READ = ["rate", "req_rate"] as const;
 export const SCANNED = [...KEY_FIELDS, ...PRE_READ];
 
 /**
- * The columns of fields asked for by {@linkcode readNumbers} (-1 for a field the header lacks), whether every
- * field is one of {@linkcode PRE_READ} and in the header, and each field's index in {@linkcode PRE_READ}.
+ * The columns of fields asked for by {@linkcode readNumbers} or {@linkcode readRanges} (-1 for a field the
+ * header lacks), whether every field is one of {@linkcode PRE_READ} and in the header, each field's index in
+ * {@linkcode PRE_READ}, and for a scan each column's slot (-1: not asked for) up to the last one asked for.
  */
-type Wanted = Int32Array & { readonly preRead: boolean; readonly pre: Int8Array };
+type Wanted = Int32Array & {
+  readonly preRead: boolean;
+  readonly pre: Int8Array;
+  readonly slotOf: Int8Array;
+  readonly last: number;
+};
+
+/** How many fields lists a shape keeps the columns of (the callers' lists are module constants). */
+const LOOKUPS_KEPT = 4;
 
 /** Shared, per-table lookup data of every row. */
 export interface Shape {
@@ -37,8 +46,8 @@ export interface Shape {
   readonly named: readonly (readonly [string, number])[];
   /** Number of header fields. */
   readonly width: number;
-  /** The columns {@linkcode readNumbers} last looked up (see {@linkcode columnsOf}). */
-  readonly columns: { fields: readonly string[]; wanted: Wanted };
+  /** The columns of the fields lists last looked up, newest first (see {@linkcode columnsOf}). */
+  readonly lookups: { fields: readonly string[]; wanted: Wanted }[];
   /**
    * The {@linkcode PRE_READ} values of the table's rows, two per row in the order they were kept (a row holds
    * its place): one typed array for the table, not two boxed numbers in every row.
@@ -59,29 +68,38 @@ export function shapeOf(header: readonly string[]): Shape {
     index,
     named,
     width: header.length,
-    columns: {
-      fields: [],
-      wanted: Object.assign(new Int32Array(0), { preRead: false, pre: new Int8Array(0) }),
-    },
+    lookups: [],
     pre: { values: new Float64Array(2 * 256), count: 0 },
   };
 }
 
-/** The columns of `fields`, cached per shape for the last fields list. */
+/** The columns of `fields`, cached per shape for the last few fields lists. */
 function columnsOf(shape: Shape, fields: readonly string[]): Wanted {
-  if (shape.columns.fields !== fields) {
-    const columns = new Int32Array(fields.length);
-    const pre = new Int8Array(fields.length);
-    let preRead = true;
-    fields.forEach((field, i) => {
-      columns[i] = shape.index.get(field) ?? -1;
-      pre[i] = (PRE_READ as readonly string[]).indexOf(field);
-      if (pre[i] < 0 || columns[i] < 0) preRead = false;
-    });
-    shape.columns.fields = fields;
-    shape.columns.wanted = Object.assign(columns, { preRead, pre });
+  const lookups = shape.lookups;
+  if (lookups.length > 0 && lookups[0].fields === fields) return lookups[0].wanted;
+  const found = lookups.findIndex((l) => l.fields === fields);
+  if (found > 0) {
+    const [hit] = lookups.splice(found, 1);
+    lookups.unshift(hit);
+    return hit.wanted;
   }
-  return shape.columns.wanted;
+  const columns = new Int32Array(fields.length);
+  const pre = new Int8Array(fields.length);
+  let preRead = true;
+  let last = -1;
+  fields.forEach((field, i) => {
+    columns[i] = shape.index.get(field) ?? -1;
+    pre[i] = (PRE_READ as readonly string[]).indexOf(field);
+    if (pre[i] < 0 || columns[i] < 0) preRead = false;
+    last = Math.max(last, columns[i]);
+  });
+  const slotOf = new Int8Array(last + 1).fill(-1);
+  // A field asked for twice reads into its first slot; readRanges copies it to the others.
+  for (let i = fields.length - 1; i >= 0; i--) if (columns[i] >= 0) slotOf[columns[i]] = i;
+  const wanted = Object.assign(columns, { preRead, pre, slotOf, last });
+  lookups.unshift({ fields, wanted });
+  if (lookups.length > LOOKUPS_KEPT) lookups.pop();
+  return wanted;
 }
 
 /**
@@ -179,6 +197,18 @@ export class Row implements StatRow {
     numbersAt(this.#text, this.#start, this.#end, this.#shape.width, wanted, out);
   }
 
+  /** See {@linkcode readRanges}. */
+  ranges(fields: readonly string[], out: Ranges): void {
+    if (this.#values !== undefined) return rangesOfValues(this, fields, out);
+    const wanted = columnsOf(this.#shape, fields);
+    out.text = this.#text;
+    rangesAt(this.#text, this.#start, this.#end, wanted.slotOf, wanted.last, out.from, out.to);
+    for (let i = 0; i < fields.length; i++) {
+      const first = wanted[i] >= 0 ? wanted.slotOf[wanted[i]] : -1;
+      if (first !== i) [out.from[i], out.to[i]] = first < 0 ? [-1, -1] : [out.from[first], out.to[first]];
+    }
+  }
+
   entries(): [string, string][] {
     const values = this.#all();
     const out: [string, string][] = [];
@@ -198,4 +228,56 @@ export class Row implements StatRow {
 export function readNumbers(row: StatRow, fields: readonly string[], out: Float64Array): void {
   if (row instanceof Row) row.numbers(fields, out);
   else fields.forEach((field, i) => out[i] = numberOf(row.get(field)));
+}
+
+/**
+ * Where several fields' values of a row are, to compare rows without a string per value: value `i` is
+ * `text.slice(from[i], to[i])`, and `from[i]` is -1 for a field the row lacks. Made by {@linkcode newRanges},
+ * filled by {@linkcode readRanges}.
+ */
+export interface Ranges {
+  text: string;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+}
+
+/** Ranges for `count` fields. */
+export function newRanges(count: number): Ranges {
+  return { text: "", from: new Int32Array(count), to: new Int32Array(count) };
+}
+
+/** Ranges over a text made of the values `get` returns (a split row, or a row of another parser). */
+function rangesOfValues(row: StatRow, fields: readonly string[], out: Ranges): void {
+  let text = "";
+  for (let i = 0; i < fields.length; i++) {
+    const value = row.get(fields[i]);
+    out.from[i] = value === undefined ? -1 : text.length;
+    text += value ?? "";
+    out.to[i] = text.length;
+  }
+  out.text = text;
+}
+
+/**
+ * Finds the values of `fields` (at most 127) of a row into `out`: a row of this parser in one pass over its
+ * record, without splitting it or making strings; any other row with `get`.
+ */
+export function readRanges(row: StatRow, fields: readonly string[], out: Ranges): void {
+  if (row instanceof Row) row.ranges(fields, out);
+  else rangesOfValues(row, fields, out);
+}
+
+/** Whether value `i` of `a` and of `b` are the same (both missing, or the same text). */
+export function sameRange(a: Ranges, b: Ranges, i: number): boolean {
+  const [fa, fb] = [a.from[i], b.from[i]];
+  if (fa < 0 || fb < 0) return fa === fb;
+  const length = a.to[i] - fa;
+  if (length !== b.to[i] - fb) return false;
+  for (let k = 0; k < length; k++) if (a.text.charCodeAt(fa + k) !== b.text.charCodeAt(fb + k)) return false;
+  return true;
+}
+
+/** Value `i` of `ranges` as a string; undefined when the row lacks it. */
+export function rangeValue(ranges: Ranges, i: number): string | undefined {
+  return ranges.from[i] < 0 ? undefined : ranges.text.slice(ranges.from[i], ranges.to[i]);
 }

@@ -91,6 +91,16 @@ Deno.test("a check code change caught around a running check is one event, on 2.
     "503",
     "200",
   ]]]);
+  // Several refreshes catch the check running, one of them while a server is added (rows paired by name
+  // then, not by position): still the one change, when the check has ended.
+  const running = { w1: { check: "* L7OK", code: "0" } };
+  const added = { ...running, w3: { sv: "w4", sid: 4 } };
+  assertEquals(pass(down, running, added, running, { w1: { check: "L7OK" } }), [[], [], [], [[
+    "503",
+    "200",
+  ]]]);
+  // A code seen and then the same code again after a running check is no change.
+  assertEquals(pass(down, running, running, down), [[], [], []]);
 });
 
 Deno.test("restart and counters reset, from show info and the session counters", () => {

@@ -1,0 +1,66 @@
+import assert from "node:assert/strict";
+import { loadQuoting, parseStat, readNumbers } from "../../src/stats/csv.ts";
+import { newRanges, rangeValue, readRanges, sameRange } from "../../src/stats/stat_row.ts";
+import type { StatRow } from "../../src/stats/types.ts";
+
+await loadQuoting();
+
+const HEADER = "# pxname,svname,iid,sid,type,status,weight,check_code,";
+
+function values(row: StatRow, fields: readonly string[]): (string | undefined)[] {
+  const r = newRanges(fields.length);
+  readRanges(row, fields, r);
+  return fields.map((_, i) => rangeValue(r, i));
+}
+
+Deno.test("readRanges finds the values get returns: whole, empty, missing, quoted and short records", () => {
+  const table = parseStat(
+    `${HEADER}\nweb,a,3,1,2,UP,1,200,\nweb,b,3,2,2,,,\nweb,c,3,3,2,DOWN\n"we,b",d,4,1,2,"MAINT, via x",0,,\n`,
+  );
+  const fields = ["check_code", "status", "nope", "weight", "status", "pxname"];
+  for (const row of table.rows) {
+    assert.deepEqual(values(row, fields), fields.map((f) => row.get(f)), `${row.pxname}/${row.svname}`);
+  }
+  assert.deepEqual(values(table.rows[0], fields), ["200", "UP", undefined, "1", "UP", "web"]);
+  assert.deepEqual(values(table.rows[2], ["status", "weight"]), ["DOWN", undefined]);
+  assert.deepEqual(values(table.rows[3], ["status", "pxname"]), ["MAINT, via x", "we,b"]);
+});
+
+Deno.test("readRanges agrees with get after the row's values are split, and beside readNumbers' lists", () => {
+  const row = parseStat(`${HEADER}\nweb,a,3,1,2,UP 1/3,10,0,\n`).rows[0];
+  const fields = ["weight", "status"];
+  const out = new Float64Array(1);
+  for (let k = 0; k < 3; k++) {
+    // Lists asked for in turn each keep their columns (a shape caches several).
+    readNumbers(row, ["weight"], out);
+    assert.equal(out[0], 10);
+    assert.deepEqual(values(row, fields), ["10", "UP 1/3"]);
+  }
+  for (const f of ["pxname", "svname", "status", "weight"]) row.get(f);
+  assert.deepEqual(values(row, fields), ["10", "UP 1/3"]);
+});
+
+Deno.test("sameRange compares values between rows, missing ones equal only to missing ones", () => {
+  const rows = parseStat(`${HEADER}\nweb,a,3,1,2,UP,1,200,\nweb,b,3,2,2,UP,10,20,\nweb,c,3,3,2\n`).rows;
+  const fields = ["status", "weight", "check_code"];
+  const [a, b, c] = rows.map((row) => {
+    const r = newRanges(fields.length);
+    readRanges(row, fields, r);
+    return r;
+  });
+  assert.deepEqual(fields.map((_, i) => sameRange(a, b, i)), [true, false, false]);
+  assert.deepEqual(fields.map((_, i) => sameRange(a, c, i)), [false, false, false]);
+  assert.deepEqual(fields.map((_, i) => sameRange(c, c, i)), [true, true, true]);
+  const other: StatRow = {
+    pxname: "web",
+    svname: "a",
+    iid: 3,
+    sid: 1,
+    type: 2,
+    get: (f) => ({ status: "UP", weight: "1" } as Record<string, string>)[f],
+    entries: () => [],
+  };
+  const o = newRanges(fields.length);
+  readRanges(other, fields, o);
+  assert.deepEqual(fields.map((_, i) => sameRange(a, o, i)), [true, true, false]);
+});
