@@ -64,32 +64,21 @@ export function scanRecord(
   from: Int32Array,
   to: Int32Array,
 ): number {
-  from.fill(-1);
-  let column = 0;
-  let at = start;
-  for (let i = start; i < end; i++) {
-    if (text.charCodeAt(i) !== COMMA) continue;
-    if (column <= last) {
-      const slot = slotOf[column];
-      if (slot >= 0) {
-        from[slot] = at;
-        to[slot] = i;
-      }
+  let commas = rangesAt(text, start, end, slotOf, last, from, to);
+  if (commas > last) {
+    // The wanted ones found before the end: the rest of the record is only counted.
+    for (let i = last < 0 ? start : to[slotOf[last]] + 1; i < end; i++) {
+      if (text.charCodeAt(i) === COMMA) commas++;
     }
-    column++;
-    at = i + 1;
   }
-  if (column <= last && slotOf[column] >= 0) {
-    from[slotOf[column]] = at;
-    to[slotOf[column]] = end;
-  }
-  const count = column + 1;
+  const count = commas + 1;
   return count > width && end > start && text.charCodeAt(end - 1) === COMMA ? count - 1 : count;
 }
 
 /**
- * {@linkcode scanRecord} without counting the record's values: it stops after the last wanted column, so that
- * reading a few early columns of a long record scans only its start.
+ * {@linkcode scanRecord}'s search, which stops after the last wanted column (reading a few early columns of a
+ * long record scans only its start). Returns the commas it passed: `last + 1` when it stopped there, fewer
+ * when the record ended before.
  */
 export function rangesAt(
   text: string,
@@ -99,7 +88,7 @@ export function rangesAt(
   last: number,
   from: Int32Array,
   to: Int32Array,
-): void {
+): number {
   from.fill(-1);
   let column = 0;
   let at = start;
@@ -117,6 +106,7 @@ export function rangesAt(
     from[slotOf[column]] = at;
     to[slotOf[column]] = end;
   }
+  return column;
 }
 
 /**
