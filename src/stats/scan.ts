@@ -92,7 +92,8 @@ export function rangesAt(
   from.fill(-1);
   let column = 0;
   let at = start;
-  for (let i = start; i < end && column <= last; i++) {
+  // Checked at each comma only, not at each character (this loop is most of the parse).
+  for (let i = start; i < end && last >= 0; i++) {
     if (text.charCodeAt(i) !== COMMA) continue;
     const slot = slotOf[column];
     if (slot >= 0) {
@@ -101,6 +102,7 @@ export function rangesAt(
     }
     column++;
     at = i + 1;
+    if (column > last) break;
   }
   if (column <= last && slotOf[column] >= 0) {
     from[slotOf[column]] = at;
