@@ -163,8 +163,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.failure;
   }
   if (options.replay) return await (await import("./monitor.ts")).startReplay(options, options.replay, io);
+  // The monitor's modules load while the sockets connect (the first frame comes sooner); a failed connect
+  // exits without waiting for them.
+  const monitor = import("./monitor.ts");
+  monitor.catch(() => {});
   const instances = await connectAll(options, io);
   if (typeof instances === "number") return instances;
-  const { startMonitor } = await import("./monitor.ts");
-  return await startMonitor(options, instances, io);
+  return await (await monitor).startMonitor(options, instances, io);
 }
