@@ -74,7 +74,8 @@ export function encodeDelta(
   let statsChanged = false;
   for (let r = 0; r < next.values.length; r++) {
     const shape = next.shapes[r];
-    const [before, actual] = [prev.values[r], next.values[r]];
+    const before = prev.values[r];
+    const actual = next.values[r];
     let changed: RowObject | undefined;
     for (let i = 0; i < actual.length; i++) {
       const expected = isClockColumn(shape.clock, i)

@@ -10,7 +10,7 @@ import { currentWorker, type ProcEntry } from "../haproxy/master.ts";
 import type { Snapshot, StatRow } from "../stats/types.ts";
 import { ROW_TYPE } from "../stats/types.ts";
 import { newRanges, type Ranges, rangeValue, readRanges, sameRange } from "../stats/stat_row.ts";
-import { numberOf } from "../stats/scan.ts";
+import { numberIn } from "../stats/scan.ts";
 import { snapshotRows } from "./format.ts";
 
 /** What an event is about. */
@@ -81,8 +81,9 @@ function read(row: StatRow, out: Ranges): Ranges {
   return out;
 }
 
+/** Value `i` of `r` as a number (scan.ts' numberOf), without a string for plain digits. */
 function num(r: Ranges, i: number): number {
-  return numberOf(rangeValue(r, i));
+  return r.from[i] < 0 ? NaN : numberIn(r.text, r.from[i], r.to[i]);
 }
 
 /**
@@ -139,7 +140,8 @@ function rowEvents(
     emit(row, "weight", "weight", rangeValue(a, WEIGHT)!, rangeValue(b, WEIGHT)!);
   }
   if (row.type === ROW_TYPE.backend) {
-    const [x, y] = [num(a, ACT) + num(a, BCK), num(b, ACT) + num(b, BCK)];
+    const x = num(a, ACT) + num(a, BCK);
+    const y = num(b, ACT) + num(b, BCK);
     if (x > 0 && y === 0) emit(row, "last-server", "act+bck", String(x), "0");
   }
 }
@@ -220,7 +222,9 @@ export function events(
   const [before, after] = [newRanges(FIELDS.length), newRanges(FIELDS.length)];
   // Counters that went back without a restart: `clear counters all` (the rows' events come after it).
   const counters = out.length;
-  let [sa, sb, back] = [0, 0, false];
+  let sa = 0;
+  let sb = 0;
+  let back = false;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     const old = olds[i];
@@ -228,9 +232,16 @@ export function events(
       emit(row, "added", "status", "", row.get("status") ?? "");
       continue;
     }
-    const [a, b] = [read(old, before), read(row, after)];
-    const [x, y] = [num(a, STOT), num(b, STOT)];
-    if (Number.isFinite(x) && Number.isFinite(y)) [sa, sb, back] = [sa + x, sb + y, back || y < x];
+    // No array destructuring in this loop: V8 allocates those arrays, three per row and refresh.
+    const a = read(old, before);
+    const b = read(row, after);
+    const x = num(a, STOT);
+    const y = num(b, STOT);
+    if (Number.isFinite(x) && Number.isFinite(y)) {
+      sa += x;
+      sb += y;
+      back ||= y < x;
+    }
     rowEvents(row, a, b, emit, codes);
   }
   if (back && !restarted) {

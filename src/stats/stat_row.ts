@@ -269,7 +269,8 @@ export function readRanges(row: StatRow, fields: readonly string[], out: Ranges)
 
 /** Whether value `i` of `a` and of `b` are the same (both missing, or the same text). */
 export function sameRange(a: Ranges, b: Ranges, i: number): boolean {
-  const [fa, fb] = [a.from[i], b.from[i]];
+  const fa = a.from[i];
+  const fb = b.from[i];
   if (fa < 0 || fb < 0) return fa === fb;
   const length = a.to[i] - fa;
   if (length !== b.to[i] - fb) return false;
