@@ -121,9 +121,21 @@ export function decodeValue(value: unknown): string {
   return typeof value === "string" ? value : String(value);
 }
 
-/** The rows of a snapshot in display order: per proxy its FRONTEND, servers and listeners, BACKEND. */
-export function snapshotRows(snapshot: Snapshot): StatRow[] {
-  // One array of the rows' number, not one grown push by push (the monitor makes it anew every refresh).
+/** The rows of each snapshot {@linkcode snapshotRows} was asked for (snapshots are not changed once built). */
+const ROWS = new WeakMap<Snapshot, readonly StatRow[]>();
+
+/**
+ * The rows of a snapshot in display order: per proxy its FRONTEND, servers and listeners, BACKEND. Made once
+ * per snapshot: a refresh asks for the rows of the new one and of the one before (events, trends, charts).
+ */
+export function snapshotRows(snapshot: Snapshot): readonly StatRow[] {
+  let rows = ROWS.get(snapshot);
+  if (rows === undefined) ROWS.set(snapshot, rows = listRows(snapshot));
+  return rows;
+}
+
+function listRows(snapshot: Snapshot): StatRow[] {
+  // One array of the rows' number, not one grown push by push.
   const rows = new Array<StatRow>(snapshotRowCount(snapshot));
   let n = 0;
   for (const px of snapshot.proxies) {

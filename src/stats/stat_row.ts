@@ -73,16 +73,28 @@ export function shapeOf(header: readonly string[]): Shape {
   };
 }
 
-/** The columns of `fields`, cached per shape for the last few fields lists. */
+/**
+ * The columns of `fields`, cached per shape for the last few fields lists. Called for every row a refresh
+ * reads, so it holds no closure: V8 would allocate the variables a closure captures on every call.
+ */
 function columnsOf(shape: Shape, fields: readonly string[]): Wanted {
   const lookups = shape.lookups;
   if (lookups.length > 0 && lookups[0].fields === fields) return lookups[0].wanted;
-  const found = lookups.findIndex((l) => l.fields === fields);
+  let found = -1;
+  for (let i = 1; i < lookups.length && found < 0; i++) if (lookups[i].fields === fields) found = i;
   if (found > 0) {
     const [hit] = lookups.splice(found, 1);
     lookups.unshift(hit);
     return hit.wanted;
   }
+  const wanted = wantedColumns(shape, fields);
+  lookups.unshift({ fields, wanted });
+  if (lookups.length > LOOKUPS_KEPT) lookups.pop();
+  return wanted;
+}
+
+/** The columns of `fields` under `shape` (see {@linkcode Wanted}). */
+function wantedColumns(shape: Shape, fields: readonly string[]): Wanted {
   const columns = new Int32Array(fields.length);
   const pre = new Int8Array(fields.length);
   let preRead = true;
@@ -96,10 +108,7 @@ function columnsOf(shape: Shape, fields: readonly string[]): Wanted {
   const slotOf = new Int8Array(last + 1).fill(-1);
   // A field asked for twice reads into its first slot; readRanges copies it to the others.
   for (let i = fields.length - 1; i >= 0; i--) if (columns[i] >= 0) slotOf[columns[i]] = i;
-  const wanted = Object.assign(columns, { preRead, pre, slotOf, last });
-  lookups.unshift({ fields, wanted });
-  if (lookups.length > LOOKUPS_KEPT) lookups.pop();
-  return wanted;
+  return Object.assign(columns, { preRead, pre, slotOf, last });
 }
 
 /**
