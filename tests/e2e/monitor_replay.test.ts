@@ -9,38 +9,19 @@
  */
 import { assert, assertEquals, assertMatch } from "../support/assert.ts";
 import { startLab } from "../support/lab.ts";
-import { rowLine, startHatop } from "../support/program.ts";
+import { startHatop } from "../support/program.ts";
 import {
   quietBody,
   recordingDir,
+  replayRowsAsRecorded as rowsAsRecorded,
+  replayTitleAt as titleAt,
   rowOf,
   seriesArgs,
   type SeriesLine,
   startRecorder,
 } from "../support/recording.ts";
-import { ctime } from "../../src/app/widgets/clock.ts";
 
 const titleLine = (screen: string) => screen.split("\n")[0];
-const SERVERS = ["q1", "q2", "q3", "q4"];
-
-/** The STATUS view's rows of the servers show each one's weight and status as the JSON line has them. */
-function rowsAsRecorded(line: SeriesLine): (screen: string) => boolean {
-  return (screen) =>
-    SERVERS.every((sv) => {
-      const row = rowOf(line, `be_quiet/${sv}`)!;
-      const shown = rowLine(screen, sv) ?? "";
-      return new RegExp(`^${sv}\\s+${row.weight}\\s+${row.status}\\s`).test(shown);
-    });
-}
-
-/** The title bar at moment `index` (0-based) of `count`, paused, with the recording's time of that moment. */
-function titleAt(line: SeriesLine, index: number, count: number): (screen: string) => boolean {
-  return (screen) => {
-    const title = titleLine(screen);
-    return title.includes(` REPLAY paused 1x ${index + 1}/${count} `) &&
-      title.includes(ctime(Date.parse(line.time)));
-  };
-}
 
 Deno.test("--replay in the monitor: step, jump and see the rows the live monitor printed then", async () => {
   await using lab = await startLab(quietBody);

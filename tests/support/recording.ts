@@ -7,7 +7,8 @@
  */
 import { HTTP_DEFAULTS, type LabContext } from "./lab.ts";
 import { poll } from "./poll.ts";
-import { type Finished, runHatop, spawnHatop } from "./program.ts";
+import { type Finished, rowLine, runHatop, spawnHatop } from "./program.ts";
+import { ctime } from "../../src/app/widgets/clock.ts";
 
 /** One JSON line of a series: the time of the refresh and the --batch object. */
 export interface SeriesLine {
@@ -121,4 +122,26 @@ backend be_quiet
     server q3 127.0.0.1:${await port()} backup
     server q4 127.0.0.1:${await port()}
 `;
+}
+
+/** The servers of {@linkcode quietBody}. */
+export const QUIET_SERVERS = ["q1", "q2", "q3", "q4"];
+
+/** In a replay's STATUS view, the rows of quietBody's servers show each one's weight and status as `line` has them. */
+export function replayRowsAsRecorded(line: SeriesLine): (screen: string) => boolean {
+  return (screen) =>
+    QUIET_SERVERS.every((sv) => {
+      const row = rowOf(line, `be_quiet/${sv}`)!;
+      const shown = rowLine(screen, sv) ?? "";
+      return new RegExp(`^${sv}\\s+${row.weight}\\s+${row.status}\\s`).test(shown);
+    });
+}
+
+/** A replay's title bar at moment `index` (0-based) of `count`, paused at 1x, with that moment's time. */
+export function replayTitleAt(line: SeriesLine, index: number, count: number): (screen: string) => boolean {
+  return (screen) => {
+    const title = screen.split("\n")[0];
+    return title.includes(` REPLAY paused 1x ${index + 1}/${count} `) &&
+      title.includes(ctime(Date.parse(line.time)));
+  };
 }
