@@ -12,20 +12,9 @@
  * @module
  */
 import { parseArgs } from "node:util";
-import { startLab } from "../lab/haproxy.ts";
-import { manyServersBody } from "../lab/configs.ts";
 import { HaproxyClient } from "../../src/haproxy/client.ts";
-import { parseInfo } from "../../src/stats/info.ts";
-import { parseStat } from "../../src/stats/csv.ts";
-import { buildSnapshot } from "../../src/stats/snapshot.ts";
-import { init, update, view } from "../../src/app/mod.ts";
-import { renderDiff } from "../../src/tui/render.ts";
-import type { ScreenBuffer } from "../../src/tui/buffer.ts";
-import type { State } from "../../src/app/model/state.ts";
-import { PANE } from "./side_by_side.ts";
+import { benchSocket, Refresher, type Stage, STAGES } from "./refresh.ts";
 import { bytes, median } from "./stats.ts";
-
-const STAGES = ["parse", "snapshot", "update", "view", "diff"] as const;
 
 /** Refreshes run before the measured ones. */
 const WARM_UP = 15;
@@ -34,7 +23,7 @@ const WARM_UP = 15;
 export const ALLOC_FLAGS = "--v8-flags=--expose-gc,--min-semi-space-size=64,--max-semi-space-size=64";
 
 /** Median bytes allocated by each stage of a refresh, and by the whole refresh. */
-export type Allocation = Record<(typeof STAGES)[number] | "refresh", number>;
+export type Allocation = Record<Stage | "refresh", number>;
 
 /** Median bytes allocated by each stage of one refresh (and their sum), over `refreshes` refreshes. */
 export async function allocationPerRefresh(
@@ -47,9 +36,7 @@ export async function allocationPerRefresh(
   }
   const client = new HaproxyClient({ transport: "unix", path: sock }, { timeoutMs: 60_000 });
   await client.connect();
-  const config = { readOnly: false, intervalMs: 1000, color: true, socketName: `unix socket ${sock}` };
-  let state: State = init(config, PANE, "status", Date.now());
-  let previous: ScreenBuffer | undefined;
+  const refresher = new Refresher(`unix socket ${sock}`);
   const per: Record<string, number[]> = {};
   try {
     for (let i = 0; i < refreshes + WARM_UP;) {
@@ -58,18 +45,7 @@ export async function allocationPerRefresh(
       gc();
       const used = [Deno.memoryUsage().heapUsed];
       const mark = () => used.push(Deno.memoryUsage().heapUsed);
-      const info = parseInfo(infoText);
-      const table = parseStat(statText);
-      mark();
-      const snapshot = buildSnapshot(info, [table]);
-      mark();
-      state = update(state, { type: "snapshot", snapshot, seq: state.refreshSeq, now: Date.now() })[0];
-      mark();
-      const frame = view(state);
-      mark();
-      renderDiff(previous, frame.buffer, { color: true, cursor: frame.cursor });
-      mark();
-      previous = frame.buffer;
+      refresher.run(infoText, statText, Date.now(), mark);
       // A GC inside the refresh shows as a stage that freed memory: measure that refresh again.
       if (used.some((u, k) => k > 0 && u < used[k - 1])) continue;
       // The first refreshes warm up: the first frame is a full repaint, the first snapshot has no trends, and
@@ -94,10 +70,8 @@ if (import.meta.main) {
       json: { type: "boolean", default: false },
     },
   });
-  await using lab = values.socket
-    ? undefined
-    : await startLab(manyServersBody(Number(values.servers)), { startTimeoutMs: 120_000 });
-  const result = await allocationPerRefresh(values.socket ?? lab!.sockets.admin, Number(values.refreshes));
+  await using sock = await benchSocket(values.socket, Number(values.servers));
+  const result = await allocationPerRefresh(sock.path, Number(values.refreshes));
   if (values.json) console.log(JSON.stringify(result));
   else {for (const [stage, n] of Object.entries(result)) {
       console.log(`${stage.padEnd(9)} ${bytes(n).padStart(9)}`);

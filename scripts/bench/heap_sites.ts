@@ -13,17 +13,8 @@
  */
 import { parseArgs } from "node:util";
 import { Session } from "node:inspector";
-import { startLab } from "../lab/haproxy.ts";
-import { manyServersBody } from "../lab/configs.ts";
 import { HaproxyClient } from "../../src/haproxy/client.ts";
-import { parseInfo } from "../../src/stats/info.ts";
-import { parseStat } from "../../src/stats/csv.ts";
-import { buildSnapshot } from "../../src/stats/snapshot.ts";
-import { init, update, view } from "../../src/app/mod.ts";
-import { renderDiff } from "../../src/tui/render.ts";
-import type { ScreenBuffer } from "../../src/tui/buffer.ts";
-import type { State } from "../../src/app/model/state.ts";
-import { PANE } from "./side_by_side.ts";
+import { benchSocket, Refresher } from "./refresh.ts";
 
 /** A node of V8's sampling heap profile. */
 interface ProfileNode {
@@ -47,18 +38,11 @@ export async function heapSites(sock: string, refreshes: number): Promise<[strin
   } finally {
     await client.close();
   }
-  const config = { readOnly: false, intervalMs: 1000, color: true, socketName: `unix socket ${sock}` };
-  let state: State = init(config, PANE, "status", Date.now());
-  let previous: ScreenBuffer | undefined;
+  const refresher = new Refresher(`unix socket ${sock}`);
   const start = Date.now();
   const refresh = (i: number) => {
     const [infoText, statText] = replies[i % replies.length];
-    const snapshot = buildSnapshot(parseInfo(infoText), [parseStat(statText)]);
-    const now = start + i * 1000;
-    state = update(state, { type: "snapshot", snapshot, seq: state.refreshSeq, now })[0];
-    const frame = view(state);
-    renderDiff(previous, frame.buffer, { color: true, cursor: frame.cursor });
-    previous = frame.buffer;
+    refresher.run(infoText, statText, start + i * 1000);
   };
   for (let i = 0; i < WARM_UP; i++) refresh(i);
 
@@ -103,10 +87,8 @@ if (import.meta.main) {
       top: { type: "string", default: "25" },
     },
   });
-  await using lab = values.socket
-    ? undefined
-    : await startLab(manyServersBody(Number(values.servers)), { startTimeoutMs: 120_000 });
-  const sites = await heapSites(values.socket ?? lab!.sockets.admin, Number(values.refreshes));
+  await using sock = await benchSocket(values.socket, Number(values.servers));
+  const sites = await heapSites(sock.path, Number(values.refreshes));
   const total = sites.reduce((sum, [, bytes]) => sum + bytes, 0);
   console.log(`${(total / 1000).toFixed(1)} kB allocated per refresh (sampled), by site:`);
   for (const [site, bytes] of sites.slice(0, Number(values.top))) {

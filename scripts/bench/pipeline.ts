@@ -8,14 +8,7 @@
  * @module
  */
 import { HaproxyClient } from "../../src/haproxy/client.ts";
-import { parseInfo } from "../../src/stats/info.ts";
-import { parseStat } from "../../src/stats/csv.ts";
-import { buildSnapshot } from "../../src/stats/snapshot.ts";
-import { init, update } from "../../src/app/mod.ts";
-import { view } from "../../src/app/mod.ts";
-import { renderDiff } from "../../src/tui/render.ts";
-import type { ScreenBuffer } from "../../src/tui/buffer.ts";
-import type { State } from "../../src/app/model/state.ts";
+import { Refresher, type Stage } from "./refresh.ts";
 import { median } from "./stats.ts";
 
 /** Medians over the runs, in milliseconds (bytes where named so). */
@@ -80,9 +73,10 @@ export async function measurePipeline(
 
   const client = new HaproxyClient({ transport: "unix", path }, { timeoutMs: 60_000 });
   await client.connect();
-  const config = { readOnly: false, intervalMs: 1000, color: true, socketName: `unix socket ${path}` };
-  let state: State = init(config, size, "status", Date.now());
-  let previous: ScreenBuffer | undefined;
+  const refresher = new Refresher(`unix socket ${path}`, size);
+  // When each stage ended, for the refresh under way.
+  const ended = {} as Record<Stage, number>;
+  const stamp = (stage: Stage) => (ended[stage] = performance.now());
   const t: Record<string, number[]> = {};
   const add = (k: string, v: number) => (t[k] ??= []).push(v);
   let services = 0;
@@ -95,19 +89,10 @@ export async function measurePipeline(
       const infoText = await client.send("show info");
       const statText = await client.send("show stat");
       const t1 = performance.now();
-      const info = parseInfo(infoText);
-      const table = parseStat(statText);
-      const t2 = performance.now();
-      const snapshot = buildSnapshot(info, [table]);
-      state = update(state, { type: "snapshot", snapshot, seq: state.refreshSeq, now: Date.now() })[0];
-      const t3 = performance.now();
-      const frame = view(state);
-      const t4 = performance.now();
-      const out = renderDiff(previous, frame.buffer, { color: true, cursor: frame.cursor });
-      const t5 = performance.now();
-      const written = encoder.encode(out).length;
-      previous = frame.buffer;
-      services = snapshot.services;
+      const refreshed = refresher.run(infoText, statText, Date.now(), stamp);
+      const [t2, t3, t4, t5] = [ended.parse, ended.update, ended.view, ended.diff];
+      const written = encoder.encode(refreshed.out).length;
+      services = refreshed.services;
       replyBytes = encoder.encode(infoText).length + encoder.encode(statText).length;
       if (i === 0) {
         fullBytes = written;
