@@ -13,7 +13,7 @@
  */
 import { parseArgs } from "node:util";
 import { HaproxyClient } from "../../src/haproxy/client.ts";
-import { benchSocket, Refresher, type Stage, STAGES } from "./refresh.ts";
+import { benchSocket, Refresher, SOCKET_OPTIONS, type Stage, STAGES } from "./refresh.ts";
 import { bytes, median } from "./stats.ts";
 
 /** Refreshes run before the measured ones. */
@@ -64,8 +64,7 @@ if (import.meta.main) {
   const { values } = parseArgs({
     args: Deno.args,
     options: {
-      servers: { type: "string", default: "960" },
-      socket: { type: "string" },
+      ...SOCKET_OPTIONS,
       refreshes: { type: "string", default: "20" },
       json: { type: "boolean", default: false },
     },

@@ -14,7 +14,7 @@
 import { parseArgs } from "node:util";
 import { Session } from "node:inspector";
 import { HaproxyClient } from "../../src/haproxy/client.ts";
-import { benchSocket, Refresher } from "./refresh.ts";
+import { benchSocket, Refresher, SOCKET_OPTIONS } from "./refresh.ts";
 
 /** A node of V8's sampling heap profile. */
 interface ProfileNode {
@@ -81,8 +81,7 @@ if (import.meta.main) {
   const { values } = parseArgs({
     args: Deno.args,
     options: {
-      servers: { type: "string", default: "960" },
-      socket: { type: "string" },
+      ...SOCKET_OPTIONS,
       refreshes: { type: "string", default: "50" },
       top: { type: "string", default: "25" },
     },

@@ -63,6 +63,12 @@ export interface BenchSocket extends AsyncDisposable {
   path: string;
 }
 
+/** The options of {@linkcode benchSocket} for `parseArgs`: `--servers N` (a lab's size) or `--socket PATH`. */
+export const SOCKET_OPTIONS = {
+  servers: { type: "string", default: "960" },
+  socket: { type: "string" },
+} as const;
+
 /** `socket` when given, else the admin socket of a lab of `servers` servers, stopped on dispose. */
 export async function benchSocket(socket: string | undefined, servers: number): Promise<BenchSocket> {
   if (socket !== undefined) return { path: socket, [Symbol.asyncDispose]: () => Promise.resolve() };
