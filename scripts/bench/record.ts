@@ -74,7 +74,7 @@ async function ourLayout(lines: readonly string[], level: number): Promise<numbe
   for (const line of lines) {
     if (!member || line.startsWith('{"type":"full"')) {
       member?.destroy();
-      member = new Compressor(level);
+      member = await Compressor.create(level);
       total += 10 + 13;
     }
     total += (await member.compress(new TextEncoder().encode(line + "\n"))).length;
@@ -134,7 +134,7 @@ export async function measureRecording(socket: string, path: string, seconds: nu
     await recorder.close();
     await client.close();
   }
-  const lines = decodeRegion(await Deno.readFile(path)).text.split("\n").filter((l) => l !== "");
+  const lines = (await decodeRegion(await Deno.readFile(path))).text.split("\n").filter((l) => l !== "");
   const records = lines.slice(1, 1 + sizes.length);
   const isFull = records.map((l) => l.startsWith('{"type":"full"'));
   const fulls = sizes.filter((_, i) => isFull[i]);

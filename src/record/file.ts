@@ -68,10 +68,10 @@ export class RecordFile {
   async #endCrashedMember(): Promise<void> {
     const length = Math.min(this.#size, TAIL_BYTES);
     const bytes = await readRange(this.path, this.#size - length, length);
-    const text = openLastMember(bytes);
+    const text = await openLastMember(bytes);
     if (text === undefined || text.length === 0 || text[text.length - 1] !== 10) return;
     try {
-      await this.#append(memberEnd(crc32(text), text.length));
+      await this.#append(memberEnd(await crc32(text), text.length));
     } catch {
       // Left open: the reader reads such a member as well.
     }
@@ -99,12 +99,14 @@ export class RecordFile {
     let member = this.#member;
     let header: Uint8Array | undefined;
     if (!member) {
-      member = { compressor: new Compressor(this.#level), crc: 0, length: 0, broken: false };
+      member = { compressor: await Compressor.create(this.#level), crc: 0, length: 0, broken: false };
       header = MEMBER_HEADER;
     }
     let bytes: Uint8Array;
+    let crc: number;
     try {
       bytes = await member.compressor.compress(text);
+      crc = await crc32(text, member.crc);
     } catch (e) {
       member.broken = true;
       throw e;
@@ -117,7 +119,7 @@ export class RecordFile {
       throw e;
     }
     this.#member = member;
-    member.crc = crc32(text, member.crc);
+    member.crc = crc;
     member.length += text.length;
   }
 

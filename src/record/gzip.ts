@@ -11,9 +11,18 @@
  *
  * @module
  */
-import zlib from "node:zlib";
+type Zlib = typeof import("node:zlib");
 
-const { constants } = zlib;
+let loading: Promise<Zlib> | undefined;
+
+/**
+ * `node:zlib`, imported the first time a recording is compressed or decoded: importing it loads a large part
+ * of Deno's Node layer (about 30 ms of start and 5 MB resident), which a monitor that records nothing must
+ * not pay. Everything here that needs it is therefore async.
+ */
+function zlib(): Promise<Zlib> {
+  return loading ??= import("node:zlib");
+}
 
 /** The header every member of ours starts with: gzip, deflate, no flags, no time, OS unknown. */
 export const MEMBER_HEADER: Uint8Array = new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
@@ -29,18 +38,25 @@ export function memberEnd(crc: number, length: number): Uint8Array {
 }
 
 /** CRC-32 of `data` continuing from `crc`. */
-export function crc32(data: Uint8Array, crc = 0): number {
-  return zlib.crc32(data, crc);
+export async function crc32(data: Uint8Array, crc = 0): Promise<number> {
+  return (await zlib()).crc32(data, crc);
 }
 
 /** One member's deflate stream: each `compress` returns the bytes of one record, sync-flushed. */
 export class Compressor {
-  readonly #stream: ReturnType<typeof zlib.createDeflateRaw>;
+  readonly #stream: ReturnType<Zlib["createDeflateRaw"]>;
+  readonly #syncFlush: number;
   #chunks: Uint8Array[] = [];
   #failed: Error | undefined;
 
-  constructor(level = 6) {
-    this.#stream = zlib.createDeflateRaw({ level });
+  /** A member's stream at compression `level`. */
+  static async create(level = 6): Promise<Compressor> {
+    return new Compressor(await zlib(), level);
+  }
+
+  private constructor(z: Zlib, level: number) {
+    this.#stream = z.createDeflateRaw({ level });
+    this.#syncFlush = z.constants.Z_SYNC_FLUSH;
     this.#stream.on("data", (chunk: Uint8Array) => this.#chunks.push(chunk));
     this.#stream.on("error", (e: Error) => this.#failed = e);
   }
@@ -50,7 +66,7 @@ export class Compressor {
     return new Promise((resolve, reject) => {
       if (this.#failed) return reject(this.#failed);
       this.#stream.write(text);
-      this.#stream.flush(constants.Z_SYNC_FLUSH, () => {
+      this.#stream.flush(this.#syncFlush, () => {
         if (this.#failed) return reject(this.#failed);
         const out = concat(this.#chunks);
         this.#chunks = [];
@@ -117,8 +133,8 @@ interface Inflated {
   readonly consumed: number;
 }
 
-function inflate(body: Uint8Array): Inflated {
-  const r = zlib.inflateRawSync(body, { finishFlush: constants.Z_SYNC_FLUSH, info: true }) as unknown as {
+function inflate(z: Zlib, body: Uint8Array): Inflated {
+  const r = z.inflateRawSync(body, { finishFlush: z.constants.Z_SYNC_FLUSH, info: true }) as unknown as {
     buffer: Uint8Array;
     engine: { bytesWritten: number };
   };
@@ -129,14 +145,15 @@ function inflate(body: Uint8Array): Inflated {
  * The last member of a file when it lacks its ending (its recorder crashed): its text as bytes, so that the
  * ending can be added. Undefined when the file ends with a complete member, or its last one is corrupt.
  */
-export function openLastMember(bytes: Uint8Array): Uint8Array | undefined {
+export async function openLastMember(bytes: Uint8Array): Promise<Uint8Array | undefined> {
   const starts = memberStarts(bytes);
   const start = starts[starts.length - 1];
   if (start === undefined) return undefined;
   const body = headerEnd(bytes, start);
   if (body < 0) return undefined;
+  const z = await zlib();
   try {
-    const { data, consumed } = inflate(bytes.subarray(body));
+    const { data, consumed } = inflate(z, bytes.subarray(body));
     return body + consumed + 8 > bytes.length ? data : undefined;
   } catch {
     return undefined;
@@ -159,7 +176,8 @@ const decoder = new TextDecoder();
  * Decodes the gzip members in `bytes` (a region from one member start to the next, or a whole file): a
  * member without its ending up to its last flushed record, a corrupt one up to the corruption.
  */
-export function decodeRegion(bytes: Uint8Array): Decoded {
+export async function decodeRegion(bytes: Uint8Array): Promise<Decoded> {
+  const z = await zlib();
   const texts: string[] = [];
   const problems: string[] = [];
   let open = false;
@@ -172,9 +190,9 @@ export function decodeRegion(bytes: Uint8Array): Decoded {
     }
     let inflated: Inflated;
     try {
-      inflated = inflate(bytes.subarray(body));
+      inflated = inflate(z, bytes.subarray(body));
     } catch (e) {
-      const good = longestGoodPrefix(bytes.subarray(body));
+      const good = longestGoodPrefix(z, bytes.subarray(body));
       texts.push(decoder.decode(good));
       problems.push(`corrupt compressed data (${(e as Error).message}): the rest of this part is skipped`);
       break;
@@ -186,21 +204,23 @@ export function decodeRegion(bytes: Uint8Array): Decoded {
       break;
     }
     const view = new DataView(bytes.buffer, bytes.byteOffset + trailer, 8);
-    if (view.getUint32(0, true) !== crc32(inflated.data)) problems.push("a member's checksum does not match");
+    if (view.getUint32(0, true) !== z.crc32(inflated.data, 0)) {
+      problems.push("a member's checksum does not match");
+    }
     pos = trailer + 8;
   }
   return { text: texts.join(""), problems, open };
 }
 
 /** The text of the longest prefix of a corrupt deflate stream that still decodes. */
-function longestGoodPrefix(body: Uint8Array): Uint8Array {
+function longestGoodPrefix(z: Zlib, body: Uint8Array): Uint8Array {
   let lo = 0;
   let hi = body.length;
   let best: Uint8Array = new Uint8Array(0);
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
     try {
-      best = inflate(body.subarray(0, mid)).data;
+      best = inflate(z, body.subarray(0, mid)).data;
       lo = mid;
     } catch {
       hi = mid - 1;

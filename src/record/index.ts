@@ -92,9 +92,9 @@ export interface UnitText {
 }
 
 /** Splits a unit's text into complete lines. */
-export function unitText(bytes: Uint8Array): UnitText {
+export async function unitText(bytes: Uint8Array): Promise<UnitText> {
   const decoded = isGzip(bytes)
-    ? decodeRegion(bytes)
+    ? await decodeRegion(bytes)
     : { text: new TextDecoder().decode(bytes), problems: [] };
   const lines = decoded.text.split("\n");
   const last = lines.pop() ?? "";
@@ -112,7 +112,7 @@ export async function buildIndex(path: string): Promise<RecordingIndex> {
   const builder = new Builder(parts);
   for (let p = 0; p < parts.length; p++) {
     const bytes = await readPart(parts[p]);
-    const header = headerOfBytes(bytes);
+    const header = await headerOfBytes(bytes);
     if (typeof header === "string") {
       if (p === parts.length - 1 && builder.sessions.length === 0) {
         throw new RecordingError(`${parts[p]}: ${header}`);
@@ -131,7 +131,7 @@ export async function buildIndex(path: string): Promise<RecordingIndex> {
     const starts = isGzip(bytes) ? memberStarts(bytes) : [0];
     for (let u = 0; u < starts.length; u++) {
       const unit = { part: p, start: starts[u], end: starts[u + 1] ?? bytes.length };
-      builder.add(unit, unitText(bytes.subarray(unit.start, unit.end)));
+      builder.add(unit, await unitText(bytes.subarray(unit.start, unit.end)));
     }
   }
   if (builder.entries.length === 0) throw new RecordingError(`${path}: the recording holds no snapshot yet`);

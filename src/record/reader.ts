@@ -149,7 +149,7 @@ export class Recording {
   async #lines(unit: number): Promise<UnitText> {
     let text = this.#units.get(unit);
     if (!text) {
-      text = unitText(await readUnit(this.index.parts, this.index.units[unit]));
+      text = await unitText(await readUnit(this.index.parts, this.index.units[unit]));
       if (this.#units.size >= 3) this.#units.delete(this.#units.keys().next().value!);
       this.#units.set(unit, text);
     }

@@ -33,15 +33,15 @@ export function headerOf(firstLine: string): HeaderRecord | string {
 
 /** The header of the recording at `path`, or why it is not one. Throws what Deno.open throws. */
 export async function readHeader(path: string): Promise<HeaderRecord | string> {
-  return headerOfBytes(await readRange(path, 0, HEAD_BYTES));
+  return await headerOfBytes(await readRange(path, 0, HEAD_BYTES));
 }
 
 /** The header at the start of a recording's bytes, or why they are not a recording. */
-export function headerOfBytes(bytes: Uint8Array): HeaderRecord | string {
+export async function headerOfBytes(bytes: Uint8Array): Promise<HeaderRecord | string> {
   if (bytes.length === 0) return "it is empty";
   let text: string;
   // The header is the first record: the start of the first member is enough, however large the file.
-  if (isGzip(bytes)) text = decodeRegion(bytes.subarray(0, HEAD_BYTES)).text;
+  if (isGzip(bytes)) text = (await decodeRegion(bytes.subarray(0, HEAD_BYTES))).text;
   else if (bytes[0] === 0x7b) text = new TextDecoder().decode(bytes);
   else return "it is not a hatop recording (neither gzip nor JSON lines)";
   const end = text.indexOf("\n");
