@@ -1,7 +1,8 @@
 /**
  * The Debian packages some tests need besides tmux (the completion scripts run in their shells:
- * tests/cli/completions_shells.test.ts): found by a file each installs, installed with apt-get when the
- * runner is root on a Debian machine, else named with the command that installs them.
+ * tests/cli/completions_shells.test.ts; the `ssh://` tests run a real OpenSSH server and client:
+ * tests/support/sshd.ts): found by a file each installs, installed with apt-get when the runner is root on
+ * a Debian machine, else named with the command that installs them.
  *
  * @module
  */
@@ -11,6 +12,8 @@ export const PREREQUISITES: readonly { readonly name: string; readonly file: str
   { name: "zsh", file: "/usr/bin/zsh" },
   { name: "fish", file: "/usr/bin/fish" },
   { name: "bash-completion", file: "/usr/share/bash-completion/bash_completion" },
+  { name: "openssh-client", file: "/usr/bin/ssh" },
+  { name: "openssh-server", file: "/usr/sbin/sshd" },
 ];
 
 const exists = (path: string) => Deno.stat(path).then(() => true, () => false);

@@ -226,12 +226,20 @@ class RunningSshd implements Sshd {
     const bound = `Server listening on 127.0.0.1 port ${this.port}.`;
     const starts = (text: string) => text.split(bound).length - 1;
     const before = starts(await this.log().catch(() => ""));
-    const child = new Deno.Command(SSHD, {
-      args: ["-D", "-f", `${this.dir}/sshd_config`, "-E", `${this.dir}/sshd.log`],
-      stdin: "null",
-      stdout: "null",
-      stderr: "null",
-    }).spawn();
+    let child: Deno.ChildProcess;
+    try {
+      child = new Deno.Command(SSHD, {
+        args: ["-D", "-f", `${this.dir}/sshd_config`, "-E", `${this.dir}/sshd.log`],
+        stdin: "null",
+        stdout: "null",
+        stderr: "null",
+      }).spawn();
+    } catch (e) {
+      if (!(e instanceof Deno.errors.NotFound)) throw e;
+      throw new Error(
+        `${SSHD} is missing: apt-get install -y openssh-server (deno task test does when root)`,
+      );
+    }
     this.#child = child;
     let exited = false;
     child.status.then(() => (exited = true));
