@@ -9,7 +9,9 @@
 import { currentWorker, type ProcEntry } from "../haproxy/master.ts";
 import type { Snapshot, StatRow } from "../stats/types.ts";
 import { ROW_TYPE } from "../stats/types.ts";
-import { newRanges, type Ranges, rangeValue, readRanges, sameRange } from "../stats/stat_row.ts";
+import { readRanges } from "../stats/stat_row.ts";
+import { STATE_FIELDS } from "../stats/shape.ts";
+import { newRanges, type Ranges, rangeValue, sameRange } from "../stats/ranges.ts";
 import { numberIn } from "../stats/scan.ts";
 import { snapshotRows } from "./format.ts";
 
@@ -71,8 +73,11 @@ function rowId(row: StatRow): string {
   return `${row.pxname}/${row.svname}/${row.type}`;
 }
 
-/** The fields of a row an event can be about, read in one pass (see src/stats' readRanges). */
-const FIELDS = ["status", "check_status", "check_code", "weight", "act", "bck", "stot"];
+/**
+ * The fields of a row an event can be about, found while the reply was parsed (src/stats' STATE_FIELDS:
+ * readRanges answers this list without reading the record again).
+ */
+const FIELDS = STATE_FIELDS;
 const [STATUS, CHECK_STATUS, CHECK_CODE, WEIGHT, ACT, BCK, STOT] = FIELDS.map((_, i) => i);
 
 /** A row's {@linkcode FIELDS}. */

@@ -1,6 +1,7 @@
 /**
  * Builds the typed rows of one `show stat` reply (stat_row.ts) from its records, in reply order: each row's
- * key fields (names, ids, type) and rates are read while its record is scanned, and a row that is short,
+ * key fields (names, ids, type) and rates are read while its record is scanned (and where its state fields
+ * are), and a row that is short,
  * long, or has a garbage `iid`/`sid`/`type` gets a warning naming its line.
  *
  * @module
@@ -8,7 +9,8 @@
 import type { StatRow } from "./types.ts";
 import { excerpt, type Warnings } from "./records.ts";
 import { integerAt, isInteger, numberIn, scanRecord } from "./scan.ts";
-import { KEY_FIELDS, Row, SCANNED, type Shape, shapeOf } from "./stat_row.ts";
+import { Row } from "./stat_row.ts";
+import { KEY_FIELDS, SCANNED, type Shape, shapeOf } from "./shape.ts";
 
 /** The record being added: its text and line, and its values when it was unquoted (undefined: offsets). */
 interface Current {
@@ -89,6 +91,7 @@ export function rowBuilder(text: string, header: readonly string[], warnings: Wa
       row.preRead(
         keyFrom[slot] < 0 ? NaN : numberIn(current.text, keyFrom[slot], keyTo[slot]),
         keyFrom[slot + 1] < 0 ? NaN : numberIn(current.text, keyFrom[slot + 1], keyTo[slot + 1]),
+        keyFrom,
       );
     }
     rows.push(row);

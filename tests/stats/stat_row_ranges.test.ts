@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { loadQuoting, parseStat, readNumbers } from "../../src/stats/csv.ts";
-import { newRanges, rangeValue, readRanges, sameRange } from "../../src/stats/stat_row.ts";
+import { readRanges } from "../../src/stats/stat_row.ts";
+import { STATE_FIELDS } from "../../src/stats/shape.ts";
+import { newRanges, rangeValue, sameRange } from "../../src/stats/ranges.ts";
 import type { StatRow } from "../../src/stats/types.ts";
 
 await loadQuoting();
@@ -63,4 +65,40 @@ Deno.test("sameRange compares values between rows, missing ones equal only to mi
   const o = newRanges(fields.length);
   readRanges(other, fields, o);
   assert.deepEqual(fields.map((_, i) => sameRange(a, o, i)), [true, true, false]);
+});
+
+Deno.test("readRanges of STATE_FIELDS (kept while parsing) equals get: whole, short, last, quoted, split rows", () => {
+  const header = "# pxname,svname,iid,sid,type,stot,status,weight,act,bck,check_status,check_code";
+  const table = parseStat(
+    [
+      header,
+      "web,a,3,1,2,12,UP,1,1,0,L7OK,200",
+      "web,b,3,2,2,7,DOWN,10,0,1,L4CON,",
+      "web,c,3,3,2,0,MAINT",
+      'web,d,3,4,2,1,"DRAIN, via x",0,0,0,* L7OK,0',
+      "web,e,3,5,2,3,NOLB,0,0,0,,",
+      "",
+    ].join("\n"),
+  );
+  const expected = (row: StatRow) => STATE_FIELDS.map((f) => row.get(f));
+  const seen = table.rows.map((row) => values(row, STATE_FIELDS));
+  assert.deepEqual(seen[0], ["UP", "L7OK", "200", "1", "1", "0", "12"]);
+  assert.deepEqual(seen[1], ["DOWN", "L4CON", "", "10", "0", "1", "7"]);
+  assert.deepEqual(seen[2], ["MAINT", undefined, undefined, undefined, undefined, undefined, "0"]);
+  assert.deepEqual(seen[3], ["DRAIN, via x", "* L7OK", "0", "0", "0", "0", "1"]);
+  table.rows.forEach((row, i) => assert.deepEqual(seen[i], expected(row), row.svname));
+  // Once a row's values are split (the view read many of them), the same list reads the values.
+  for (const f of ["pxname", "svname", "status", "weight"]) table.rows[0].get(f);
+  assert.deepEqual(values(table.rows[0], STATE_FIELDS), ["UP", "L7OK", "200", "1", "1", "0", "12"]);
+  // Another list with the same names is read from the record.
+  assert.deepEqual(values(table.rows[1], [...STATE_FIELDS]), seen[1]);
+});
+
+Deno.test("readRanges of STATE_FIELDS stays right past the rows a shape first holds room for", () => {
+  const lines = ["# pxname,svname,iid,sid,type,status,weight,stot,"];
+  for (let i = 0; i < 1000; i++) lines.push(`be,s${i},2,${i + 1},2,${i % 3 ? "UP" : "DOWN"},${i},${2 * i},`);
+  const rows = parseStat(lines.join("\n") + "\n").rows;
+  assert.equal(rows.length, 1000);
+  for (const row of rows) assert.deepEqual(values(row, STATE_FIELDS), STATE_FIELDS.map((f) => row.get(f)));
+  assert.deepEqual(values(rows[999], STATE_FIELDS).filter((v) => v !== undefined), ["DOWN", "999", "1998"]);
 });
