@@ -20,6 +20,7 @@ import { clockTicksPerSecond, median } from "./bench/stats.ts";
 import { type PeerResult, renderReport, type SizeResult } from "./bench/report.ts";
 import { sectionOf, withSection } from "./bench/record.ts";
 import { FLEET_BEGIN, FLEET_END, fleetSectionOf } from "./bench/fleet.ts";
+import { writeFormatted } from "./lib/formatted.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const OUTPUT = `${ROOT}docs/benchmark.md`;
@@ -199,7 +200,7 @@ async function main(): Promise<number> {
   if (recording) document = withSection(document, recording);
   const fleet = fleetSectionOf(before);
   if (fleet) document = withSection(document, fleet, FLEET_BEGIN, FLEET_END);
-  await Deno.writeTextFile(OUTPUT, document);
+  await writeFormatted(OUTPUT, document);
   log(`wrote ${OUTPUT}`);
   return 0;
 }

@@ -22,6 +22,7 @@ import { parseJunit, type RunResult } from "./test/results.ts";
 import { findLeftovers, killLeftovers, newRunId, RUN_VARIABLE } from "./test/leftovers.ts";
 import { type ReleaseRow, releasesTable, replaceBetweenMarkers } from "./test/report.ts";
 import { ensurePackages } from "./test/packages.ts";
+import { writeFormatted } from "./lib/formatted.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const LAB = `${ROOT}scripts/lab/haproxy.ts`;
@@ -164,9 +165,7 @@ if (opts.full && failures === 0 && rows.length === provided.length && rows.lengt
   const text = await Deno.readTextFile(readme);
   const next = replaceBetweenMarkers(text, releasesTable(rows, unit, seconds));
   if (next !== text) {
-    await Deno.writeTextFile(readme, next);
-    // In the project's own format, so that `deno task check` stays clean after a run.
-    await new Deno.Command(Deno.execPath(), { args: ["fmt", "-q", readme], stdin: "null" }).output();
+    await writeFormatted(readme, next);
   }
 }
 console.log(`${passed} passed, ${failures} failed`);

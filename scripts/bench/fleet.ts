@@ -19,6 +19,7 @@ import { startProgram } from "./tui.ts";
 import type { Program } from "./side_by_side.ts";
 import { clockTicksPerSecond, cpuTicks, median, ms, resident } from "./stats.ts";
 import { sectionOf, withSection } from "./record.ts";
+import { writeFormatted } from "../lib/formatted.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const OUTPUT = `${ROOT}docs/benchmark.md`;
@@ -230,7 +231,6 @@ if (import.meta.main) {
   const section = renderFleet(result, new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC");
   console.log(section);
   const old = await Deno.readTextFile(OUTPUT).catch(() => "# Benchmark\n");
-  await Deno.writeTextFile(OUTPUT, withSection(old, section, FLEET_BEGIN, FLEET_END));
-  await new Deno.Command(Deno.execPath(), { args: ["fmt", OUTPUT], stdout: "null", stderr: "null" }).output();
+  await writeFormatted(OUTPUT, withSection(old, section, FLEET_BEGIN, FLEET_END));
   console.error(`bench: wrote the fleet section of ${OUTPUT}`);
 }

@@ -18,6 +18,7 @@ import { Compressor } from "../../src/record/gzip.ts";
 import { startLab } from "../lab/haproxy.ts";
 import { manyServersBody } from "../lab/configs.ts";
 import { bytes, median, ms } from "./stats.ts";
+import { writeFormatted } from "../lib/formatted.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const OUTPUT = `${ROOT}docs/benchmark.md`;
@@ -263,10 +264,7 @@ if (import.meta.main) {
     const section = renderRecording(result, new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC");
     console.log(section);
     const old = await Deno.readTextFile(OUTPUT).catch(() => "# Benchmark\n");
-    await Deno.writeTextFile(OUTPUT, withSection(old, section));
-    // Tables aligned as `deno fmt` does, so that `deno task check` stays clean.
-    await new Deno.Command(Deno.execPath(), { args: ["fmt", OUTPUT], stdout: "null", stderr: "null" })
-      .output();
+    await writeFormatted(OUTPUT, withSection(old, section));
     console.error(`bench: wrote the recording section of ${OUTPUT}`);
   } finally {
     await Deno.remove(dir, { recursive: true });

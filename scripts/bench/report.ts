@@ -98,6 +98,23 @@ const CPU_NOTE = [
   "  again. What would close the gap: rows kept across refreshes (nothing to re-key, re-group or collect),",
   "  lines rebuilt only when the rows changed, and less garbage for the GC (see the memory note).",
 ];
+/** What the whole-process rows include since issue #18: the charts' history and the events diff. */
+const TIMELINE_NOTE = [
+  "- **The detail view's charts (issue #18).** Their history grows for 10 minutes and then stays: 8 values",
+  "  of 4 bytes per row and point, 120 points at ~1k services (3.8 MB), fewer and longer points from ~1,500",
+  "  rows on, never more than 1.5 million values (6 MB) at any size (src/app/domain/charts.ts, tested in",
+  "  tests/app/domain/charts.test.ts). A refresh inside a point reads nothing for them; the first one after",
+  "  it reads eight fields of every row once (every 5 s at `-i 1`). The RSS rows above are taken 20 s after",
+  "  the start, with at most four points: the full history adds up to the sizes above.",
+  "- **The events diff on every refresh (issue #18's timeline).** The monitor compares each refresh of every",
+  "  instance with the one before to find its events (src/record/events.ts); the whole-process rows include",
+  "  it. It used to split every row's record into its ~100 values and key the rows by id (5.4 ms a refresh",
+  "  at ~1k, 36 ms at 10k: `deno run -A scripts/bench/events.ts`, counters moving, no event). Rows in the",
+  "  same order now pair by position, and the seven fields an event can be about are found while the reply",
+  "  is parsed (src/stats/shape.ts, STATE_FIELDS), so the diff compares text ranges and reads no record",
+  "  again: 0.65-0.88 ms at ~1k, 2.8-3.5 ms at 10k (2026-12-04, idle machine, three runs; 1.1-1.8 and",
+  "  6.0-6.9 ms when it scanned both records of every row, for 0.5 ms more parse at 10k).",
+];
 const LATENCY_NOTE = [
   "- **Keys at 50k services.** Key latency is measured through tmux (send-keys and capture-pane each cost",
   "  a few ms), so the figures are an upper bound. The parse runs in slices of about 8 ms with event-loop",
@@ -245,7 +262,7 @@ export function renderReport(
   lines.push(...targets, "", "## Notes on the targets", "");
   if (memoryMissed) lines.push(...MEMORY_NOTE);
   if (cpuMissed) lines.push(...CPU_NOTE);
-  lines.push(...LATENCY_NOTE, "");
+  lines.push(...TIMELINE_NOTE, ...LATENCY_NOTE, "");
   lines.push(
     "## How each figure is taken",
     "",
