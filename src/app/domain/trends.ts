@@ -1,7 +1,9 @@
 /**
  * Rate trends of every row, kept cheaply across refreshes: each refresh adds one column of numbers (a
- * `Float64Array` per rate, indexed by the row's slot) instead of copying every row's history, and a row's
- * {@linkcode Trend} is only built when it is read (the view reads the visible rows).
+ * `Float32Array` per rate, indexed by the row's slot: 8 bytes a row and refresh for both rates, 2.4 MB for
+ * 30 refreshes of 10k rows; exact for every whole rate below 2^24, as the charts' columns) instead of copying
+ * every row's history, and a row's {@linkcode Trend} is only built when it is read (the view reads the
+ * visible rows).
  *
  * Tables are immutable: {@linkcode TrendTable.next} returns a new table that shares the older columns.
  * The key-to-slot map is shared too while the rows stay the same (the usual refresh).
@@ -31,8 +33,8 @@ export interface Trend {
 
 /** One refresh's values, by slot. */
 interface Column {
-  readonly rate: Float64Array;
-  readonly reqRate: Float64Array;
+  readonly rate: Float32Array;
+  readonly reqRate: Float32Array;
   /** How many values each slot's trend holds up to this column (1 for a row new in this refresh). */
   readonly lengths: Uint8Array;
   /** The slot of the same row in the previous column; undefined when every slot kept its place. */
@@ -101,8 +103,8 @@ export class TrendTable implements ReadonlyMap<string, Trend> {
     const columns: Column[] = [];
     for (let c = 0; c < depth; c++) {
       const column = {
-        rate: new Float64Array(keys.length),
-        reqRate: new Float64Array(keys.length),
+        rate: new Float32Array(keys.length),
+        reqRate: new Float32Array(keys.length),
         lengths: new Uint8Array(keys.length),
         previous: undefined,
       };
@@ -151,8 +153,8 @@ export class TrendTable implements ReadonlyMap<string, Trend> {
     }
     const count = slots.keys.length;
     const column = {
-      rate: new Float64Array(count),
-      reqRate: new Float64Array(count),
+      rate: new Float32Array(count),
+      reqRate: new Float32Array(count),
       lengths: new Uint8Array(count),
       previous,
     };

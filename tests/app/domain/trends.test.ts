@@ -64,3 +64,12 @@ Deno.test("a plain map of trends is taken over, trends of different lengths end 
   });
   assert.equal(TrendTable.from(t), t);
 });
+
+Deno.test("whole rates come back exactly, up to the largest a 32-bit float holds (2^24 - 1)", () => {
+  const rates = [0, 1, 999_999, 1_234_567, 16_777_215];
+  let t = TrendTable.empty();
+  for (const r of rates) t = step(t, ["a"], [r], [r + 1]);
+  assert.deepEqual(t.get("a"), { rate: rates, req_rate: rates.map((r) => r + 1) });
+  const taken = TrendTable.from(new Map([["a", { rate: rates, req_rate: rates }]]));
+  assert.deepEqual(step(taken, ["a"], [7]).get("a")!.rate, [...rates, 7]);
+});
