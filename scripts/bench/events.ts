@@ -3,7 +3,7 @@
  * costs per refresh on synthetic snapshots of 1k and 10k rows whose counters move: `deno run -A
  * scripts/bench/events.ts`. Measured 2026-12-03: 6.0 ms at 1k, 39 ms at 10k (issue #15); 2026-12-04, rows
  * paired by position and read as text ranges: 2.0-2.5 ms at 1k, 8.3-10.6 ms at 10k; the same day, on an idle
- * machine, the state fields' ranges kept while parsing (src/stats/stat_row.ts STATE_FIELDS): 1.1-1.8 ms ->
+ * machine, the state fields' ranges kept while parsing (src/stats/shape.ts STATE_FIELDS): 1.1-1.8 ms ->
  * 0.65-0.88 ms at 1k, 6.0-6.9 ms -> 2.8-3.5 ms at 10k (three runs each, before and after).
  *
  * @module

@@ -1,8 +1,8 @@
 /**
  * Builds the typed rows of one `show stat` reply (stat_row.ts) from its records, in reply order: each row's
- * key fields (names, ids, type) and rates are read while its record is scanned (and where its state fields
- * are), and a row that is short,
- * long, or has a garbage `iid`/`sid`/`type` gets a warning naming its line.
+ * key fields (names, ids, type) and rates are read, and where its state fields are kept, while its record
+ * is scanned, and a row that is short, long, or has a garbage `iid`/`sid`/`type` gets a warning naming its
+ * line.
  *
  * @module
  */

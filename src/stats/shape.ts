@@ -19,8 +19,8 @@ export const PRE_READ = ["rate", "req_rate"] as const;
 
 /**
  * The fields a row's state is told by, which src/record/events.ts compares between two refreshes of every
- * row: where their values are is kept while the record is scanned anyway, so that {@linkcode readRanges}
- * with this very list answers without a second pass over the record.
+ * row: where their values are is kept while the record is scanned anyway, so that readRanges answers a list
+ * of them without a second pass over the record (as readNumbers answers {@linkcode PRE_READ}).
  */
 export const STATE_FIELDS: readonly string[] = [
   "status",
@@ -42,13 +42,17 @@ export const SCANNED = [...KEY_FIELDS, ...PRE_READ, ...STATE_FIELDS];
 export const STATE_SLOT = KEY_FIELDS.length + PRE_READ.length;
 
 /**
- * The columns of fields asked for by {@linkcode readNumbers} or {@linkcode readRanges} (-1 for a field the
- * header lacks), whether every field is one of {@linkcode PRE_READ} and in the header, each field's index in
- * {@linkcode PRE_READ}, and for a scan each column's slot (-1: not asked for) up to the last one asked for.
+ * The columns of fields asked for by readNumbers or readRanges (-1 for a field the header lacks), whether
+ * every field is one of {@linkcode PRE_READ} and in the header, each field's index in {@linkcode PRE_READ},
+ * whether every field is one of {@linkcode STATE_FIELDS} (whose places were kept: -1 for one the header
+ * lacks), each field's index in it, and for a scan each column's slot (-1: not asked for) up to the last one
+ * asked for.
  */
 export type Wanted = Int32Array & {
   readonly preRead: boolean;
   readonly pre: Int8Array;
+  readonly stateKept: boolean;
+  readonly state: Int8Array;
   readonly slotOf: Int8Array;
   readonly last: number;
 };
@@ -120,16 +124,20 @@ export function columnsOf(shape: Shape, fields: readonly string[]): Wanted {
 function wantedColumns(shape: Shape, fields: readonly string[]): Wanted {
   const columns = new Int32Array(fields.length);
   const pre = new Int8Array(fields.length);
+  const state = new Int8Array(fields.length);
   let preRead = true;
+  let stateKept = true;
   let last = -1;
   fields.forEach((field, i) => {
     columns[i] = shape.index.get(field) ?? -1;
     pre[i] = (PRE_READ as readonly string[]).indexOf(field);
     if (pre[i] < 0 || columns[i] < 0) preRead = false;
+    state[i] = STATE_FIELDS.indexOf(field);
+    if (state[i] < 0) stateKept = false;
     last = Math.max(last, columns[i]);
   });
   const slotOf = new Int8Array(last + 1).fill(-1);
   // A field asked for twice reads into its first slot; readRanges copies it to the others.
   for (let i = fields.length - 1; i >= 0; i--) if (columns[i] >= 0) slotOf[columns[i]] = i;
-  return Object.assign(columns, { preRead, pre, slotOf, last });
+  return Object.assign(columns, { preRead, pre, stateKept, state, slotOf, last });
 }

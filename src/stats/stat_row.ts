@@ -9,7 +9,7 @@
 import type { StatRow } from "./types.ts";
 import { numberOf, numbersAt, rangesAt, splitRecord, valueAt } from "./scan.ts";
 import { type Ranges, rangesOfValues } from "./ranges.ts";
-import { columnsOf, type Shape, STATE_FIELDS, STATE_SLOT } from "./shape.ts";
+import { columnsOf, type Shape, STATE_FIELDS, STATE_SLOT, type Wanted } from "./shape.ts";
 
 /**
  * Values a row reads one at a time by scanning its record (the refresh reads a row's rates for the trends)
@@ -117,8 +117,8 @@ export class Row implements StatRow {
   /** See {@linkcode readRanges}. */
   ranges(fields: readonly string[], out: Ranges): void {
     if (this.#values !== undefined) return rangesOfValues(this, fields, out);
-    if (fields === STATE_FIELDS && this.#preAt >= 0) return this.#stateRanges(out);
     const wanted = columnsOf(this.#shape, fields);
+    if (wanted.stateKept && this.#preAt >= 0) return this.#keptRanges(wanted, out);
     out.text = this.#text;
     rangesAt(this.#text, this.#start, this.#end, wanted.slotOf, wanted.last, out.from, out.to);
     for (let i = 0; i < fields.length; i++) {
@@ -127,15 +127,15 @@ export class Row implements StatRow {
     }
   }
 
-  /** The {@linkcode STATE_FIELDS} ranges kept while parsing (see {@linkcode Row.preRead}). */
-  #stateRanges(out: Ranges): void {
+  /** Ranges of {@linkcode STATE_FIELDS} from where the parse found them (see {@linkcode Row.preRead}). */
+  #keptRanges(wanted: Wanted, out: Ranges): void {
     const text = this.#text;
     const end = this.#end;
     const starts = this.#shape.state.from;
-    const n = STATE_FIELDS.length;
+    const base = STATE_FIELDS.length * this.#preAt;
     out.text = text;
-    for (let i = 0; i < n; i++) {
-      const from = starts[n * this.#preAt + i];
+    for (let i = 0; i < wanted.length; i++) {
+      const from = starts[base + wanted.state[i]];
       out.from[i] = from;
       if (from < 0) {
         out.to[i] = -1;

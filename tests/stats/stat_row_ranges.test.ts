@@ -90,8 +90,10 @@ Deno.test("readRanges of STATE_FIELDS (kept while parsing) equals get: whole, sh
   // Once a row's values are split (the view read many of them), the same list reads the values.
   for (const f of ["pxname", "svname", "status", "weight"]) table.rows[0].get(f);
   assert.deepEqual(values(table.rows[0], STATE_FIELDS), ["UP", "L7OK", "200", "1", "1", "0", "12"]);
-  // Another list with the same names is read from the record.
+  // Another list of them (another order, a part) reads the same values.
   assert.deepEqual(values(table.rows[1], [...STATE_FIELDS]), seen[1]);
+  assert.deepEqual(values(table.rows[1], ["stot", "status"]), ["7", "DOWN"]);
+  assert.deepEqual(values(table.rows[2], ["weight", "status", "status"]), [undefined, "MAINT", "MAINT"]);
 });
 
 Deno.test("readRanges of STATE_FIELDS stays right past the rows a shape first holds room for", () => {
