@@ -5,14 +5,14 @@
  * @module
  */
 
-/** Writes `text` to `path`, then formats the file with this Deno's `deno fmt` (a failure leaves it as written). */
+/** Writes `text` to `path`, then formats it with this Deno's `deno fmt` (which says on stderr why it could not). */
 export async function writeFormatted(path: string, text: string): Promise<void> {
   await Deno.writeTextFile(path, text);
   await new Deno.Command(Deno.execPath(), {
     args: ["fmt", "-q", path],
     stdin: "null",
     stdout: "null",
-    stderr: "null",
+    stderr: "inherit",
   })
     .output();
 }
