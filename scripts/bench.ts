@@ -12,12 +12,12 @@
 import { startLab } from "./lab/haproxy.ts";
 import { manyServersBody } from "./lab/configs.ts";
 import { measurePipeline } from "./bench/pipeline.ts";
-import { firstFrame, keyLatencies, startProgram } from "./bench/tui.ts";
-import { idleDeno, type Measured, original, ours, type Program, sideBySide } from "./bench/side_by_side.ts";
+import { firstFrame, firstOutput, keyLatencies, startProgram } from "./bench/tui.ts";
+import { idleDeno, original, ours, type Program, sideBySide } from "./bench/side_by_side.ts";
 import { ALLOC_FLAGS, type Allocation } from "./bench/alloc.ts";
 import { V8_FLAGS } from "./compile.ts";
 import { clockTicksPerSecond, median } from "./bench/stats.ts";
-import { type PeerResult, renderReport, type SizeResult } from "./bench/report.ts";
+import { type IdleResult, type PeerResult, renderReport, type SizeResult } from "./bench/report.ts";
 import { sectionOf, withSection } from "./bench/record.ts";
 import { FLEET_BEGIN, FLEET_END, fleetSectionOf } from "./bench/fleet.ts";
 import { writeFormatted } from "./lib/formatted.ts";
@@ -87,6 +87,12 @@ async function allocation(sock: string, refreshes: number): Promise<Allocation> 
   return JSON.parse(dec.decode(out.stdout));
 }
 
+/** A temporary directory, removed with everything in it when the binding goes out of scope. */
+async function tempDir(prefix: string): Promise<{ path: string } & AsyncDisposable> {
+  const path = await Deno.makeTempDir({ prefix });
+  return { path, [Symbol.asyncDispose]: () => Deno.remove(path, { recursive: true }) };
+}
+
 function log(message: string) {
   console.error(`bench: ${message}`);
 }
@@ -100,8 +106,17 @@ async function main(): Promise<number> {
   const hatop = (await text("sh", ["-c", "command -v hatop"])) || undefined;
   const results: SizeResult[] = [];
   let peer: PeerResult | undefined;
-  let idle: Measured | undefined;
+  let idle: IdleResult | undefined;
   const ready = (s: string) => s.includes("srv_00000");
+  // The one-JS-file form users copy to a host (`deno task bundle`), run from a directory of its own.
+  await using bundleDir = await tempDir("hatop-bench-bundle-");
+  const bundled = await new Deno.Command(Deno.execPath(), {
+    args: ["bundle", "-o", `${bundleDir.path}/hatop.js`, "main.ts"],
+    cwd: ROOT,
+    stdout: "null",
+    stderr: "piped",
+  }).output();
+  if (!bundled.success) throw new Error(`deno bundle failed: ${new TextDecoder().decode(bundled.stderr)}`);
 
   for (const size of SIZES) {
     log(`${size.label}: starting HAProxy with ${size.servers} servers`);
@@ -118,7 +133,10 @@ async function main(): Promise<number> {
     const monitor: Program = ours("hatop (ours)", ROOT, sock, V8_FLAGS);
     const plain: Program = ours("hatop (ours), no V8 flags", ROOT, sock);
     log(`${size.label}: start to first frame`);
-    const firstFrameMs = await firstFrame(monitor, ready, quick ? 3 : 5);
+    const firstFrameMs = await firstOutput(monitor, "srv_00000", quick ? 3 : 7);
+    const firstFrameTmuxMs = await firstFrame(monitor, ready, quick ? 3 : 5);
+    const bundle = ours("hatop.js (ours, one file)", bundleDir.path, sock, V8_FLAGS, "hatop.js");
+    const firstFrameBundleMs = await firstOutput(bundle, "srv_00000", quick ? 3 : 7);
 
     const first = size === SIZES[0];
     if (first && !hatop) {
@@ -132,7 +150,14 @@ async function main(): Promise<number> {
       } s`,
     );
     const measured = await sideBySide(together, "srv_00000", windowMs, ticks);
-    if (first) idle = measured.at(-1);
+    if (first) {
+      log(`${size.label}: the idle Deno script's first line`);
+      idle = {
+        usage: measured.at(-1)!,
+        firstFrameMs: await firstOutput(idleDeno(), "srv_00000", quick ? 3 : 7),
+        firstFrameTmuxMs: await firstFrame(idleDeno(), ready, quick ? 3 : 5),
+      };
+    }
 
     log(`${size.label}: key latency`);
     const { tmux } = await startProgram(monitor, ready);
@@ -155,6 +180,8 @@ async function main(): Promise<number> {
       pipeline,
       allocated,
       firstFrameMs,
+      firstFrameTmuxMs,
+      firstFrameBundleMs,
       usage: measured[0],
       plainUsage: measured[1],
       keyMs,
@@ -164,9 +191,16 @@ async function main(): Promise<number> {
 
     if (theirs) {
       log(`${size.label}: the original hatop's first frame`);
-      const peerFirst = await firstFrame(theirs, ready, quick ? 2 : 3);
+      const peerFirst = await firstOutput(theirs, "srv_00000", quick ? 2 : 5);
+      const peerFirstTmux = await firstFrame(theirs, ready, quick ? 2 : 3);
       const version = (await text(hatop!, ["--version"])).split("\n")[0] || "hatop";
-      peer = { version, services: pipeline.services, firstFrameMs: peerFirst, usage: measured[2] };
+      peer = {
+        version,
+        services: pipeline.services,
+        firstFrameMs: peerFirst,
+        firstFrameTmuxMs: peerFirstTmux,
+        usage: measured[2],
+      };
     }
   }
 

@@ -9,6 +9,7 @@ import type { PipelineResult } from "./pipeline.ts";
 import type { Measured } from "./side_by_side.ts";
 import type { Allocation } from "./alloc.ts";
 import { PANE } from "./side_by_side.ts";
+import { CPU_NOTE, FIRST_FRAME_NOTE, LATENCY_NOTE, MEMORY_NOTE, TIMELINE_NOTE } from "./notes.ts";
 
 /** Everything measured at one size. */
 export interface SizeResult {
@@ -16,7 +17,12 @@ export interface SizeResult {
   pipeline: PipelineResult;
   /** Bytes allocated per refresh, by stage. */
   allocated: Allocation;
+  /** Start to first frame straight from a pseudo-terminal (scripts/bench/tui.ts firstOutput). */
   firstFrameMs: number;
+  /** The same through a tmux pane (firstFrame), as measured before 2026-12-05. */
+  firstFrameTmuxMs: number;
+  /** Start to first frame (pty) of the one-file bundle (`deno task bundle`), same flags. */
+  firstFrameBundleMs: number;
   /** The running monitor's memory and CPU, as shipped (with {@linkcode RunInfo.flags}). */
   usage: Measured;
   /** The same, run as `deno run -A main.ts` (no V8 flags), in the same window. */
@@ -31,7 +37,16 @@ export interface PeerResult {
   version: string;
   services: number;
   firstFrameMs: number;
+  firstFrameTmuxMs: number;
   usage: Measured;
+}
+
+/** The Deno script that only waits, measured beside the monitor at ~1k: the floor of any Deno program. */
+export interface IdleResult {
+  usage: Measured;
+  /** Start to its first line, straight from a pseudo-terminal and through a tmux pane. */
+  firstFrameMs: number;
+  firstFrameTmuxMs: number;
 }
 
 /** Where and how the run happened. */
@@ -60,68 +75,6 @@ function target(what: string, measured: number, limit: number, show: (v: number)
   return `| ${what} | ${show(measured)} | ≤ ${show(limit)} | ${by} |`;
 }
 
-/** Why the memory targets are missed, what was tried, and what would close them. */
-const MEMORY_NOTE = [
-  "- **Resident memory at ~1k.** VmRSS is two parts (the table splits them). File-backed: the pages of the",
-  "  deno binary that this run touched (runtime, sockets, the JIT tiers, the builtins used; the kernel maps",
-  "  code in 64 kB blocks around each page used): about 28 MB for a script that only waits, 41 MB for the",
-  "  monitor; they are clean, shared by every Deno process and evictable, but VmRSS counts them. Anonymous:",
-  "  V8's heap (about 18 MB, 7 MB of it live after a full GC at ~1k), malloc's and the stacks, about 30 MB.",
-  "  Measured side by side on one HAProxy: the idle script holds 38 MB, a loop that only reads `show stat`",
-  "  once a second 40 MB, one that also parses it 57 MB. So 45 MB at ~1k is below what the Deno runtime holds",
-  "  for this work, whatever the program does; V8 flags that turn JIT tiers off save 1-3 MB at 3x the CPU",
-  "  (`--no-opt,--no-maglev`), `--lite-mode` 10 MB at 3x the CPU.",
-  "- **Resident memory at 10k and 50k.** Here it is the anonymous part: every refresh's reply and rows live",
-  "  exactly one refresh (the next snapshot replaces them), the worst case of a generational GC: they survive",
-  "  scavenges, so V8 grows the young generation to 2 x 16 MB and promotes them, and lets the old generation",
-  "  reach a few times the live data before a full GC. The shipped flags remove both (the rows with and",
-  "  without them): `--max-semi-space-size=1` alone takes 10k from about 150 to 120 MB and does nothing at",
-  "  50k; with `--heap-growing-percent=20` 10k is near 95 MB and 50k near 150 MB, for 10-20 % more CPU there",
-  "  (nothing measured at ~1k). `--optimize-for-size` brings 10k near 90 MB for 2x the CPU; adding",
-  "  `--single-threaded` gives the semi-space gain back. A refresh also allocates less (the allocation rows:",
-  "  rates pre-read into one typed array per table, arrays of known size, no sort of servers HAProxy already",
-  "  lists by sid, cells padded without arrays).",
-  "  What would close it: keep the rows across refreshes (the previous snapshot's row objects updated in",
-  "  place when a record's service is the same), so that nothing of a refresh lives one refresh; that needs",
-  "  copy-on-change where the recording and the trends read the previous snapshot. And parse from the reply's",
-  "  bytes, without a 2.3 MB string per refresh at 10k (11.6 MB at 50k) in V8's large-object space.",
-];
-const CPU_NOTE = [
-  "- **CPU against hatop 0.8.2.** Where the running monitor's CPU goes at ~1k (`--cpu-prof` of the monitor",
-  "  in its pane, /proc/<pid>/task/*/stat per thread): parse about 20 %, applying the snapshot (body lines,",
-  "  trends) 20 %, the frame (view, diff, the write) 22 %, GC on the main thread 23 %, and V8's worker",
-  "  threads (concurrent compiles and GC) about a fifth of the process's ticks. The same stages in a hot loop",
-  "  cost about 2.3 ms a refresh: most of the cost is running once a second, cold. `--single-threaded` saves",
-  "  15-20 % of the CPU but gives back the memory flag's gain, so it is not shipped. Found and fixed: once",
-  "  the monitor had run about 15 s, the record loop of src/stats/records.ts was deoptimized every few",
-  "  seconds (`--trace-deopt`: no type feedback at a store after its on-stack-replaced loop) and compiled",
-  "  again. What would close the gap: rows kept across refreshes (nothing to re-key, re-group or collect),",
-  "  lines rebuilt only when the rows changed, and less garbage for the GC (see the memory note).",
-];
-/** What the whole-process rows include since issue #18: the charts' history and the events diff. */
-const TIMELINE_NOTE = [
-  "- **The detail view's charts (issue #18).** Their history grows for 10 minutes and then stays: 8 values",
-  "  of 4 bytes per row and point, 120 points at ~1k services (3.8 MB), fewer and longer points from ~1,500",
-  "  rows on, never more than 1.5 million values (6 MB) at any size (src/app/domain/charts.ts, tested in",
-  "  tests/app/domain/charts.test.ts). A refresh inside a point reads nothing for them; the first one after",
-  "  it reads eight fields of every row once (every 5 s at `-i 1`). The RSS rows above are taken 20 s after",
-  "  the start, with at most four points: the full history adds up to the sizes above.",
-  "- **The events diff on every refresh (issue #18's timeline).** The monitor compares each refresh of every",
-  "  instance with the one before to find its events (src/record/events.ts); the whole-process rows include",
-  "  it. It used to split every row's record into its ~100 values and key the rows by id (5.4 ms a refresh",
-  "  at ~1k, 36 ms at 10k: `deno run -A scripts/bench/events.ts`, counters moving, no event). Rows in the",
-  "  same order now pair by position, and the seven fields an event can be about are found while the reply",
-  "  is parsed (src/stats/shape.ts, STATE_FIELDS), so the diff compares text ranges and reads no record",
-  "  again: 0.65-0.88 ms at ~1k, 2.8-3.5 ms at 10k (2026-12-04, idle machine, three runs; 1.1-1.8 and",
-  "  6.0-6.9 ms when it scanned both records of every row, for 0.5 ms more parse at 10k).",
-];
-const LATENCY_NOTE = [
-  "- **Keys at 50k services.** Key latency is measured through tmux (send-keys and capture-pane each cost",
-  "  a few ms), so the figures are an upper bound. The parse runs in slices of about 8 ms with event-loop",
-  "  turns in between; the stretches that still run in one piece are decoding the reply (about 10 ms for",
-  "  11 MB), grouping (3-5 ms) and applying the snapshot (trends and body lines, about 10 ms), plus GC.",
-];
-
 /** CPU as a percentage of one core over the window. */
 const cpuPercent = (m: Measured) => 100 * m.cpuSeconds / m.windowSeconds;
 /** CPU per refresh in ms: at `-i 1` a second of the window is one refresh. */
@@ -133,8 +86,9 @@ export function renderReport(
   run: RunInfo,
   sizes: readonly SizeResult[],
   peer: PeerResult | undefined,
-  idle: Measured | undefined,
+  idleRun: IdleResult | undefined,
 ): string {
+  const idle = idleRun?.usage;
   const head = `| measure (median of ${run.runs}) | ${sizes.map((s) => s.label).join(" | ")} |`;
   const rule = `|---|${sizes.map(() => "---:").join("|")}|`;
   const row = (name: string, f: (s: SizeResult) => string) => `| ${name} | ${sizes.map(f).join(" | ")} |`;
@@ -184,7 +138,9 @@ export function renderReport(
     row("of which file-backed (the deno binary)", (s) => bytes(s.usage.rss.file)),
     row("resident memory without the V8 flags", (s) => bytes(s.plainUsage.rss.total)),
     row("CPU without the V8 flags (% of a core)", (s) => pct(cpuPercent(s.plainUsage))),
-    row("start to first frame", (s) => ms(s.firstFrameMs)),
+    row("start to first frame (pty)", (s) => ms(s.firstFrameMs)),
+    row("start to first frame (tmux pane)", (s) => ms(s.firstFrameTmuxMs)),
+    row("start to first frame, one-file bundle (pty)", (s) => ms(s.firstFrameBundleMs)),
     row("key answered, median (tmux)", (s) => ms(median(s.keyMs))),
     row("key answered, worst (tmux)", (s) => ms(max(s.keyMs))),
     row("`--batch` wall time", (s) => ms(s.batchTextMs)),
@@ -209,9 +165,12 @@ export function renderReport(
       `| of which file-backed | ${
         cells((m) => bytes(m.rss.file), ours.usage.rss.file / peer.usage.rss.file)
       }`,
-      `| start to first frame | ${ms(peer.firstFrameMs)} | ${ms(ours.firstFrameMs)} | ${
+      `| start to first frame (pty) | ${ms(peer.firstFrameMs)} | ${ms(ours.firstFrameMs)} | ${
         ratio(ours.firstFrameMs / peer.firstFrameMs)
-      } | |`,
+      } | ${idleRun ? ms(idleRun.firstFrameMs) : "n/a"} |`,
+      `| start to first frame (tmux pane) | ${ms(peer.firstFrameTmuxMs)} | ${ms(ours.firstFrameTmuxMs)} | ${
+        ratio(ours.firstFrameTmuxMs / peer.firstFrameTmuxMs)
+      } | ${idleRun ? ms(idleRun.firstFrameTmuxMs) : "n/a"} |`,
       "",
     );
   }
@@ -244,7 +203,7 @@ export function renderReport(
     );
   }
   const one = by("~1k");
-  if (one) targets.push(target("~1k: start to first frame", one.firstFrameMs, 120, ms));
+  if (one) targets.push(target("~1k: start to first frame (pty)", one.firstFrameMs, 120, ms));
   for (const s of sizes) targets.push(target(`${s.label}: frame render`, s.pipeline.frame, 5, ms));
   for (const s of sizes) {
     targets.push(
@@ -262,6 +221,7 @@ export function renderReport(
   lines.push(...targets, "", "## Notes on the targets", "");
   if (memoryMissed) lines.push(...MEMORY_NOTE);
   if (cpuMissed) lines.push(...CPU_NOTE);
+  if (one && one.firstFrameMs > 120) lines.push(...FIRST_FRAME_NOTE);
   lines.push(...TIMELINE_NOTE, ...LATENCY_NOTE, "");
   lines.push(
     "## How each figure is taken",
@@ -277,8 +237,12 @@ export function renderReport(
     "  (and its RssAnon / RssFile split) 20 s after the program started.",
     "- Bytes allocated per refresh: `scripts/bench/alloc.ts`, V8's used heap between the stages of one refresh",
     "  (the same functions as above) with a young generation large enough that no GC runs inside it; median.",
-    "- Start to first frame: from launching the tmux session to the first `capture-pane` showing the first",
-    "  server row (`srv_00000`), polled back to back (each poll costs a few ms), median of several starts.",
+    "- Start to first frame (pty): the program in a pseudo-terminal of the pane's size made by script(1), timed",
+    "  from the spawn until what it wrote holds the first server row (`srv_00000`; the idle script prints that",
+    "  text as its first line), median of several starts. Through a tmux pane: from launching the tmux session",
+    "  to the first `capture-pane` showing that row, polled back to back; that adds the tmux server's start",
+    "  (about 60 ms for a shell's `echo`) and the polling, which on two cores slows the starting program too.",
+    "  The one-file bundle: `deno bundle` of main.ts, run as `deno run -A <flags> hatop.js` from its own directory.",
     "- Key answered: `Down` sent with `tmux send-keys` at random moments of the 1 s refresh cycle, timed until",
     "  `capture-pane` shows the moved cursor; includes tmux's own send and capture time (a few ms).",
     "- `--batch` wall times: the whole process, `deno run -A main.ts -s <sock> --batch`, start to exit.",

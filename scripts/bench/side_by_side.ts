@@ -48,11 +48,20 @@ export interface Measured {
   windowSeconds: number;
 }
 
-/** Our monitor on `sock` at `-i 1`, from the checkout at `root`, with deno flags before the script. */
-export function ours(name: string, root: string, sock: string, flags: readonly string[] = []): Program {
+/**
+ * Our monitor on `sock` at `-i 1`, from the checkout at `root`, with deno flags before the script
+ * (`script`: main.ts there, or another entry such as the bundled dist/hatop.js in its own directory).
+ */
+export function ours(
+  name: string,
+  root: string,
+  sock: string,
+  flags: readonly string[] = [],
+  script = "main.ts",
+): Program {
   return {
     name,
-    command: [...NO_UPDATE_CHECK, Deno.execPath(), "run", "-A", ...flags, "main.ts", "-s", sock, "-i", "1"],
+    command: [...NO_UPDATE_CHECK, Deno.execPath(), "run", "-A", ...flags, script, "-s", sock, "-i", "1"],
     cwd: root,
   };
 }

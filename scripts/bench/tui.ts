@@ -1,6 +1,7 @@
 /**
- * Measures of a real monitor process drawing into a tmux pane: time from start to the first complete frame and
- * how fast a key is answered while refreshes run (CPU and memory: side_by_side.ts).
+ * Measures of a real monitor process drawing into a terminal: time from start to the first complete frame
+ * (read straight from a pseudo-terminal, and through a tmux pane) and how fast a key is answered while
+ * refreshes run (CPU and memory: side_by_side.ts).
  *
  * @module
  */
@@ -40,7 +41,7 @@ export async function startProgram(
   }
 }
 
-/** Median start-to-first-frame time over `runs` fresh starts. */
+/** Median start-to-first-frame time through a tmux pane over `runs` fresh starts. */
 export async function firstFrame(
   program: Program,
   ready: (s: string) => boolean,
@@ -52,6 +53,67 @@ export async function firstFrame(
     times.push(firstFrameMs);
     await tmux.kill();
   }
+  return median(times);
+}
+
+/** `text` as one word for `sh`. */
+function shellWord(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
+}
+
+/**
+ * Start to first frame as the operator's terminal gets it: the program runs in a pseudo-terminal of the pane's
+ * size made by script(1) (util-linux), and the time runs from the spawn until `ready` text is in what it
+ * wrote. No tmux server starts and nothing polls the screen meanwhile, which in {@linkcode firstFrame}
+ * costs ~60 ms for a shell's `echo` and, on two cores, slows the program that starts beside it.
+ */
+async function firstOutputOnce(program: Program, ready: string, timeoutMs: number): Promise<number> {
+  const dir = await Deno.makeTempDir({ prefix: "hatop-bench-pty-" });
+  const pidFile = `${dir}/pid`;
+  const inner = `stty cols ${PANE.columns} rows ${PANE.rows}; echo $$ > ${shellWord(pidFile)}; exec ${
+    program.command.map(shellWord).join(" ")
+  }`;
+  const t0 = performance.now();
+  const child = new Deno.Command("script", {
+    args: ["-q", "-e", "-c", inner, "/dev/null"],
+    cwd: program.cwd,
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "null",
+  }).spawn();
+  const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+  try {
+    const decoder = new TextDecoder();
+    let text = "";
+    for await (const chunk of child.stdout) {
+      text += decoder.decode(chunk, { stream: true });
+      if (text.includes(ready)) return performance.now() - t0;
+    }
+    throw new Error(`${program.name}: ended or timed out without showing "${ready}"`);
+  } finally {
+    clearTimeout(timer);
+    const pid = Number(await Deno.readTextFile(pidFile).catch(() => ""));
+    if (pid > 0) {
+      try {
+        Deno.kill(pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+    try {
+      child.kill("SIGKILL");
+    } catch {
+      // already gone
+    }
+    await child.status;
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+/** Median start-to-first-frame time straight from a pseudo-terminal over `runs` fresh starts. */
+export async function firstOutput(program: Program, ready: string, runs: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(await firstOutputOnce(program, ready, 30_000));
   return median(times);
 }
 
