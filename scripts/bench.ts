@@ -13,7 +13,7 @@ import { startLab } from "./lab/haproxy.ts";
 import { manyServersBody } from "./lab/configs.ts";
 import { measurePipeline } from "./bench/pipeline.ts";
 import { firstFrame, firstOutput, keyLatencies, startProgram } from "./bench/tui.ts";
-import { idleDeno, original, ours, type Program, sideBySide } from "./bench/side_by_side.ts";
+import { floor, idleDeno, original, ours, type Program, sideBySide } from "./bench/side_by_side.ts";
 import { ALLOC_FLAGS, type Allocation } from "./bench/alloc.ts";
 import { V8_FLAGS } from "./compile.ts";
 import { clockTicksPerSecond, median } from "./bench/stats.ts";
@@ -143,7 +143,8 @@ async function main(): Promise<number> {
       log("the original hatop is not installed (apt-get install hatop): no peer comparison");
     }
     const theirs = first && hatop ? original(hatop, sock) : undefined;
-    const together = [monitor, plain, ...(theirs ? [theirs] : []), ...(first ? [idleDeno()] : [])];
+    const floors = first ? [idleDeno(), floor("modules", sock), floor("read", sock)] : [];
+    const together = [monitor, plain, ...(theirs ? [theirs] : []), ...floors];
     log(
       `${size.label}: ${together.map((p) => p.name).join(", ")} at once: memory, CPU over ${
         windowMs / 1000
@@ -152,8 +153,11 @@ async function main(): Promise<number> {
     const measured = await sideBySide(together, "srv_00000", windowMs, ticks);
     if (first) {
       log(`${size.label}: the idle Deno script's first line`);
+      const [usage, modules, read] = measured.slice(-3);
       idle = {
-        usage: measured.at(-1)!,
+        usage,
+        modules,
+        read,
         firstFrameMs: await firstOutput(idleDeno(), "srv_00000", quick ? 3 : 7),
         firstFrameTmuxMs: await firstFrame(idleDeno(), ready, quick ? 3 : 5),
       };

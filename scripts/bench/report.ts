@@ -44,6 +44,9 @@ export interface PeerResult {
 /** The Deno script that only waits, measured beside the monitor at ~1k: the floor of any Deno program. */
 export interface IdleResult {
   usage: Measured;
+  /** scripts/bench/floor.ts beside it: the monitor's modules loaded, and reading + parsing only. */
+  modules: Measured;
+  read: Measured;
   /** Start to its first line, straight from a pseudo-terminal and through a tmux pane. */
   firstFrameMs: number;
   firstFrameTmuxMs: number;
@@ -80,6 +83,32 @@ const cpuPercent = (m: Measured) => 100 * m.cpuSeconds / m.windowSeconds;
 /** CPU per refresh in ms: at `-i 1` a second of the window is one refresh. */
 const cpuPerRefresh = (m: Measured) => 1000 * m.cpuSeconds / m.windowSeconds;
 const mb = (v: number) => `${v.toFixed(1)} MB`;
+
+/** What any Deno program, and one that only loads or only reads, holds and spends beside the monitor at ~1k. */
+function floorTable(floors: IdleResult, ours: SizeResult, peer: PeerResult | undefined): string[] {
+  const all = [floors.usage, floors.modules, floors.read, ours.usage];
+  const cells = (f: (m: Measured) => string) => all.map(f).join(" | ");
+  return [
+    `## Floors at ${ours.pipeline.services} services, in the same run`,
+    "",
+    "What a Deno program holds and spends before the monitor's own work (scripts/bench/floor.ts): one that",
+    "only waits; one that has loaded every module the monitor loads at start and then only waits; one that",
+    "connects as the monitor does and reads and parses `show info` and `show stat` once a second with the",
+    "program's own client and parser, and nothing else.",
+    "",
+    "| measure | idle script | modules loaded | read + parse each second | ours |",
+    "|---|---:|---:|---:|---:|",
+    `| resident memory 20 s after start | ${cells((m) => bytes(m.rss.total))} |`,
+    `| of which anonymous | ${cells((m) => bytes(m.rss.anon))} |`,
+    `| of which file-backed | ${cells((m) => bytes(m.rss.file))} |`,
+    `| CPU at \`-i 1\` (% of a core) | ${cells((m) => pct(cpuPercent(m)))} |`,
+    "",
+    `The targets at this size: 45 MB resident${
+      peer ? `, CPU ≤ ${pct(cpuPercent(peer.usage) / 3)} (a third of hatop's in this run)` : ""
+    }.`,
+    "",
+  ];
+}
 
 /** Renders the whole document. */
 export function renderReport(
@@ -174,6 +203,7 @@ export function renderReport(
       "",
     );
   }
+  if (idleRun) lines.push(...floorTable(idleRun, sizes[0], peer));
   const by = (label: string) => sizes.find((s) => s.label === label);
   const targets = ["## Targets", "", "| target | measured | limit | |", "|---|---:|---:|---|"];
   const memoryLimits: Record<string, number> = { "~1k": 45, "10k": 70, "50k": 160 };

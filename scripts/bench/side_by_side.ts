@@ -72,6 +72,14 @@ export function idleDeno(): Program {
   return { name: "deno, idle", command: [...NO_UPDATE_CHECK, Deno.execPath(), "run", script] };
 }
 
+/** scripts/bench/floor.ts: the monitor's modules loaded and nothing run (`modules`), or reads only (`read`). */
+export function floor(what: "modules" | "read", sock: string): Program {
+  const script = new URL("./floor.ts", import.meta.url).pathname;
+  const args = what === "read" ? ["read", "-s", sock] : ["modules"];
+  const name = what === "read" ? "deno, read + parse each second" : "deno, the monitor's modules loaded";
+  return { name, command: [...NO_UPDATE_CHECK, Deno.execPath(), "run", "-A", script, ...args] };
+}
+
 /** hatop 0.8.2 on `sock` at `-i 1`. */
 export function original(path: string, sock: string): Program {
   return { name: "hatop 0.8.2", command: [path, "-s", sock, "-i", "1"] };
