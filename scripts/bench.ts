@@ -1,7 +1,8 @@
 /**
  * The performance benchmark: starts a real HAProxy with about 1,000, 10,000 and 50,000 services, measures
- * the monitor against it (and, at about 1,000 services, the original hatop and an idle Deno script running
- * at the same time, in panes of the same size), prints the results and writes them to docs/benchmark.md.
+ * the monitor against it (and, at about 1,000 services, the original hatop, an idle Deno script and the
+ * floors of scripts/bench/floor.ts running at the same time, in panes of the same size), prints the results
+ * and writes them to docs/benchmark.md. Any argument but `--quick` is refused (exit 2) before anything runs.
  *
  * `deno task bench` (full run, about 12 minutes) or `deno task bench --quick` (fewer repeats, 20 s CPU windows).
  * The recording's size is measured by `deno task bench:record` (scripts/bench/record.ts), a fleet of 20
@@ -98,6 +99,15 @@ function log(message: string) {
 }
 
 async function main(): Promise<number> {
+  const unknown = Deno.args.filter((a) => a !== "--quick");
+  if (unknown.length > 0) {
+    console.error(
+      `bench: unknown argument ${
+        unknown[0]
+      }\nusage: deno task bench [--quick]  (writes docs/benchmark.md; ~13 min, --quick ~4)`,
+    );
+    return 2;
+  }
   const quick = Deno.args.includes("--quick");
   const runs = quick ? 3 : 9;
   const windowMs = quick ? 20_000 : 60_000;
