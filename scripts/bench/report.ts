@@ -67,6 +67,7 @@ export interface RunInfo {
 }
 
 const pct = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} %` : "n/a");
+const pct2 = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)} %` : "n/a");
 const ratio = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)}x` : "n/a");
 
 /** One target line: what, measured, limit, and whether it is met (with the margin when missed). */
@@ -101,10 +102,12 @@ function floorTable(floors: IdleResult, ours: SizeResult, peer: PeerResult | und
     `| resident memory 20 s after start | ${cells((m) => bytes(m.rss.total))} |`,
     `| of which anonymous | ${cells((m) => bytes(m.rss.anon))} |`,
     `| of which file-backed | ${cells((m) => bytes(m.rss.file))} |`,
-    `| CPU at \`-i 1\` (% of a core) | ${cells((m) => pct(cpuPercent(m)))} |`,
+    `| CPU at \`-i 1\` (% of a core) | ${cells((m) => pct2(cpuPercent(m)))} |`,
     "",
     `The targets at this size: 45 MB resident${
-      peer ? `, CPU ≤ ${pct(cpuPercent(peer.usage) / 3)} (a third of hatop's in this run)` : ""
+      peer
+        ? `, CPU ≤ ${pct2(cpuPercent(peer.usage) / 3)} (a third of hatop's ${pct2(cpuPercent(peer.usage))})`
+        : ""
     }.`,
     "",
   ];
