@@ -74,14 +74,30 @@ async function firstOutputOnce(program: Program, ready: string, timeoutMs: numbe
     program.command.map(shellWord).join(" ")
   }`;
   const t0 = performance.now();
-  const child = new Deno.Command("script", {
-    args: ["-q", "-e", "-c", inner, "/dev/null"],
-    cwd: program.cwd,
-    stdin: "piped",
-    stdout: "piped",
-    stderr: "null",
-  }).spawn();
-  const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+  let child: Deno.ChildProcess;
+  try {
+    child = new Deno.Command("script", {
+      args: ["-q", "-e", "-c", inner, "/dev/null"],
+      cwd: program.cwd,
+      stdin: "piped",
+      stdout: "piped",
+      stderr: "null",
+    }).spawn();
+  } catch (e) {
+    await Deno.remove(dir, { recursive: true });
+    if (e instanceof Deno.errors.NotFound) {
+      throw new Error("script(1) is missing: apt-get install -y bsdutils");
+    }
+    throw e;
+  }
+  const kill = () => {
+    try {
+      child.kill("SIGKILL");
+    } catch {
+      // already gone
+    }
+  };
+  const timer = setTimeout(kill, timeoutMs);
   try {
     const decoder = new TextDecoder();
     let text = "";
@@ -100,11 +116,7 @@ async function firstOutputOnce(program: Program, ready: string, timeoutMs: numbe
         // already gone
       }
     }
-    try {
-      child.kill("SIGKILL");
-    } catch {
-      // already gone
-    }
+    kill();
     await child.status;
     await Deno.remove(dir, { recursive: true });
   }
