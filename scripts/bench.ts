@@ -4,7 +4,7 @@
  * floors of scripts/bench/floor.ts running at the same time, in panes of the same size), prints the results
  * and writes them to docs/benchmark.md. Any argument but `--quick` is refused (exit 2) before anything runs.
  *
- * `deno task bench` (full run, about 12 minutes) or `deno task bench --quick` (fewer repeats, 20 s CPU windows).
+ * `deno task bench` (full run, about 9 minutes) or `deno task bench --quick` (fewer repeats, 20 s CPU windows).
  * The recording's size is measured by `deno task bench:record` (scripts/bench/record.ts), a fleet of 20
  * instances by `deno task bench:fleet` (scripts/bench/fleet.ts); their sections of the document are kept.
  *
@@ -104,7 +104,7 @@ async function main(): Promise<number> {
     console.error(
       `bench: unknown argument ${
         unknown[0]
-      }\nusage: deno task bench [--quick]  (writes docs/benchmark.md; ~13 min, --quick ~4)`,
+      }\nusage: deno task bench [--quick]  (writes docs/benchmark.md; ~9 min, --quick ~4)`,
     );
     return 2;
   }
@@ -153,7 +153,7 @@ async function main(): Promise<number> {
       log("the original hatop is not installed (apt-get install hatop): no peer comparison");
     }
     const theirs = first && hatop ? original(hatop, sock) : undefined;
-    const floors = first ? [idleDeno(), floor("modules", sock), floor("read", sock)] : [];
+    const floors = first ? [idleDeno(), floor("modules", sock, V8_FLAGS), floor("read", sock, V8_FLAGS)] : [];
     const together = [monitor, plain, ...(theirs ? [theirs] : []), ...floors];
     log(
       `${size.label}: ${together.map((p) => p.name).join(", ")} at once: memory, CPU over ${

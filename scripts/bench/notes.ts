@@ -9,7 +9,7 @@
 export const MEMORY_NOTE = [
   "- **Resident memory at ~1k.** VmRSS is two parts (the table splits them). File-backed: the pages of the",
   "  deno binary that this run touched (runtime, sockets, the JIT tiers, the builtins used; the kernel maps",
-  "  code in 64 kB blocks around each page used): about 28 MB for a script that only waits, 41 MB for the",
+  "  code in 64 kB blocks around each page used): about 25 MB for a script that only waits, 41 MB for the",
   "  monitor; they are clean, shared by every Deno process and evictable, but VmRSS counts them. Anonymous:",
   "  V8's heap (about 18 MB, 7 MB of it live after a full GC at ~1k), malloc's and the stacks, about 30 MB.",
   "  The floors table measures it in the same run: a script that has loaded the monitor's modules and run",
@@ -78,14 +78,15 @@ export const LATENCY_NOTE = [
 /** Where the first frame's time goes, against the floor of any Deno program measured in the same run. */
 export const FIRST_FRAME_NOTE = [
   "- **Start to first frame at ~1k.** The idle Deno script's first line is the floor of any Deno program",
-  "  (the table beside hatop). Past it (2026-12-05, warm caches): the option parser's module graph (53",
+  "  (the table beside hatop). Past it (2026-12-04, warm caches): the option parser's module graph (53",
   "  modules, `node:util` among them) adds 49 ms to a script's start and the monitor's 125 modules 28 ms more",
   "  (`farm-bench` of scripts that only import them); Deno reads and compiles them on the main thread (strace),",
   "  so the connection made meanwhile waits for them. Then, by `performance.now()` marks in the monitor, 11 ms",
   "  for the 'connecting' frame and 50-55 ms for the first refresh (read, parse, model, draw): the first run",
-  "  of every function is interpreted, 4-5 times slower than warm. The one-file bundle skips most of the",
-  "  loader's work (one file instead of 178: the row above). Tried without a gain beyond the run-to-run",
-  "  spread: the option parser without `node:util` (15 ms less to load a script, nothing on the first frame),",
-  "  `--always-sparkplug`, `--no-lazy-feedback-allocation`. So 120 ms is less than the floor plus the",
-  "  modules' load alone (about 80 + 77 ms here) before the monitor does any work.",
+  "  of every function is interpreted, 4-5 times slower than warm. The one-file bundle saves part of the",
+  "  loader's work (one file instead of 178; 27 ms at ~1k when measured in pairs by hand, the row above in",
+  "  this run). Tried without a gain beyond the run-to-run spread: the option parser without `node:util` (15",
+  "  ms less to start a script, nothing on the first frame), `--always-sparkplug`,",
+  "  `--no-lazy-feedback-allocation`. So 120 ms is less than the floor in the table plus loading the modules",
+  "  (77 ms by farm-bench, 2026-12-04) before the monitor does any work.",
 ];

@@ -19,7 +19,7 @@ export interface SizeResult {
   allocated: Allocation;
   /** Start to first frame straight from a pseudo-terminal (scripts/bench/tui.ts firstOutput). */
   firstFrameMs: number;
-  /** The same through a tmux pane (firstFrame), as measured before 2026-12-05. */
+  /** The same through a tmux pane (firstFrame), the only one measured before 2026-12-04 21:00 UTC. */
   firstFrameTmuxMs: number;
   /** Start to first frame (pty) of the one-file bundle (`deno task bundle`), same flags. */
   firstFrameBundleMs: number;
@@ -95,7 +95,7 @@ function floorTable(floors: IdleResult, ours: SizeResult, peer: PeerResult | und
     "What a Deno program holds and spends before the monitor's own work (scripts/bench/floor.ts): one that",
     "only waits; one that has loaded every module the monitor loads at start and then only waits; one that",
     "connects as the monitor does and reads and parses `show info` and `show stat` once a second with the",
-    "program's own client and parser, and nothing else.",
+    "program's own client and parser, and nothing else. The last two run with the monitor's V8 flags.",
     "",
     "| measure | idle script | modules loaded | read + parse each second | ours |",
     "|---|---:|---:|---:|---:|",
@@ -128,7 +128,7 @@ export function renderReport(
   const lines = [
     "# Benchmark",
     "",
-    `Reproduce with \`${run.command}\` (about 12 minutes; \`--quick\` for a short, rougher run). It must run on an`,
+    `Reproduce with \`${run.command}\` (about 9 minutes; \`--quick\` for a short, rougher run). It must run on an`,
     "otherwise idle machine: CPU figures of programs that share the cores with other work are not comparable.",
     "",
     `Measured ${run.date} on ${run.machine}; ${run.deno}; ${run.haproxy}.` +

@@ -50,7 +50,7 @@ export interface Measured {
 
 /**
  * Our monitor on `sock` at `-i 1`, from the checkout at `root`, with deno flags before the script
- * (`script`: main.ts there, or another entry such as the bundled dist/hatop.js in its own directory).
+ * (`script`: main.ts there, or another entry such as the bundled hatop.js in a directory of its own).
  */
 export function ours(
   name: string,
@@ -72,12 +72,15 @@ export function idleDeno(): Program {
   return { name: "deno, idle", command: [...NO_UPDATE_CHECK, Deno.execPath(), "run", script] };
 }
 
-/** scripts/bench/floor.ts: the monitor's modules loaded and nothing run (`modules`), or reads only (`read`). */
-export function floor(what: "modules" | "read", sock: string): Program {
+/**
+ * scripts/bench/floor.ts: the monitor's modules loaded and nothing run (`modules`), or reads only (`read`),
+ * with deno `flags` (the benchmark gives the monitor's shipped V8 flags).
+ */
+export function floor(what: "modules" | "read", sock: string, flags: readonly string[] = []): Program {
   const script = new URL("./floor.ts", import.meta.url).pathname;
   const args = what === "read" ? ["read", "-s", sock] : ["modules"];
   const name = what === "read" ? "deno, read + parse each second" : "deno, the monitor's modules loaded";
-  return { name, command: [...NO_UPDATE_CHECK, Deno.execPath(), "run", "-A", script, ...args] };
+  return { name, command: [...NO_UPDATE_CHECK, Deno.execPath(), "run", "-A", ...flags, script, ...args] };
 }
 
 /** hatop 0.8.2 on `sock` at `-i 1`. */

@@ -79,6 +79,8 @@ async function firstOutputOnce(program: Program, ready: string, timeoutMs: numbe
     child = new Deno.Command("script", {
       args: ["-q", "-e", "-c", inner, "/dev/null"],
       cwd: program.cwd,
+      // script(1) runs the command with $SHELL; the command line is written for sh. TERM as in the tmux panes.
+      env: { SHELL: "/bin/sh", TERM: "xterm-256color" },
       stdin: "piped",
       stdout: "piped",
       stderr: "null",
@@ -117,6 +119,7 @@ async function firstOutputOnce(program: Program, ready: string, timeoutMs: numbe
       }
     }
     kill();
+    await child.stdin.close().catch(() => {});
     await child.status;
     await Deno.remove(dir, { recursive: true });
   }
