@@ -18,7 +18,7 @@ import { floor, idleDeno, original, ours, type Program, sideBySide } from "./ben
 import { ALLOC_FLAGS, type Allocation } from "./bench/alloc.ts";
 import { V8_FLAGS } from "./compile.ts";
 import { clockTicksPerSecond, median } from "./bench/stats.ts";
-import { type IdleResult, type PeerResult, renderReport, type SizeResult } from "./bench/report.ts";
+import { type Floors, type PeerResult, renderReport, type SizeResult } from "./bench/report.ts";
 import { sectionOf, withSection } from "./bench/record.ts";
 import { FLEET_BEGIN, FLEET_END, fleetSectionOf } from "./bench/fleet.ts";
 import { writeFormatted } from "./lib/formatted.ts";
@@ -94,6 +94,12 @@ async function tempDir(prefix: string): Promise<{ path: string } & AsyncDisposab
   return { path, [Symbol.asyncDispose]: () => Deno.remove(path, { recursive: true }) };
 }
 
+/**
+ * The text of the first frame with data that every measure waits for: the first server row of the lab (the
+ * idle script and scripts/bench/floor.ts print it too).
+ */
+const READY = "srv_00000";
+
 function log(message: string) {
   console.error(`bench: ${message}`);
 }
@@ -116,8 +122,8 @@ async function main(): Promise<number> {
   const hatop = (await text("sh", ["-c", "command -v hatop"])) || undefined;
   const results: SizeResult[] = [];
   let peer: PeerResult | undefined;
-  let idle: IdleResult | undefined;
-  const ready = (s: string) => s.includes("srv_00000");
+  let floors: Floors | undefined;
+  const ready = (s: string) => s.includes(READY);
   // The one-JS-file form users copy to a host (`deno task bundle`), run from a directory of its own.
   await using bundleDir = await tempDir("hatop-bench-bundle-");
   const bundled = await new Deno.Command(Deno.execPath(), {
@@ -143,33 +149,35 @@ async function main(): Promise<number> {
     const monitor: Program = ours("hatop (ours)", ROOT, sock, V8_FLAGS);
     const plain: Program = ours("hatop (ours), no V8 flags", ROOT, sock);
     log(`${size.label}: start to first frame`);
-    const firstFrameMs = await firstOutput(monitor, "srv_00000", quick ? 3 : 7);
+    const firstFrameMs = await firstOutput(monitor, READY, quick ? 3 : 7);
     const firstFrameTmuxMs = await firstFrame(monitor, ready, quick ? 3 : 5);
     const bundle = ours("hatop.js (ours, one file)", bundleDir.path, sock, V8_FLAGS, "hatop.js");
-    const firstFrameBundleMs = await firstOutput(bundle, "srv_00000", quick ? 3 : 7);
+    const firstFrameBundleMs = await firstOutput(bundle, READY, quick ? 3 : 7);
 
     const first = size === SIZES[0];
     if (first && !hatop) {
       log("the original hatop is not installed (apt-get install hatop): no peer comparison");
     }
     const theirs = first && hatop ? original(hatop, sock) : undefined;
-    const floors = first ? [idleDeno(), floor("modules", sock, V8_FLAGS), floor("read", sock, V8_FLAGS)] : [];
-    const together = [monitor, plain, ...(theirs ? [theirs] : []), ...floors];
+    const floorPrograms = first
+      ? [idleDeno(), floor("modules", sock, V8_FLAGS), floor("read", sock, V8_FLAGS)]
+      : [];
+    const together = [monitor, plain, ...(theirs ? [theirs] : []), ...floorPrograms];
     log(
       `${size.label}: ${together.map((p) => p.name).join(", ")} at once: memory, CPU over ${
         windowMs / 1000
       } s`,
     );
-    const measured = await sideBySide(together, "srv_00000", windowMs, ticks);
+    const measured = await sideBySide(together, READY, windowMs, ticks);
     if (first) {
       log(`${size.label}: the idle Deno script's first line`);
-      const [usage, modules, read] = measured.slice(-3);
-      idle = {
-        usage,
+      const [idle, modules, read] = measured.slice(-floorPrograms.length);
+      floors = {
+        idle,
         modules,
         read,
-        firstFrameMs: await firstOutput(idleDeno(), "srv_00000", quick ? 3 : 7),
-        firstFrameTmuxMs: await firstFrame(idleDeno(), ready, quick ? 3 : 5),
+        idleFirstFrameMs: await firstOutput(idleDeno(), READY, quick ? 3 : 7),
+        idleFirstFrameTmuxMs: await firstFrame(idleDeno(), ready, quick ? 3 : 5),
       };
     }
 
@@ -205,7 +213,7 @@ async function main(): Promise<number> {
 
     if (theirs) {
       log(`${size.label}: the original hatop's first frame`);
-      const peerFirst = await firstOutput(theirs, "srv_00000", quick ? 2 : 5);
+      const peerFirst = await firstOutput(theirs, READY, quick ? 2 : 5);
       const peerFirstTmux = await firstFrame(theirs, ready, quick ? 2 : 3);
       const version = (await text(hatop!, ["--version"])).split("\n")[0] || "hatop";
       peer = {
@@ -234,7 +242,7 @@ async function main(): Promise<number> {
     },
     results,
     peer,
-    idle,
+    floors,
   );
   console.log(report);
   await Deno.mkdir(`${ROOT}docs`, { recursive: true });

@@ -41,16 +41,22 @@ export interface PeerResult {
   usage: Measured;
 }
 
-/** The Deno script that only waits, measured beside the monitor at ~1k: the floor of any Deno program. */
-export interface IdleResult {
-  usage: Measured;
-  /** scripts/bench/floor.ts beside it: the monitor's modules loaded, and reading + parsing only. */
+/** The floors, measured beside the monitor at ~1k (scripts/bench/floor.ts, side_by_side.ts idleDeno). */
+export interface Floors {
+  /** The Deno script that only waits: the floor of any Deno program. */
+  idle: Measured;
+  /** The monitor's modules loaded and nothing run; reading and parsing only. */
   modules: Measured;
   read: Measured;
-  /** Start to its first line, straight from a pseudo-terminal and through a tmux pane. */
-  firstFrameMs: number;
-  firstFrameTmuxMs: number;
+  /** Start to the idle script's first line, straight from a pseudo-terminal and through a tmux pane. */
+  idleFirstFrameMs: number;
+  idleFirstFrameTmuxMs: number;
 }
+
+/** The issue's targets (#15), each stated once: resident memory by size, CPU against hatop, first frame. */
+const MEMORY_LIMITS_MB: Readonly<Record<string, number>> = { "~1k": 45, "10k": 70, "50k": 160 };
+const CPU_SHARE_OF_HATOP = 1 / 3;
+const FIRST_FRAME_LIMIT_MS = 120;
 
 /** Where and how the run happened. */
 export interface RunInfo {
@@ -66,8 +72,7 @@ export interface RunInfo {
   quick: boolean;
 }
 
-const pct = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} %` : "n/a");
-const pct2 = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)} %` : "n/a");
+const pct = (v: number, digits = 1) => (Number.isFinite(v) ? `${v.toFixed(digits)} %` : "n/a");
 const ratio = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)}x` : "n/a");
 
 /** One target line: what, measured, limit, and whether it is met (with the margin when missed). */
@@ -86,8 +91,8 @@ const cpuPerRefresh = (m: Measured) => 1000 * m.cpuSeconds / m.windowSeconds;
 const mb = (v: number) => `${v.toFixed(1)} MB`;
 
 /** What any Deno program, and one that only loads or only reads, holds and spends beside the monitor at ~1k. */
-function floorTable(floors: IdleResult, ours: SizeResult, peer: PeerResult | undefined): string[] {
-  const all = [floors.usage, floors.modules, floors.read, ours.usage];
+function floorTable(floors: Floors, ours: SizeResult, peer: PeerResult | undefined): string[] {
+  const all = [floors.idle, floors.modules, floors.read, ours.usage];
   const cells = (f: (m: Measured) => string) => all.map(f).join(" | ");
   return [
     `## Floors at ${ours.pipeline.services} services, in the same run`,
@@ -102,11 +107,13 @@ function floorTable(floors: IdleResult, ours: SizeResult, peer: PeerResult | und
     `| resident memory 20 s after start | ${cells((m) => bytes(m.rss.total))} |`,
     `| of which anonymous | ${cells((m) => bytes(m.rss.anon))} |`,
     `| of which file-backed | ${cells((m) => bytes(m.rss.file))} |`,
-    `| CPU at \`-i 1\` (% of a core) | ${cells((m) => pct2(cpuPercent(m)))} |`,
+    `| CPU at \`-i 1\` (% of a core) | ${cells((m) => pct(cpuPercent(m), 2))} |`,
     "",
-    `The targets at this size: 45 MB resident${
+    `The targets at this size: ${MEMORY_LIMITS_MB[ours.label]} MB resident${
       peer
-        ? `, CPU ≤ ${pct2(cpuPercent(peer.usage) / 3)} (a third of hatop's ${pct2(cpuPercent(peer.usage))})`
+        ? `, CPU ≤ ${pct(CPU_SHARE_OF_HATOP * cpuPercent(peer.usage), 2)} (a third of hatop's ${
+          pct(cpuPercent(peer.usage), 2)
+        })`
         : ""
     }.`,
     "",
@@ -118,9 +125,9 @@ export function renderReport(
   run: RunInfo,
   sizes: readonly SizeResult[],
   peer: PeerResult | undefined,
-  idleRun: IdleResult | undefined,
+  floors: Floors | undefined,
 ): string {
-  const idle = idleRun?.usage;
+  const idle = floors?.idle;
   const head = `| measure (median of ${run.runs}) | ${sizes.map((s) => s.label).join(" | ")} |`;
   const rule = `|---|${sizes.map(() => "---:").join("|")}|`;
   const row = (name: string, f: (s: SizeResult) => string) => `| ${name} | ${sizes.map(f).join(" | ")} |`;
@@ -199,31 +206,31 @@ export function renderReport(
       }`,
       `| start to first frame (pty) | ${ms(peer.firstFrameMs)} | ${ms(ours.firstFrameMs)} | ${
         ratio(ours.firstFrameMs / peer.firstFrameMs)
-      } | ${idleRun ? ms(idleRun.firstFrameMs) : "n/a"} |`,
+      } | ${floors ? ms(floors.idleFirstFrameMs) : "n/a"} |`,
       `| start to first frame (tmux pane) | ${ms(peer.firstFrameTmuxMs)} | ${ms(ours.firstFrameTmuxMs)} | ${
         ratio(ours.firstFrameTmuxMs / peer.firstFrameTmuxMs)
-      } | ${idleRun ? ms(idleRun.firstFrameTmuxMs) : "n/a"} |`,
+      } | ${floors ? ms(floors.idleFirstFrameTmuxMs) : "n/a"} |`,
       "",
     );
   }
-  if (idleRun) lines.push(...floorTable(idleRun, sizes[0], peer));
+  if (floors) lines.push(...floorTable(floors, sizes[0], peer));
   const by = (label: string) => sizes.find((s) => s.label === label);
   const targets = ["## Targets", "", "| target | measured | limit | |", "|---|---:|---:|---|"];
-  const memoryLimits: Record<string, number> = { "~1k": 45, "10k": 70, "50k": 160 };
   let memoryMissed = false;
   for (const s of sizes) {
-    const limit = memoryLimits[s.label];
+    const limit = MEMORY_LIMITS_MB[s.label];
     if (limit === undefined) continue;
     memoryMissed ||= s.usage.rss.total / 1e6 > limit;
     targets.push(target(`${s.label}: resident memory 20 s after start`, s.usage.rss.total / 1e6, limit, mb));
   }
-  const cpuMissed = peer !== undefined && cpuPercent(sizes[0].usage) / cpuPercent(peer.usage) > 1 / 3;
+  const cpuMissed = peer !== undefined &&
+    cpuPercent(sizes[0].usage) / cpuPercent(peer.usage) > CPU_SHARE_OF_HATOP;
   if (peer) {
     targets.push(
       target(
         "~1k: CPU / hatop's (same run)",
         cpuPercent(sizes[0].usage) / cpuPercent(peer.usage),
-        1 / 3,
+        CPU_SHARE_OF_HATOP,
         ratio,
       ),
     );
@@ -236,7 +243,9 @@ export function renderReport(
     );
   }
   const one = by("~1k");
-  if (one) targets.push(target("~1k: start to first frame (pty)", one.firstFrameMs, 120, ms));
+  if (one) {
+    targets.push(target("~1k: start to first frame (pty)", one.firstFrameMs, FIRST_FRAME_LIMIT_MS, ms));
+  }
   for (const s of sizes) targets.push(target(`${s.label}: frame render`, s.pipeline.frame, 5, ms));
   for (const s of sizes) {
     targets.push(
@@ -254,7 +263,7 @@ export function renderReport(
   lines.push(...targets, "", "## Notes on the targets", "");
   if (memoryMissed) lines.push(...MEMORY_NOTE);
   if (cpuMissed) lines.push(...CPU_NOTE);
-  if (one && one.firstFrameMs > 120) lines.push(...FIRST_FRAME_NOTE);
+  if (one && one.firstFrameMs > FIRST_FRAME_LIMIT_MS) lines.push(...FIRST_FRAME_NOTE);
   lines.push(...TIMELINE_NOTE, ...LATENCY_NOTE, "");
   lines.push(
     "## How each figure is taken",

@@ -41,19 +41,20 @@ export async function startProgram(
   }
 }
 
-/** Median start-to-first-frame time through a tmux pane over `runs` fresh starts. */
-export async function firstFrame(
-  program: Program,
-  ready: (s: string) => boolean,
-  runs: number,
-): Promise<number> {
+/** The median of `runs` measures taken one after the other. */
+async function medianOf(runs: number, measure: () => Promise<number>): Promise<number> {
   const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const { tmux, firstFrameMs } = await startProgram(program, ready);
-    times.push(firstFrameMs);
-    await tmux.kill();
-  }
+  for (let i = 0; i < runs; i++) times.push(await measure());
   return median(times);
+}
+
+/** Median start-to-first-frame time through a tmux pane over `runs` fresh starts. */
+export function firstFrame(program: Program, ready: (s: string) => boolean, runs: number): Promise<number> {
+  return medianOf(runs, async () => {
+    const { tmux, firstFrameMs } = await startProgram(program, ready);
+    await tmux.kill();
+    return firstFrameMs;
+  });
 }
 
 /** `text` as one word for `sh`. */
@@ -126,10 +127,8 @@ async function firstOutputOnce(program: Program, ready: string, timeoutMs: numbe
 }
 
 /** Median start-to-first-frame time straight from a pseudo-terminal over `runs` fresh starts. */
-export async function firstOutput(program: Program, ready: string, runs: number): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) times.push(await firstOutputOnce(program, ready, 30_000));
-  return median(times);
+export function firstOutput(program: Program, ready: string, runs: number): Promise<number> {
+  return medianOf(runs, () => firstOutputOnce(program, ready, 30_000));
 }
 
 /** The screen below the info block (rows 10 on): the table and the footer, styles included. */
